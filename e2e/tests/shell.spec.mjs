@@ -1,0 +1,105 @@
+// The app shell: the first chapter in Japanese and English, the language
+// switch, `?lang=`, sub-path hosting, an iframe host, narrow screens.
+import { test, expect, openApp } from './fixtures.mjs';
+
+const JA_TITLE = 'AWS大規模障害をやさしく解説';
+const EN_TITLE = 'The AWS outage, gently explained';
+
+test('opens in Japanese with the opening chapter', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.locator('h1')).toHaveText(JA_TITLE);
+  await expect(page).toHaveTitle(JA_TITLE);
+  await expect(page.locator('#ch1-title')).toHaveText('何が起きたのか');
+  const story = page.locator('#story');
+  await expect(story).toContainText('ネットショップで注文ができない');
+  await expect(story).toContainText('スマホのアプリが動かない');
+  await expect(story).toContainText('会社の業務システムが止まる');
+  await expect(story).toContainText('ウェブサイトが遅い、または開かない');
+  await expect(story).toContainText('約14時間32分');
+  await expect(story).toContainText('正しくは2025年');
+});
+
+test('every factual sentence carries a truth label, sourced ones link to the source', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('#story .mark')).not.toHaveCount(0);
+  const documented = page.locator('#story p.lead a.mark-d');
+  await expect(documented).toHaveText('記録あり');
+  await expect(documented).toHaveAttribute('href', 'https://aws.amazon.com/message/101925/');
+  await expect(page.locator('#story .mark-u').first()).toHaveText('不確か');
+  await expect(page.locator('#story .mark-i').first()).toHaveText('説明用の例');
+});
+
+test('the language switch shows English and back, and keeps the address in step', async ({ page }) => {
+  await openApp(page);
+  const button = page.locator('#lang-switch');
+  await expect(button).toHaveText('English');
+  await button.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('h1')).toHaveText(EN_TITLE);
+  await expect(page).toHaveTitle(EN_TITLE);
+  await expect(page.locator('#story')).toContainText('Online shops that could not take orders');
+  await expect(page.locator('#story')).toContainText('14 hours and 32 minutes');
+  await expect(page.locator('#story p.lead a.mark-d')).toHaveText('documented');
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  await expect(button).toHaveText('日本語');
+  await button.click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.locator('h1')).toHaveText(JA_TITLE);
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('ja');
+});
+
+test('?lang=en starts in English', async ({ page }) => {
+  await openApp(page, './?lang=en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('h1')).toHaveText(EN_TITLE);
+  await expect(page.locator('#ch1-title')).toHaveText('What happened');
+});
+
+test('an unknown ?lang falls back to Japanese without an error', async ({ page }) => {
+  for (const bad of ['xx', '', '%E2%98%83', 'en%00', 'javascript:alert(1)']) {
+    await openApp(page, `./?lang=${bad}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.locator('h1')).toHaveText(JA_TITLE);
+  }
+});
+
+test('switching language keeps other query parameters and the hash', async ({ page }) => {
+  await openApp(page, './?keep=1#story');
+  await page.locator('#lang-switch').click();
+  const url = new URL(page.url());
+  expect(url.searchParams.get('keep')).toBe('1');
+  expect(url.searchParams.get('lang')).toBe('en');
+  expect(url.hash).toBe('#story');
+});
+
+test('works served from a sub-path', async ({ page }) => {
+  const assets = [];
+  page.on('request', (req) => assets.push(new URL(req.url()).pathname));
+  await openApp(page, '/some/dir/?lang=en');
+  await expect(page.locator('h1')).toHaveText(EN_TITLE);
+  const wasm = assets.filter((p) => p.endsWith('.wasm'));
+  expect(wasm.length).toBe(1);
+  expect(wasm[0].startsWith('/some/dir/')).toBe(true);
+});
+
+test('works inside an iframe of a host article', async ({ page }) => {
+  await page.goto('/__hosts__/article.html');
+  const frame = page.frameLocator('#explainer');
+  await expect(frame.locator('h1')).toHaveText(EN_TITLE);
+  await frame.locator('#lang-switch').click();
+  await expect(frame.locator('h1')).toHaveText(JA_TITLE);
+  await expect(page.locator('h1')).toHaveText('An article that embeds the explainer');
+});
+
+for (const width of [320, 768, 1280]) {
+  test(`readable at ${width} px wide without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await page.locator('#lang-switch').boundingBox();
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: `test-results/shell-${width}.png`, fullPage: true });
+  });
+}

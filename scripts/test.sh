@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Command 2: every check, failing on the first problem. CI runs exactly this.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+ensure_build_tools
+ensure_chromium
+
+LOG=$(mktemp -d)
+trap 'rm -rf "$LOG"' EXIT
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (native, warnings denied)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "cargo clippy (wasm32, warnings denied)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+
+step "cargo test (native)"
+cargo test --locked 2>&1 | tee "$LOG/cargo-test.txt"
+
+step "Release build of the site (trunk build --release)"
+rm -rf dist
+trunk build --release
+
+step "Size of the built site"
+node e2e/size-report.mjs dist scripts/size-budget.json
+
+step "Browser tests (Playwright, /usr/bin/chromium)"
+(cd e2e && npx playwright test) 2>&1 | tee "$LOG/e2e.txt"
+
+node e2e/summary.mjs "$LOG/cargo-test.txt" e2e/test-results/results.json

@@ -1,0 +1,65 @@
+//! The Leptos user interface: the page shell and its screens.
+
+mod mark;
+mod opening;
+pub mod url;
+
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// Mounts the app on the page's `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+/// The page: header with the language switch, the story, the footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let (lang, set_lang) = signal(url::initial_lang());
+    let t = move |key: Key| move || lang.get().text(key);
+
+    // `<html lang>` and the tab title follow the language.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            doc.set_title(lang.text(Key::AppTitle));
+        }
+    });
+
+    let switch_language = move |_| {
+        let next = lang.get_untracked().other();
+        set_lang.set(next);
+        url::replace_param("lang", next.code());
+    };
+
+    view! {
+        <a class="skip" href="#story">{t(Key::AppSkip)}</a>
+        <header class="masthead">
+            <div class="masthead-text">
+                <h1 id="title">{t(Key::AppTitle)}</h1>
+                <p class="subtitle">{t(Key::AppSubtitle)}</p>
+            </div>
+            <button
+                type="button"
+                class="lang-switch"
+                id="lang-switch"
+                on:click=switch_language
+                title=t(Key::LangSwitchHint)
+                lang=move || lang.get().other().code()
+            >
+                {move || lang.get().text(Key::LangSwitchTo)}
+            </button>
+        </header>
+        <main id="story">
+            <opening::Opening lang=lang />
+        </main>
+        <footer class="colophon">
+            <p>{t(Key::FooterLegend)}</p>
+            <p>{t(Key::FooterTimes)}</p>
+            <p>{t(Key::FooterSources)}</p>
+        </footer>
+    }
+}
