@@ -9,6 +9,9 @@ export const test = base.extend({
       if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('response', (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
     await use(page);
     expect(problems, 'no console or page errors').toEqual([]);
   },

@@ -26,6 +26,15 @@ pub const PES_URL: &str = "https://aws.amazon.com/message/101925/";
 pub const TALK_URL: &str = "https://www.youtube.com/watch?v=YZUNNzLDWb8";
 
 impl Mark {
+    /// Every mark, surest first.
+    pub const ALL: [Mark; 5] = [
+        Mark::Documented,
+        Mark::Talk,
+        Mark::Summarised,
+        Mark::Uncertain,
+        Mark::Illustrative,
+    ];
+
     /// The short label a reader sees after the sentence.
     pub const fn label(self) -> Key {
         match self {

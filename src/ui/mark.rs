@@ -30,3 +30,23 @@ pub fn MarkBadge(mark: Mark, lang: ReadSignal<Lang>) -> impl IntoView {
         None => view! { <span class=class title=help>{label}</span> }.into_any(),
     }
 }
+
+/// What each label means: shown once, under the story.
+#[component]
+pub fn MarkLegend(lang: ReadSignal<Lang>) -> impl IntoView {
+    view! {
+        <dl class="legend">
+            {Mark::ALL
+                .into_iter()
+                .map(|mark| {
+                    view! {
+                        <div>
+                            <dt><MarkBadge mark=mark lang=lang /></dt>
+                            <dd>{move || lang.get().text(mark.help())}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}

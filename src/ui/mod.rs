@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="colophon">
             <p>{t(Key::FooterLegend)}</p>
+            <mark::MarkLegend lang=lang />
             <p>{t(Key::FooterTimes)}</p>
             <p>{t(Key::FooterSources)}</p>
         </footer>

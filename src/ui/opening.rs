@@ -1,8 +1,7 @@
 //! Chapter 1, "what happened": what readers and businesses saw.
 
-use super::mark::{ClaimText, MarkBadge};
+use super::mark::ClaimText;
 use crate::i18n::Lang;
-use crate::story::Mark;
 use crate::story::opening;
 use leptos::prelude::*;
 
@@ -30,13 +29,6 @@ pub fn Opening(lang: ReadSignal<Lang>) -> impl IntoView {
             <aside class="correction">
                 <ClaimText claim=opening::DATE_NOTE lang=lang />
             </aside>
-            <p class="legend">
-                <MarkBadge mark=Mark::Documented lang=lang />
-                <MarkBadge mark=Mark::Talk lang=lang />
-                <MarkBadge mark=Mark::Summarised lang=lang />
-                <MarkBadge mark=Mark::Uncertain lang=lang />
-                <MarkBadge mark=Mark::Illustrative lang=lang />
-            </p>
         </section>
     }
 }
