@@ -2,3 +2,5 @@
 //!
 //! They take a scenario and return traces, counts and timelines that the UI
 //! renders and the locale files word.
+
+pub mod race;

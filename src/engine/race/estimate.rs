@@ -1,0 +1,186 @@
+//! The estimate: how likely the race is, by Monte Carlo over random delays.
+//!
+//! One trial is one delay episode of the slow Enactor: its start within a plan
+//! cycle, its length and how much each of its calls slows down are drawn at
+//! random around the scenario's values (uniformly, from half to one and a half
+//! times the extra delay, and likewise for its length: illustrative
+//! choices, I). The run is simulated by the same driver as [`super::run`] until
+//! a record empties or the episode is safely over. The share of trials that
+//! empty a record estimates the chance per episode, reported with a 95%
+//! Wilson interval. The rate of episodes is a knob (I): the record says only
+//! that the delays were unusual (D).
+//!
+//! Deterministic: trial `i` draws from a generator seeded by `seed` and `i`.
+//! Floats appear only in the statistics, never in the simulation.
+
+use rand::{RngExt, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+use serde::{Deserialize, Serialize};
+
+use super::model::EnactorId;
+use super::run::{Flow, simulate};
+use super::scenario::{RaceScenario, ScenarioError};
+use super::trace::RaceEvent;
+
+/// Most trials one estimate may run.
+pub const MAX_TRIALS: u32 = 10_000_000;
+
+/// What the estimate needs beyond the scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EstimateConfig {
+    /// Trials to run. Default 20 000; 1..=10 000 000.
+    pub trials: u32,
+    /// How often an Enactor hits unusual delays (I). Default 12 a year.
+    pub delay_episodes_per_year: u32,
+    pub seed: u64,
+}
+
+impl Default for EstimateConfig {
+    fn default() -> Self {
+        EstimateConfig {
+            trials: 20_000,
+            delay_episodes_per_year: 12,
+            seed: 2025,
+        }
+    }
+}
+
+/// The result, with the numbers a reader sees.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub trials: u32,
+    /// Trials in which a record went empty.
+    pub empty_trials: u32,
+    /// Chance that one delay episode empties a record.
+    pub p_empty: f64,
+    /// 95% Wilson interval of `p_empty`.
+    pub p_low: f64,
+    pub p_high: f64,
+    /// Plans the Planner writes a day at the scenario's cadence.
+    pub plans_per_day: u64,
+    /// Expected days between empty records at `delay_episodes_per_year`
+    /// (`None` when no trial emptied a record).
+    pub days_between: Option<f64>,
+    /// The same from the interval's upper end: at least this many days.
+    pub days_between_at_least: Option<f64>,
+}
+
+/// SplitMix64: decorrelates trial seeds drawn from one seed.
+const fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The scenario of trial `index`: the episode's start, length and severity
+/// drawn around the scenario's own.
+pub fn trial_scenario(base: &RaceScenario, seed: u64, index: u32) -> RaceScenario {
+    let mut rng = Pcg64Mcg::seed_from_u64(mix(seed ^ mix(u64::from(index))));
+    let mut s = *base;
+    s.seed = rng.random();
+    let slow = s.slow_enactor.unwrap_or(EnactorId::A);
+    s.slow_enactor = Some(slow);
+    let interval = u32::try_from(s.effective_planner_interval_ms()).unwrap_or(u32::MAX);
+    // Start at a random point of the first plan cycle.
+    s.slow_from_ms = rng.random_range(0..interval);
+    let length = base.slow_for_ms;
+    s.slow_for_ms = rng.random_range(length / 2..=length.saturating_add(length / 2));
+    let extra = base.slow_extra_ms;
+    s.slow_extra_ms = rng.random_range(extra / 2..=extra.saturating_add(extra / 2));
+    // Long enough for the episode, the longest back-off and two plan cycles.
+    let needed = u64::from(s.slow_from_ms)
+        + u64::from(s.slow_for_ms)
+        + u64::from(s.slow_extra_ms) * 2
+        + u64::from(s.backoff_max_ms)
+        + 3 * u64::from(interval);
+    s.duration_ms = u32::try_from(needed).unwrap_or(u32::MAX).min(3_600_000);
+    s
+}
+
+/// Whether one trial empties a record. Stops at the first empty record, or
+/// one plan cycle after the slow Enactor ends its first run after the
+/// episode: by then every clean-up that could delete its last flip is done.
+pub fn trial_empties(scenario: &RaceScenario) -> bool {
+    let slow = scenario.slow_enactor.unwrap_or(EnactorId::A);
+    let episode_end = u64::from(scenario.slow_from_ms) + u64::from(scenario.slow_for_ms);
+    let tail = scenario.effective_planner_interval_ms();
+    let mut deadline = u64::MAX;
+    let mut emptied = false;
+    simulate(scenario, &mut |at, event| match event {
+        RaceEvent::RecordEmptied { .. } => {
+            emptied = true;
+            Flow::Stop
+        }
+        RaceEvent::RunFinished { enactor, .. } | RaceEvent::CheckFailed { enactor, .. }
+            if enactor == slow && at >= episode_end && deadline == u64::MAX =>
+        {
+            deadline = at + tail;
+            Flow::Continue
+        }
+        _ if at > deadline => Flow::Stop,
+        _ => Flow::Continue,
+    });
+    emptied
+}
+
+/// Runs the Monte Carlo estimate.
+pub fn estimate(
+    scenario: &RaceScenario,
+    config: &EstimateConfig,
+) -> Result<Estimate, ScenarioError> {
+    scenario.validate()?;
+    if !(1..=MAX_TRIALS).contains(&config.trials) {
+        return Err(ScenarioError {
+            knob: "trials",
+            value: u64::from(config.trials),
+            min: 1,
+            max: u64::from(MAX_TRIALS),
+        });
+    }
+    let empty_trials = (0..config.trials)
+        .filter(|&i| trial_empties(&trial_scenario(scenario, config.seed, i)))
+        .count() as u32;
+    Ok(summarise(
+        config.trials,
+        empty_trials,
+        scenario.effective_planner_interval_ms(),
+        config.delay_episodes_per_year,
+    ))
+}
+
+/// Turns counts into the reader's numbers.
+pub fn summarise(
+    trials: u32,
+    empty_trials: u32,
+    planner_interval_ms: u64,
+    episodes_per_year: u32,
+) -> Estimate {
+    assert!(trials > 0 && empty_trials <= trials);
+    let n = f64::from(trials);
+    let p = f64::from(empty_trials) / n;
+    let (p_low, p_high) = wilson_95(empty_trials, trials);
+    let per_day = f64::from(episodes_per_year) / 365.0;
+    let days = |p: f64| (p > 0.0 && per_day > 0.0).then(|| 1.0 / (p * per_day));
+    Estimate {
+        trials,
+        empty_trials,
+        p_empty: p,
+        p_low,
+        p_high,
+        plans_per_day: 86_400_000 / planner_interval_ms.max(1),
+        days_between: days(p),
+        days_between_at_least: days(p_high),
+    }
+}
+
+/// The 95% Wilson score interval of `k` successes in `n` trials.
+pub fn wilson_95(k: u32, n: u32) -> (f64, f64) {
+    const Z: f64 = 1.959_963_984_540_054;
+    let n = f64::from(n);
+    let p = f64::from(k) / n;
+    let z2 = Z * Z;
+    let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    let half = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / (1.0 + z2 / n);
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
