@@ -1,5 +1,6 @@
 //! The Leptos user interface: the page shell and its screens.
 
+mod check;
 mod mark;
 mod opening;
 pub mod url;
@@ -7,9 +8,14 @@ pub mod url;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>`: the explainer, or the engine check
+/// when the address asks for `?check=race`.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    if url::param("check").as_deref() == Some("race") {
+        leptos::mount::mount_to_body(check::EngineCheck);
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 /// The page: header with the language switch, the story, the footer.

@@ -1,6 +1,6 @@
 //! The page address as state: reading and replacing query parameters.
 //!
-//! Only `lang` is read so far. Writing replaces the history entry (no history
+//! Read so far: `lang`, and `check` for the engine check. Writing replaces the history entry (no history
 //! spam, no scroll jump) and keeps every other parameter and the hash intact,
 //! so the page works from any sub-path and inside any host's iframe.
 
@@ -11,6 +11,11 @@ use web_sys::UrlSearchParams;
 fn current_params() -> Option<UrlSearchParams> {
     let search = web_sys::window()?.location().search().ok()?;
     UrlSearchParams::new_with_str(&search).ok()
+}
+
+/// One query parameter's value, if present.
+pub fn param(name: &str) -> Option<String> {
+    current_params()?.get(name)
 }
 
 /// The language the address asks for, the first language when it asks for none,

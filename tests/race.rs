@@ -1,0 +1,553 @@
+//! Native tests of the race engine: the documented order, determinism, the
+//! census's numbers, the estimate, the scheduler game, and properties over
+//! random scenarios.
+
+use dns_race_explainer::engine::race::census::{CensusConfig, Ending, census, replay};
+use dns_race_explainer::engine::race::estimate::{EstimateConfig, estimate, wilson_95};
+use dns_race_explainer::engine::race::model::{EndpointId, Guards, World};
+use dns_race_explainer::engine::race::scheduler::{MoveError, SchedulerGame};
+use dns_race_explainer::engine::race::{
+    EnactorId, Preset, RaceEvent, RaceScenario, TimedEvent, run, trace_hash,
+};
+use proptest::prelude::*;
+
+const REGIONAL: EndpointId = World::REGIONAL;
+
+fn position(
+    events: &[TimedEvent],
+    from: usize,
+    pred: impl Fn(&RaceEvent) -> bool,
+) -> Option<usize> {
+    events[from..]
+        .iter()
+        .position(|e| pred(&e.event))
+        .map(|i| i + from)
+}
+
+#[test]
+fn as_it_happened_follows_the_documented_order() {
+    let r = run(&Preset::AsItHappened.scenario()).unwrap();
+    let ev = &r.events;
+    use EnactorId::{A, B};
+    // 1. A picks up a plan and checks it once, just as its delays begin.
+    let check = position(ev, 0, |e| {
+        matches!(e, RaceEvent::CheckPassed { enactor: A, .. })
+    })
+    .unwrap();
+    let mut check = check;
+    while let Some(next) = position(ev, check + 1, |e| {
+        matches!(e, RaceEvent::CheckPassed { enactor: A, .. })
+    }) {
+        if ev[next].at_ms > 20_000 {
+            break;
+        }
+        check = next;
+    }
+    let RaceEvent::CheckPassed { plan: stale, .. } = ev[check].event else {
+        unreachable!()
+    };
+    // 2. A loses the lock several times in a row, backing off longer each time.
+    let overwrite = position(ev, check, |e| {
+        matches!(e, RaceEvent::Flipped { enactor: A, endpoint, to, from, .. }
+            if *endpoint == REGIONAL && *to == stale && *from > stale)
+    })
+    .expect("A overwrites the regional endpoint with its old plan");
+    let backoffs: Vec<u64> = ev[check..overwrite]
+        .iter()
+        .filter_map(|e| match e.event {
+            RaceEvent::BackedOff {
+                enactor: A,
+                wait_ms,
+                ..
+            } => Some(wait_ms),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        backoffs.len() >= 3,
+        "A backs off several times: {backoffs:?}"
+    );
+    assert!(
+        backoffs.windows(2).all(|w| w[1] > w[0]),
+        "back-off grows: {backoffs:?}"
+    );
+    // 3. Meanwhile B applies much newer plans to every endpoint, and cleans up.
+    let b_newer_flips = ev[check..overwrite]
+        .iter()
+        .filter(|e| matches!(e.event, RaceEvent::Flipped { enactor: B, to, .. } if to > stale + 5))
+        .count();
+    assert!(
+        b_newer_flips >= 3,
+        "B works through the endpoints with newer plans"
+    );
+    assert!(
+        ev[check..overwrite]
+            .iter()
+            .any(|e| matches!(e.event, RaceEvent::TreesDeleted { enactor: B, .. })),
+        "B cleans up old plans"
+    );
+    // 4. A's overwrite came from a check that had gone stale.
+    let RaceEvent::Flipped { behind_newest, .. } = ev[overwrite].event else {
+        unreachable!()
+    };
+    assert!(behind_newest > r.scenario.cleanup_threshold_generations);
+    // 5. B's clean-up then deletes A's plan, now the active one: the record is empty.
+    let deletion = position(ev, overwrite, |e| {
+        matches!(e, RaceEvent::TreesDeleted { enactor: B, endpoint, oldest, newest, .. }
+            if *endpoint == REGIONAL && *oldest <= stale && stale <= *newest)
+    })
+    .expect("B deletes the active tree");
+    assert!(matches!(
+        ev[deletion + 1].event,
+        RaceEvent::RecordEmptied { endpoint: REGIONAL, deleted_by: B, generation } if generation == stale
+    ));
+    assert!(
+        ev[deletion].at_ms - ev[overwrite].at_ms < 1_000,
+        "at about the same moment"
+    );
+    // 6. Every later flip of that endpoint fails: the automation is stuck.
+    let later_flips = &ev[deletion..];
+    assert!(
+        later_flips
+            .iter()
+            .filter(|e| matches!(
+                e.event,
+                RaceEvent::FlipFailedRollbackMissing {
+                    endpoint: REGIONAL,
+                    ..
+                }
+            ))
+            .count()
+            >= 10
+    );
+    assert!(!later_flips.iter().any(|e| matches!(
+        e.event,
+        RaceEvent::Flipped {
+            endpoint: REGIONAL,
+            ..
+        } | RaceEvent::RecordHealed { .. }
+    )));
+    assert_eq!(r.summary.empty_at_end, vec![REGIONAL]);
+    assert_eq!(
+        r.world.endpoint_name(REGIONAL),
+        "dynamodb.us-east-1.amazonaws.com"
+    );
+}
+
+#[test]
+fn same_seed_same_trace_other_seed_other_trace() {
+    let s = Preset::AsItHappened.scenario();
+    let (a, b) = (run(&s).unwrap(), run(&s).unwrap());
+    assert_eq!(a.events, b.events);
+    assert_eq!(trace_hash(&a.events), trace_hash(&b.events));
+    let other = run(&RaceScenario {
+        seed: s.seed + 1,
+        ..s
+    })
+    .unwrap();
+    assert_ne!(trace_hash(&a.events), trace_hash(&other.events));
+}
+
+/// The golden hashes the browser build must reproduce (e2e reads the same file).
+#[test]
+fn trace_hashes_match_the_golden_file() {
+    let golden = include_str!("golden/race-hashes.txt");
+    let mut checked = 0;
+    for line in golden
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let [preset, seed, hash] = parts[..] else {
+            panic!("bad golden line {line:?}")
+        };
+        let mut s = Preset::from_name(preset).unwrap().scenario();
+        s.seed = seed.parse().unwrap();
+        let got = format!("{:016x}", trace_hash(&run(&s).unwrap().events));
+        assert_eq!(got, hash, "{preset} seed {seed}");
+        checked += 1;
+    }
+    assert!(checked >= 4);
+}
+
+#[test]
+fn guard_presets_never_empty_the_record_and_tolerant_rollback_heals() {
+    for preset in [
+        Preset::RecheckAtWrite,
+        Preset::CleanupSparesInUse,
+        Preset::AllFixes,
+    ] {
+        for seed in 0..40 {
+            let s = RaceScenario {
+                seed,
+                ..preset.scenario()
+            };
+            let r = run(&s).unwrap();
+            assert_eq!(r.summary.first_empty, None, "{} seed {seed}", preset.name());
+        }
+    }
+    let tolerant = run(&Preset::RollbackToleratesMissing.scenario()).unwrap();
+    assert!(
+        tolerant.summary.first_empty.is_some(),
+        "the race still happens"
+    );
+    assert!(
+        tolerant.summary.empty_at_end.is_empty(),
+        "but the endpoint heals"
+    );
+    assert_eq!(tolerant.summary.failed_flips, 0);
+    assert!(tolerant.events.iter().any(|e| matches!(
+        e.event,
+        RaceEvent::RecordHealed {
+            endpoint: REGIONAL,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn timing_fixes_keep_the_slow_enactor_closer_to_the_newest_plan() {
+    let behind = |p: Preset| run(&p.scenario()).unwrap().summary.max_behind_newest;
+    let base = behind(Preset::AsItHappened);
+    assert!(base > 10, "{base}");
+    assert!(
+        behind(Preset::FairBackoff) <= 10,
+        "{}",
+        behind(Preset::FairBackoff)
+    );
+    assert!(
+        behind(Preset::FewerPlans) <= 2,
+        "{}",
+        behind(Preset::FewerPlans)
+    );
+    for p in [Preset::FairBackoff, Preset::FewerPlans] {
+        assert_eq!(
+            run(&p.scenario()).unwrap().summary.first_empty,
+            None,
+            "{}",
+            p.name()
+        );
+    }
+}
+
+#[test]
+fn operator_repair_restores_the_record() {
+    let s = RaceScenario {
+        operator_repair_after_ms: Some(30_000),
+        ..Preset::AsItHappened.scenario()
+    };
+    let r = run(&s).unwrap();
+    let (emptied_at, _) = r.summary.first_empty.unwrap();
+    let repair = r
+        .events
+        .iter()
+        .find(|e| matches!(e.event, RaceEvent::OperatorRepaired { .. }))
+        .unwrap();
+    assert_eq!(repair.at_ms, emptied_at + 30_000);
+    assert!(r.summary.empty_at_end.is_empty());
+}
+
+#[test]
+fn census_counts_every_ordering() {
+    // Two endpoints, the talk's made-up plans 110 and 146, threshold 10.
+    let c = census(&CensusConfig::default()).unwrap();
+    assert_eq!(c.counts.orderings, 1015);
+    assert_eq!(c.counts.empty(), 399);
+    assert_eq!(c.counts.empty_stuck, 399);
+    assert_eq!(c.counts.healthy + c.counts.stale + c.counts.empty(), 1015);
+    assert_eq!(c.fewest_steps_to_empty, Some(9));
+    assert_eq!(c.bad_examples.len(), 3);
+
+    let three = census(&CensusConfig {
+        endpoint_count: 3,
+        ..CensusConfig::default()
+    })
+    .unwrap();
+    assert_eq!(
+        (three.counts.orderings, three.counts.empty()),
+        (44_080, 19_718)
+    );
+
+    let one = census(&CensusConfig {
+        endpoint_count: 1,
+        ..CensusConfig::default()
+    })
+    .unwrap();
+    assert_eq!((one.counts.orderings, one.counts.empty()), (31, 6));
+}
+
+#[test]
+fn census_with_a_guard_finds_no_empty_ordering() {
+    for endpoint_count in 1..=3 {
+        let base = CensusConfig {
+            endpoint_count,
+            ..CensusConfig::default()
+        };
+        let unguarded = census(&base).unwrap().counts;
+        for guards in [
+            Guards {
+                recheck_at_write: true,
+                ..Guards::default()
+            },
+            Guards {
+                cleanup_spares_in_use: true,
+                ..Guards::default()
+            },
+        ] {
+            let c = census(&CensusConfig { guards, ..base }).unwrap();
+            assert_eq!(c.counts.orderings, unguarded.orderings);
+            assert_eq!(c.counts.empty(), 0, "{guards:?}");
+            assert!(c.bad_examples.is_empty());
+            assert_eq!(c.fewest_steps_to_empty, None);
+        }
+        let tolerant = census(&CensusConfig {
+            guards: Guards {
+                rollback_tolerates_missing: true,
+                ..Guards::default()
+            },
+            ..base
+        })
+        .unwrap()
+        .counts;
+        assert_eq!(tolerant.empty_healed, unguarded.empty());
+        assert_eq!(tolerant.empty_stuck, 0);
+    }
+}
+
+#[test]
+fn a_small_gap_or_a_large_threshold_closes_the_door() {
+    let narrow = CensusConfig {
+        fresh_plan: 115,
+        ..CensusConfig::default()
+    };
+    assert_eq!(census(&narrow).unwrap().counts.empty(), 0);
+    let patient = CensusConfig {
+        cleanup_threshold_generations: 40,
+        ..CensusConfig::default()
+    };
+    assert_eq!(census(&patient).unwrap().counts.empty(), 0);
+}
+
+#[test]
+fn bad_examples_replay_to_an_empty_record() {
+    let config = CensusConfig::default();
+    let c = census(&config).unwrap();
+    for schedule in &c.bad_examples {
+        let steps = replay(&config, schedule).expect("replayable");
+        assert!(
+            steps
+                .iter()
+                .flatten()
+                .any(|e| matches!(e, RaceEvent::RecordEmptied { .. }))
+        );
+        let mut game = SchedulerGame::new(config);
+        for &who in schedule {
+            game.play(who).unwrap();
+        }
+        assert_eq!(game.ending(), Some(Ending::EmptyStuck));
+    }
+    assert_eq!(replay(&config, &[EnactorId::C]), None);
+}
+
+#[test]
+fn the_reader_can_empty_the_record_by_hand_and_undo() {
+    use EnactorId::{A, B};
+    let mut game = SchedulerGame::new(CensusConfig::default());
+    assert_eq!(game.movable(), vec![A, B]);
+    assert_eq!(
+        game.play(EnactorId::C),
+        Err(MoveError::NotPlaying(EnactorId::C))
+    );
+    game.play(A).unwrap(); // A checks its old plan 110 while it is still fresh
+    game.play(A).unwrap(); // A takes the regional lock
+    game.play(B).unwrap(); // B checks 146
+    assert_eq!(
+        game.play(B),
+        Err(MoveError::CannotMove(B)),
+        "A holds the lock"
+    );
+    assert_eq!(game.movable(), vec![A]);
+    assert!(game.undo() && game.undo());
+    assert_eq!(game.moves(), &[A]);
+    // The shortest way to the empty record: B goes first on the regional
+    // endpoint, A overwrites it, B moves on and its clean-up deletes A's tree.
+    let shortest = [B, B, B, A, A, B, B, B];
+    for (i, &who) in shortest.iter().enumerate() {
+        let events = game.play(who).unwrap();
+        let last = i + 1 == shortest.len();
+        assert_eq!(game.record_emptied(), last, "after move {}", i + 2);
+        if last {
+            assert!(
+                events
+                    .iter()
+                    .any(|e| matches!(e, RaceEvent::RecordEmptied { deleted_by: B, .. }))
+            );
+        }
+    }
+    let c = census(game.config()).unwrap();
+    assert_eq!(game.moves().len() as u32, c.fewest_steps_to_empty.unwrap());
+    assert!(game.undo());
+    assert!(!game.record_emptied(), "undo takes the deletion back");
+    while let Some(&who) = game.movable().last() {
+        game.play(who).unwrap();
+    }
+    assert!(game.ending().is_some());
+}
+
+#[test]
+fn estimate_is_deterministic_and_ranks_the_fixes() {
+    let config = EstimateConfig {
+        trials: 3_000,
+        ..EstimateConfig::default()
+    };
+    let base = estimate(&Preset::AsItHappened.scenario(), &config).unwrap();
+    assert_eq!(
+        base,
+        estimate(&Preset::AsItHappened.scenario(), &config).unwrap()
+    );
+    assert!(base.empty_trials > 0);
+    assert!(base.p_low <= base.p_empty && base.p_empty <= base.p_high);
+    assert_eq!(base.plans_per_day, 17_280);
+    assert!(base.days_between.unwrap() > 30.0);
+    for guard in [
+        Preset::RecheckAtWrite,
+        Preset::CleanupSparesInUse,
+        Preset::FewerPlans,
+    ] {
+        let e = estimate(&guard.scenario(), &config).unwrap();
+        assert_eq!(e.empty_trials, 0, "{}", guard.name());
+        assert_eq!(e.days_between, None);
+        assert!(e.days_between_at_least.unwrap() > base.days_between.unwrap());
+    }
+    let fair = estimate(&Preset::FairBackoff.scenario(), &config).unwrap();
+    assert!(
+        fair.p_empty < base.p_empty / 2.0,
+        "fair {} base {}",
+        fair.p_empty,
+        base.p_empty
+    );
+    let bad = EstimateConfig {
+        trials: 0,
+        ..config
+    };
+    assert_eq!(
+        estimate(&Preset::AsItHappened.scenario(), &bad)
+            .unwrap_err()
+            .knob,
+        "trials"
+    );
+}
+
+#[test]
+fn wilson_interval_is_sane() {
+    let (lo, hi) = wilson_95(0, 100);
+    assert!(lo < 1e-12);
+    assert!(hi > 0.02 && hi < 0.05);
+    let (lo, hi) = wilson_95(50, 100);
+    assert!(lo < 0.5 && hi > 0.5 && hi - lo < 0.2);
+}
+
+#[test]
+fn invalid_scenarios_are_refused_not_panicked_on() {
+    let s = RaceScenario {
+        endpoint_count: 9,
+        ..RaceScenario::default()
+    };
+    assert_eq!(run(&s).unwrap_err().knob, "endpoint_count");
+    assert!(run(&s.clamped()).is_ok());
+    let bad = CensusConfig {
+        fresh_plan: 100,
+        ..CensusConfig::default()
+    };
+    assert!(census(&bad).is_err());
+}
+
+fn any_scenario() -> impl Strategy<Value = RaceScenario> {
+    (
+        (1u8..=3, 500u32..30_000, 1u32..400, 0u32..400, 100u32..5_000),
+        (0u32..40_000, 0u32..60_000, 0u32..120_000, 100u32..20_000),
+        (10u32..8_000, 0u32..70_000, 1u32..40, any::<u64>()),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(|(a, b, c, f)| {
+            let mut s = Preset::AsItHappened.scenario();
+            (s.endpoint_count, s.planner_interval_ms, s.call_min_ms) = (a.0, a.1, a.2);
+            (s.call_max_ms, s.enactor_poll_ms) = (a.2 + a.3, a.4);
+            (
+                s.slow_extra_ms,
+                s.slow_from_ms,
+                s.slow_for_ms,
+                s.lock_lease_ms,
+            ) = b;
+            (s.backoff_base_ms, s.backoff_max_ms) = (c.0, c.0 + c.1);
+            (s.cleanup_threshold_generations, s.seed) = (c.2, c.3);
+            s.duration_ms = 120_000;
+            s.fixes.recheck_at_write = f.0;
+            s.fixes.cleanup_spares_in_use = f.1;
+            s.fixes.rollback_tolerates_missing = f.2;
+            s.fixes.fewer_plans = f.3;
+            s.fixes.fair_backoff = f.4;
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Runs stay in bounds, never flip without owning the lock, and never
+    /// empty a record with a guard fix on.
+    #[test]
+    fn runs_respect_the_invariants(s in any_scenario()) {
+        prop_assert!(s.validate().is_ok(), "{:?}", s.validate());
+        let r = run(&s).unwrap();
+        prop_assert!(r.events.len() < dns_race_explainer::engine::race::run::MAX_EVENTS);
+        prop_assert!(r.events.windows(2).all(|w| w[0].at_ms <= w[1].at_ms));
+        prop_assert!(r.events.last().is_none_or(|e| e.at_ms < u64::from(s.duration_ms)));
+        // The last lock taken on an endpoint before a successful flip there
+        // was taken by the flipper, and nobody took it in between.
+        let mut holder = vec![None; usize::from(s.endpoint_count)];
+        for e in &r.events {
+            match e.event {
+                RaceEvent::LockTaken { enactor, endpoint, .. } => holder[endpoint.index()] = Some(enactor),
+                RaceEvent::Flipped { enactor, endpoint, .. }
+                | RaceEvent::FlipSkippedNotNewer { enactor, endpoint, .. }
+                | RaceEvent::FlipFailedRollbackMissing { enactor, endpoint, .. } => {
+                    prop_assert_eq!(holder[endpoint.index()], Some(enactor));
+                    holder[endpoint.index()] = None;
+                }
+                _ => {}
+            }
+        }
+        if s.fixes.guarded() {
+            prop_assert_eq!(r.summary.first_empty, None);
+        }
+        if s.fixes.rollback_tolerates_missing {
+            prop_assert_eq!(r.summary.failed_flips, 0);
+        }
+    }
+
+    /// Any configuration, either guard: no ordering empties the record.
+    #[test]
+    fn guarded_censuses_are_clean(
+        endpoint_count in 1u8..=3,
+        stale in 2u32..500,
+        gap in 1u32..60,
+        threshold in 1u32..50,
+        recheck in any::<bool>(),
+    ) {
+        let guards = Guards { recheck_at_write: recheck, cleanup_spares_in_use: !recheck, ..Guards::default() };
+        let config = CensusConfig { endpoint_count, stale_plan: stale, fresh_plan: stale + gap, cleanup_threshold_generations: threshold, guards };
+        let c = census(&config).unwrap();
+        prop_assert!(c.counts.orderings > 0);
+        prop_assert_eq!(c.counts.empty(), 0);
+        // And without the guard the door is open exactly when the gap exceeds the threshold.
+        let open = census(&CensusConfig { guards: Guards::default(), ..config }).unwrap().counts.empty() > 0;
+        prop_assert_eq!(open, gap > threshold);
+    }
+}
