@@ -1,8 +1,9 @@
 //! A window on the cascade engine for engineers, no browser needed.
 //!
 //! `cargo run --release --example cascade -- --preset as-it-happened`
-//! prints one line per impact interval, tab-separated:
-//! service, severity, start, end (PDT), and the cause chain.
+//! prints one line per impact interval, tab-separated: service, severity,
+//! start, end (`YYYY-MM-DD HH:MM`, PDT; end exclusive). `--cause` adds a fifth
+//! column, the cause chain. The event's span goes to standard error.
 
 use std::process::ExitCode;
 
@@ -12,7 +13,7 @@ use dns_race_explainer::engine::cascade::{CascadePreset, impacts, simulate};
 fn usage() -> String {
     let names: Vec<&str> = CascadePreset::ALL.iter().map(|p| p.name()).collect();
     format!(
-        "usage: cascade --preset <name> [--no-cause]\n  presets: {}",
+        "usage: cascade --preset <name> [--cause]\n  presets: {}",
         names.join(", ")
     )
 }
@@ -20,14 +21,14 @@ fn usage() -> String {
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut preset = None;
-    let mut cause = true;
+    let mut cause = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--preset" => match args.next().as_deref().map(CascadePreset::from_name) {
                 Some(Some(p)) => preset = Some(p),
                 _ => return fail("--preset needs one of the preset names"),
             },
-            "--no-cause" => cause = false,
+            "--cause" => cause = true,
             "-h" | "--help" => {
                 println!("{}", usage());
                 return ExitCode::SUCCESS;
@@ -43,15 +44,8 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     let impact = impacts(&timeline);
-    for i in &impact.intervals {
-        let mut line = format!(
-            "{}\t{}\t{}\t{}",
-            i.service.name(),
-            i.severity.name(),
-            label(i.start),
-            label(i.end)
-        );
-        if cause {
+    if cause {
+        for i in &impact.intervals {
             let chain: Vec<String> = i
                 .cause
                 .iter()
@@ -60,15 +54,30 @@ fn main() -> ExitCode {
                     None => s.name().to_string(),
                 })
                 .collect();
-            line.push('\t');
-            line.push_str(&chain.join(" <- "));
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                i.service.name(),
+                i.severity.name(),
+                label(i.start),
+                label(i.end),
+                chain.join(" <- ")
+            );
         }
-        println!("{line}");
+    } else {
+        for (service, severity, start, end) in impact.by_severity() {
+            println!(
+                "{}\t{}\t{}\t{}",
+                service.name(),
+                severity.name(),
+                label(start),
+                label(end)
+            );
+        }
     }
     if let Some((start, end)) = impact.event {
         let minutes = end - start;
-        println!(
-            "# event\t{}\t{}\t{} h {} min",
+        eprintln!(
+            "event: {} to {}, {} h {} min",
             label(start),
             label(end),
             minutes / 60,

@@ -68,6 +68,21 @@ impl Impact {
         out
     }
 
+    /// Intervals with adjacent ones of the same service and severity joined
+    /// (their causes differ): what to compare with the record's windows.
+    pub fn by_severity(&self) -> Vec<(Service, Severity, Minute, Minute)> {
+        let mut out: Vec<(Service, Severity, Minute, Minute)> = Vec::new();
+        for i in &self.intervals {
+            match out.last_mut() {
+                Some(last) if last.0 == i.service && last.1 == i.severity && last.3 == i.start => {
+                    last.3 = i.end;
+                }
+                _ => out.push((i.service, i.severity, i.start, i.end)),
+            }
+        }
+        out
+    }
+
     /// Minutes a service was impacted (any severity).
     pub fn minutes(&self, service: Service) -> u32 {
         self.intervals

@@ -18,12 +18,12 @@ pub struct OperatorActions {
     /// A healthy DNS tree installed by hand (02:25, D).
     pub dns_restored_at: Option<Minute>,
     /// DWFM work throttled and hosts restarted selectively; EC2 launches
-    /// throttled too (04:14, S).
+    /// throttled too (04:14, S). Taken only if DWFM is still re-leasing then.
     pub dwfm_throttled_at: Option<Minute>,
     /// Lambda's stuck SQS poller restored (04:40, S).
     pub lambda_poller_restored_at: Option<Minute>,
-    /// Automatic NLB health-check failover disabled, if capacity is being lost
-    /// then (09:36, S).
+    /// Automatic NLB health-check failover disabled, if it has taken away
+    /// much capacity by then (09:36, S).
     pub nlb_failover_disabled_at: Option<Minute>,
     /// EC2 throttles start to be relaxed (11:23, S).
     pub ec2_throttles_relaxed_at: Option<Minute>,
@@ -52,6 +52,38 @@ impl OperatorActions {
             ("ec2_throttles_relaxed_at", self.ec2_throttles_relaxed_at),
             ("nlb_failover_reenabled_at", self.nlb_failover_reenabled_at),
         ]
+    }
+
+    /// DNS restored at `at`, and every action that came after the restore in
+    /// this timeline moved by the same amount: those were responses to what
+    /// followed the restore. (Set a field directly to move one action alone.)
+    pub fn with_dns_restored_at(self, at: Minute) -> OperatorActions {
+        let Some(old) = self.dns_restored_at else {
+            return OperatorActions {
+                dns_restored_at: Some(at),
+                ..self
+            };
+        };
+        let shift = |m: Option<Minute>| {
+            m.map(|m| {
+                if m > old {
+                    (i64::from(m) + i64::from(at) - i64::from(old))
+                        .clamp(i64::from(RACE_AT) + 1, i64::from(END) - 1)
+                        as Minute
+                } else {
+                    m
+                }
+            })
+        };
+        OperatorActions {
+            temporary_mitigation_at: shift(self.temporary_mitigation_at),
+            dns_restored_at: Some(at),
+            dwfm_throttled_at: shift(self.dwfm_throttled_at),
+            lambda_poller_restored_at: shift(self.lambda_poller_restored_at),
+            nlb_failover_disabled_at: shift(self.nlb_failover_disabled_at),
+            ec2_throttles_relaxed_at: shift(self.ec2_throttles_relaxed_at),
+            nlb_failover_reenabled_at: shift(self.nlb_failover_reenabled_at),
+        }
     }
 
     /// Every action `minutes` earlier (never before the race), as if the

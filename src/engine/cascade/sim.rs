@@ -71,7 +71,7 @@ const NLB_RETURN_PER_MIN: u32 = 63; // tenths of per mille
 /// Velocity control: failover never removes more than this (per mille, I).
 const NLB_VELOCITY_FLOOR: u32 = 800;
 /// Operators disable automatic failover only if capacity is below this.
-const NLB_DISABLE_IF_BELOW: u32 = 900;
+const NLB_DISABLE_IF_BELOW: u32 = 700;
 /// Lambda with its SQS poller stuck (per mille of work done, I).
 const LAMBDA_POLLER_STUCK_HEALTH: u32 = 700;
 /// Redshift clusters whose credentials expire a minute while DynamoDB is
@@ -165,6 +165,8 @@ struct State {
     network_backlog: u32,
     nlb_capacity_tenths: u32,
     nlb_failover_on: bool,
+    /// Operators throttled DWFM and EC2 launches (only if DWFM was in trouble).
+    throttled: bool,
     redshift_impaired_milli: u32,
     /// Queued work still to be done (minutes of impairment), per service.
     backlog_min: [u32; Service::ALL.len()],
@@ -569,7 +571,10 @@ fn dwfm(t: Minute, sc: &CascadeScenario, st: &mut State, health: &[Vec<u16>]) ->
     if st.expired == 0 {
         return (1000, Mechanism::Releasing);
     }
-    let throttled = sc.levers.dwfm_queue_throttling || active(sc.actions.dwfm_throttled_at, t);
+    if sc.actions.dwfm_throttled_at == Some(t) && st.expired > 0 {
+        st.throttled = true;
+    }
+    let throttled = sc.levers.dwfm_queue_throttling || st.throttled;
     let in_flight = if throttled {
         st.expired.min(DWFM_COLLAPSE_CONCURRENCY)
     } else {
@@ -599,12 +604,12 @@ fn ec2_launch(
     let a = &sc.actions;
     let limit = if let Some(relax) = a
         .ec2_throttles_relaxed_at
-        .filter(|&r| t >= r && active(a.dwfm_throttled_at, t))
+        .filter(|&r| t >= r && st.throttled)
     {
         let step = (t - relax).min(THROTTLE_RELAX_MIN);
         LAUNCH_THROTTLED_PER_MIN
             + (LAUNCH_LIMIT_PER_MIN - LAUNCH_THROTTLED_PER_MIN) * step / THROTTLE_RELAX_MIN
-    } else if active(a.dwfm_throttled_at, t) {
+    } else if st.throttled {
         LAUNCH_THROTTLED_PER_MIN
     } else {
         LAUNCH_LIMIT_PER_MIN

@@ -1,0 +1,356 @@
+//! Native tests of the cascade engine: the documented impact windows come out
+//! of the "as it happened" preset, and each lever moves them the way its
+//! mechanism implies.
+
+use dns_race_explainer::engine::cascade::clock::{Minute, at, label};
+use dns_race_explainer::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
+use dns_race_explainer::engine::cascade::{
+    CascadePreset, CascadeScenario, Impact, Service, Severity, impacts, simulate,
+};
+
+const TOLERANCE_MIN: u32 = 10;
+
+fn impact_of(s: &CascadeScenario) -> Impact {
+    impacts(&simulate(s).unwrap())
+}
+
+fn as_it_happened() -> Impact {
+    impact_of(&CascadePreset::AsItHappened.scenario())
+}
+
+#[track_caller]
+fn near(got: Minute, want: Minute, what: &str) {
+    assert!(
+        got.abs_diff(want) <= TOLERANCE_MIN,
+        "{what}: simulated {} vs record {}",
+        label(got),
+        label(want)
+    );
+}
+
+#[track_caller]
+fn window(impact: &Impact, service: Service, n: usize) -> (Minute, Minute) {
+    let w = impact.windows(service);
+    *w.get(n)
+        .unwrap_or_else(|| panic!("{} has no window {n}: {w:?}", service.name()))
+}
+
+#[test]
+fn dynamodb_window() {
+    let i = as_it_happened();
+    let (s, e) = window(&i, Service::DynamoDb, 0);
+    near(s, at(19, 23, 48), "DynamoDB start");
+    near(e, at(20, 2, 40), "DynamoDB end");
+    assert_eq!(i.windows(Service::DynamoDb).len(), 1);
+}
+
+#[test]
+fn ec2_launches_fail_until_network_propagation_recovers() {
+    let i = as_it_happened();
+    let downs: Vec<_> = i
+        .intervals
+        .iter()
+        .filter(|x| x.service == Service::Ec2Launch && x.severity == Severity::Down)
+        .collect();
+    let last_down = downs.last().unwrap();
+    near(last_down.end, at(20, 10, 36), "EC2 launches failing until");
+    let (s, e) = window(&i, Service::Ec2Launch, 0);
+    assert!(
+        s <= at(20, 2, 25) && e >= at(20, 10, 36),
+        "one unbroken impact"
+    );
+    near(e, at(20, 13, 50), "EC2 fully normal");
+    let (ns, ne) = window(&i, Service::NetworkManager, 0);
+    near(ne - 7, at(20, 10, 36), "network propagation normal");
+    assert!(ns > at(20, 5, 0));
+}
+
+#[test]
+fn congestive_collapse_until_throttled_then_leases_return() {
+    let tl = simulate(&CascadePreset::AsItHappened.scenario()).unwrap();
+    let i = impacts(&tl);
+    let collapse: Vec<_> = i
+        .intervals
+        .iter()
+        .filter(|x| x.service == Service::Dwfm)
+        .filter(|x| {
+            x.cause
+                .last()
+                .is_some_and(|c| format!("{:?}", c.1).contains("CongestiveCollapse"))
+        })
+        .collect();
+    assert!(!collapse.is_empty());
+    near(
+        collapse[0].start,
+        at(20, 2, 25),
+        "collapse begins when DNS returns",
+    );
+    near(
+        collapse[0].end,
+        at(20, 4, 14),
+        "collapse ends when throttled",
+    );
+    let all_leased = (at(20, 2, 25)..at(21, 0, 0))
+        .find(|&m| tl.series.dwfm_queue[m as usize] == 0)
+        .unwrap();
+    near(all_leased, at(20, 5, 28), "all droplets leased again");
+}
+
+#[test]
+fn nlb_window() {
+    let i = as_it_happened();
+    let (s, e) = window(&i, Service::Nlb, 0);
+    near(s, at(20, 5, 30), "NLB errors begin");
+    near(e, at(20, 14, 9), "NLB impact ends");
+}
+
+#[test]
+fn sts_has_two_windows_and_iam_one() {
+    let i = as_it_happened();
+    let sts = i.windows(Service::Sts);
+    assert_eq!(sts.len(), 2, "{sts:?}");
+    near(sts[0].0, at(19, 23, 51), "STS start");
+    near(sts[0].1, at(20, 1, 19), "STS first recovery");
+    near(sts[1].0, at(20, 8, 31), "STS second window start");
+    near(sts[1].1, at(20, 9, 59), "STS second window end");
+    let iam = i.windows(Service::IamSignIn);
+    assert_eq!(iam.len(), 1);
+    near(iam[0].0, at(19, 23, 51), "IAM sign-in start");
+    near(iam[0].1, at(20, 1, 25), "IAM sign-in end");
+}
+
+#[test]
+fn lambda_connect_containers_redshift_and_the_event() {
+    let i = as_it_happened();
+    let (s, e) = window(&i, Service::Lambda, 0);
+    near(s, at(19, 23, 51), "Lambda start");
+    near(e, at(20, 14, 15), "Lambda backlogs processed");
+    let connect = i.windows(Service::Connect);
+    near(
+        connect.last().unwrap().1,
+        at(20, 13, 20),
+        "Connect restored",
+    );
+    let (_, containers_end) = window(&i, Service::Containers, 0);
+    near(containers_end, at(20, 14, 20), "ECS/EKS/Fargate recovered");
+    let redshift = i.windows(Service::Redshift);
+    near(
+        redshift.last().unwrap().1,
+        at(21, 4, 5),
+        "last Redshift clusters",
+    );
+    let (start, end) = i.event.unwrap();
+    near(start, at(19, 23, 48), "event start");
+    near(end, at(20, 14, 20), "event end");
+}
+
+#[test]
+fn cause_chains_lead_back_to_mechanisms() {
+    let i = as_it_happened();
+    for interval in &i.intervals {
+        let last = interval.cause.last().unwrap();
+        assert!(
+            last.1.is_some(),
+            "{} at {} ends in a mechanism",
+            interval.service.name(),
+            label(interval.start)
+        );
+        assert_eq!(interval.cause[0].0, interval.service);
+    }
+    let sts_second = i
+        .intervals
+        .iter()
+        .find(|x| x.service == Service::Sts && x.start > at(20, 8, 0))
+        .unwrap();
+    assert!(sts_second.cause.iter().any(|(s, _)| *s == Service::Nlb));
+}
+
+#[test]
+fn dwfm_queue_throttling_more_than_halves_the_collapse() {
+    let collapse_minutes = |s: &CascadeScenario| {
+        let tl = simulate(s).unwrap();
+        let restored = s.actions.dns_restored_at.unwrap();
+        (restored..at(21, 0, 0))
+            .take_while(|&m| tl.series.dwfm_queue[m as usize] > 0)
+            .count()
+    };
+    let base = CascadePreset::AsItHappened.scenario();
+    let mut fixed = base.clone();
+    fixed.levers.dwfm_queue_throttling = true;
+    let (before, after) = (collapse_minutes(&base), collapse_minutes(&fixed));
+    assert!(after * 2 < before, "collapse {before} min -> {after} min");
+    // And everything downstream of EC2 recovers earlier.
+    let (b, a) = (impact_of(&base), impact_of(&fixed));
+    assert!(window(&a, Service::Ec2Launch, 0).1 < window(&b, Service::Ec2Launch, 0).1);
+}
+
+#[test]
+fn nlb_velocity_control_shrinks_the_nlb_window_and_spares_sts() {
+    let base = as_it_happened();
+    let mut s = CascadePreset::AsItHappened.scenario();
+    s.levers.nlb_velocity_control = true;
+    let fixed = impact_of(&s);
+    let len = |i: &Impact| i.minutes(Service::Nlb);
+    assert!(
+        len(&fixed) < len(&base),
+        "{} vs {}",
+        len(&fixed),
+        len(&base)
+    );
+    assert!(
+        !fixed
+            .intervals
+            .iter()
+            .any(|x| x.service == Service::Nlb && x.severity == Severity::Down)
+    );
+    assert_eq!(fixed.windows(Service::Sts).len(), 1, "no second STS window");
+}
+
+#[test]
+fn without_negative_caching_dynamodb_recovers_sooner() {
+    let base = as_it_happened();
+    let fixed = impact_of(&CascadePreset::NoNegativeCaching.scenario());
+    let tail = |i: &Impact| window(i, Service::DynamoDb, 0).1 - at(20, 2, 25);
+    assert!(
+        tail(&fixed) < tail(&base) / 3,
+        "{} vs {}",
+        tail(&fixed),
+        tail(&base)
+    );
+    let mut longer = CascadePreset::AsItHappened.scenario();
+    longer.levers.negative_ttl_min = 60;
+    assert!(tail(&impact_of(&longer)) > tail(&base));
+}
+
+#[test]
+fn restoring_dns_earlier_moves_every_later_window_earlier() {
+    let base = as_it_happened();
+    let mut s = CascadePreset::AsItHappened.scenario();
+    s.actions = s.actions.with_dns_restored_at(at(20, 1, 25));
+    let early = impact_of(&s);
+    for service in [
+        Service::DynamoDb,
+        Service::Ec2Launch,
+        Service::Nlb,
+        Service::Lambda,
+        Service::Connect,
+        Service::Containers,
+        Service::Redshift,
+    ] {
+        let (b, e) = (base.windows(service), early.windows(service));
+        assert!(e[0].1 < b[0].1, "{} ends earlier", service.name());
+    }
+    assert!(early.event.unwrap().1 < base.event.unwrap().1);
+    // An hour earlier for everything: the event ends earlier still.
+    let earlier = impact_of(&CascadePreset::EarlierDetection.scenario());
+    assert!(earlier.event.unwrap().1 < base.event.unwrap().1);
+}
+
+#[test]
+fn removing_the_throttle_leaves_ec2_collapsed() {
+    let mut s = CascadePreset::AsItHappened.scenario();
+    s.actions.dwfm_throttled_at = None;
+    let tl = simulate(&s).unwrap();
+    assert!(
+        *tl.series.dwfm_queue.last().unwrap() > 0,
+        "no runbook: the collapse never ends by itself"
+    );
+}
+
+#[test]
+fn the_readers_shop() {
+    let base = as_it_happened();
+    let ddb_down = base
+        .intervals
+        .iter()
+        .filter(|x| x.service == Service::DynamoDb && x.severity == Severity::Down)
+        .map(|x| x.end - x.start)
+        .sum::<u32>();
+    let shop_down = base
+        .intervals
+        .iter()
+        .filter(|x| x.service == Service::Shop && x.severity == Severity::Down)
+        .map(|x| x.end - x.start)
+        .sum::<u32>();
+    assert!(
+        shop_down >= ddb_down - 2,
+        "single-region shop down {shop_down} vs DynamoDB {ddb_down}"
+    );
+
+    let resilient = impact_of(&CascadePreset::ResilientShop.scenario());
+    assert!(
+        resilient.minutes(Service::Shop) <= 10,
+        "{}",
+        resilient.minutes(Service::Shop)
+    );
+    assert!(resilient.minutes(Service::Shop) * 20 < base.minutes(Service::Shop));
+    // Multi-region without monitoring: someone has to notice first.
+    let mut slow = CascadePreset::AsItHappened.scenario();
+    slow.shop = Deployment {
+        placement: Placement::MultiRegion,
+        fallback: false,
+        monitoring: false,
+    };
+    let slow_minutes = impact_of(&slow).minutes(Service::Shop);
+    assert!(
+        slow_minutes > resilient.minutes(Service::Shop) && slow_minutes < 60,
+        "{slow_minutes}"
+    );
+    // Global control planes stay in us-east-1 for a multi-region business
+    // system (console sign-in), but not on another cloud.
+    let mut region = CascadePreset::AsItHappened.scenario();
+    region.business = Deployment {
+        placement: Placement::MultiRegion,
+        fallback: false,
+        monitoring: true,
+    };
+    let mut cloud = region.clone();
+    cloud.business.placement = Placement::MultiCloud;
+    let (r, c) = (impact_of(&region), impact_of(&cloud));
+    assert!(
+        r.minutes(Service::BusinessSystem) >= 80,
+        "{}",
+        r.minutes(Service::BusinessSystem)
+    );
+    assert!(c.minutes(Service::BusinessSystem) <= 10);
+}
+
+#[test]
+fn loosening_a_coupling_turns_down_into_degraded() {
+    let mut s = CascadePreset::AsItHappened.scenario();
+    s.loosened.push((Service::DynamoDb, Service::SupportCenter));
+    let i = impact_of(&s);
+    assert!(
+        i.intervals
+            .iter()
+            .filter(|x| x.service == Service::SupportCenter)
+            .all(|x| x.severity == Severity::Degraded)
+    );
+}
+
+#[test]
+fn deterministic_and_bad_knobs_are_refused() {
+    let s = CascadePreset::AsItHappened.scenario();
+    assert_eq!(impact_of(&s), impact_of(&s));
+    let mut bad = s.clone();
+    bad.actions.dns_restored_at = Some(0);
+    assert_eq!(simulate(&bad).unwrap_err().knob, "dns_restored_at");
+    let mut bad = s.clone();
+    bad.levers.negative_ttl_min = 0;
+    assert_eq!(simulate(&bad).unwrap_err().knob, "negative_ttl_min");
+    let mut none = s;
+    none.actions = OperatorActions {
+        temporary_mitigation_at: None,
+        dns_restored_at: None,
+        dwfm_throttled_at: None,
+        lambda_poller_restored_at: None,
+        nlb_failover_disabled_at: None,
+        ec2_throttles_relaxed_at: None,
+        nlb_failover_reenabled_at: None,
+    };
+    let i = impact_of(&none);
+    assert_eq!(
+        window(&i, Service::DynamoDb, 0).1,
+        dns_race_explainer::engine::cascade::clock::END
+    );
+}
