@@ -5,6 +5,8 @@
 
 use crate::i18n::Key;
 
+pub mod chapters;
+
 /// How sure the record is of a claim (FACTS.md's marks), shown to readers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mark {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ClaimText(claim: Claim, lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
-        {move || lang.get().text(claim.text)}
+        <span data-key=claim.text.name()>{move || lang.get().text(claim.text)}</span>
         " "
         <MarkBadge mark=claim.mark lang=lang />
     }

@@ -1,8 +1,12 @@
 //! The Leptos user interface: the page shell and its screens.
 
+mod cascade_scene;
 mod check;
 mod mark;
+mod model;
 mod opening;
+mod race_scene;
+mod story;
 pub mod url;
 
 use crate::i18n::Key;
@@ -60,7 +64,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <main id="story">
-            <opening::Opening lang=lang />
+            <story::Story lang=lang />
         </main>
         <footer class="colophon">
             <p>{t(Key::FooterLegend)}</p>

@@ -1,0 +1,120 @@
+// The story: every beat, forward and back, in both languages, by button and
+// keyboard; each sentence is the locale's text, nothing untranslated shows.
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp } from './fixtures.mjs';
+
+const locales = {
+  ja: JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8')),
+  en: JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8')),
+};
+
+async function checkBeat(page, lang) {
+  const keyed = page.locator('#story [data-key]');
+  const n = await keyed.count();
+  for (let i = 0; i < n; i++) {
+    const key = await keyed.nth(i).getAttribute('data-key');
+    expect(locales[lang][key], `key ${key} exists`).toBeTruthy();
+    await expect(keyed.nth(i)).toHaveText(locales[lang][key]);
+  }
+  const text = await page.locator('#story').innerText();
+  expect(text).not.toMatch(/\{[a-z_]+\}/); // no unfilled placeholder
+  expect(text).not.toMatch(/\b(ch\d+|nav|scene|svc|ev|mark)\.[a-z0-9_]+\b/); // no raw key
+  return n;
+}
+
+for (const lang of ['ja', 'en']) {
+  test(`walk the whole story forward and back in ${lang}`, async ({ page }) => {
+    await openApp(page, `./?lang=${lang}`);
+    const next = page.locator('#next');
+    const seen = [];
+    let keyed = 0;
+    for (let guard = 0; guard < 200; guard++) {
+      keyed += await checkBeat(page, lang);
+      seen.push(await page.locator('#progress').innerText());
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(keyed).toBeGreaterThanOrEqual(30);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('ch')).toBe('10');
+    // Back to the start with the keyboard.
+    for (let i = 1; i < seen.length; i++) await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('#progress')).toHaveText(seen[0]);
+    await expect(page.locator('#prev')).toBeDisabled();
+    await page.keyboard.press('End');
+    await expect(page.locator('#progress')).toHaveText(seen[seen.length - 1]);
+    await page.keyboard.press('Home');
+    await expect(page.locator('#progress')).toHaveText(seen[0]);
+  });
+}
+
+test('a link opens the same beat, and switching language keeps it', async ({ page }) => {
+  await openApp(page, './?ch=5&beat=1');
+  await expect(page.locator('#chapter-title')).toHaveText(locales.ja['ch5.title']);
+  await expect(page.locator('.race-scene .page.blank')).toHaveCount(1);
+  await expect(page.locator('.race-scene')).toContainText('白紙（住所0件）');
+  await page.locator('#lang-switch').click();
+  await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch5.title']);
+  await expect(page.locator('.race-scene')).toContainText('BLANK (0 addresses)');
+  const url = new URL(page.url());
+  expect([url.searchParams.get('ch'), url.searchParams.get('beat'), url.searchParams.get('lang')]).toEqual(['5', '1', 'en']);
+});
+
+test('the race scenes follow the engine: overwrite, then blank, then stuck', async ({ page }) => {
+  await openApp(page, './?ch=4&beat=4&lang=en');
+  const scene = page.locator('.race-scene');
+  await expect(scene.locator('.page.blank')).toHaveCount(0);
+  await expect(scene.locator('.event-line')).toContainText('writes old #104 onto dynamodb.us-east-1.amazonaws.com');
+  await page.locator('#next').click();
+  await expect(scene.locator('.page.blank')).toHaveCount(1);
+  await expect(scene.locator('.event-line')).toContainText('#104, is gone: the page is blank');
+  await page.locator('#next').click();
+  await page.locator('#next').click();
+  await expect(scene.locator('.event-line')).toContainText('switch fails');
+  await page.locator('#next').click();
+  await expect(page.locator('#beat')).toContainText(/\d{1,3}(,\d{3})* of \d{1,3}(,\d{3})* orders leave the page blank/);
+});
+
+test('the cascade scene draws impact bars with a moving cursor', async ({ page }) => {
+  await openApp(page, './?ch=7&beat=1');
+  const svg = page.locator('.cascade-svg');
+  await expect(svg.locator('.bar.down').first()).toBeVisible();
+  expect(await svg.locator('.bar').count()).toBeGreaterThan(15);
+  const x1 = await svg.locator('.cursor').getAttribute('x1');
+  await page.locator('#next').click();
+  const x2 = await svg.locator('.cursor').getAttribute('x1');
+  expect(Number(x2)).toBeGreaterThan(Number(x1));
+  await expect(page.locator('.cascade-scene')).toContainText('いま 03:30');
+});
+
+test('a hand-edited position is clamped, not an error', async ({ page }) => {
+  for (const q of ['ch=99&beat=99', 'ch=-3&beat=x', 'ch=5&beat=0', 'beat=999']) {
+    await openApp(page, `./?${q}`);
+    await expect(page.locator('#progress')).toBeVisible();
+  }
+  await openApp(page, './?ch=99&beat=99');
+  await expect(page.locator('#next')).toBeDisabled();
+});
+
+test('chapter menu jumps to a chapter', async ({ page }) => {
+  await openApp(page, './?lang=en');
+  await page.locator('#chapter-select').selectOption('6');
+  await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch7.title']);
+  expect(new URL(page.url()).searchParams.get('ch')).toBe('7');
+});
+
+for (const width of [375, 1280]) {
+  for (const lang of ['ja', 'en']) {
+    test(`screenshots of every chapter at ${width} px in ${lang}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      for (let ch = 1; ch <= 10; ch++) {
+        await openApp(page, `./?lang=${lang}&ch=${ch}&beat=${ch === 5 ? 1 : ch === 7 ? 2 : 1}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `chapter ${ch}`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `test-results/chapters/${lang}-${width}-ch${ch}.png`, fullPage: true });
+      }
+    });
+  }
+}

@@ -1,0 +1,317 @@
+//! The chapters and beats of the story, following the article the project
+//! grew from. A beat is data: what it says (claims with their marks), an
+//! optional analogy, a number computed by an engine, and the scene to show.
+
+use super::{Claim, Mark, claim};
+use crate::engine::cascade::Minute;
+use crate::engine::cascade::clock::at;
+use crate::i18n::Key;
+
+/// A moment of the "as it happened" race run, found in its trace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RaceMoment {
+    /// Before the night's trouble: every page healthy.
+    Calm,
+    /// A checks its plan once, as its delays begin.
+    SlowCheck,
+    /// A has lost the lock and is backing off.
+    LockLost,
+    /// B has applied a much newer plan everywhere.
+    FastAhead,
+    /// A overwrites the regional page with its old plan.
+    Overwrite,
+    /// B's clean-up deletes the tree in use: the page is blank.
+    Emptied,
+    /// Every later flip fails: stuck.
+    Stuck,
+}
+
+/// What a beat shows beside its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scene {
+    /// Chapter 1's opening: what users saw.
+    Opening,
+    /// The address book and the clerks at a moment of the race.
+    Race(RaceMoment),
+    /// Every service's impact bars, with a cursor at a minute.
+    Cascade(Minute),
+}
+
+/// A number an engine computes for a beat's sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// `{orderings}` and `{empty}`: the census of the race.
+    Census,
+    /// `{percent}`: the Monte Carlo estimate per delay episode.
+    Estimate,
+    /// `{start}`, `{end}`, `{hours}`, `{minutes}`: the simulated event.
+    SimulatedEvent,
+    /// `{minutes}`: the single-region shop's impact.
+    ShopMinutes,
+    /// `{minutes}`: the resilient shop's impact.
+    ResilientShopMinutes,
+}
+
+/// One step of the story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Beat {
+    pub claims: &'static [Claim],
+    pub analogy: Option<Key>,
+    /// A sentence with a number from an engine (our model: illustrative).
+    pub figure: Option<(Key, Figure)>,
+    pub scene: Option<Scene>,
+}
+
+/// A chapter: a title and its beats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chapter {
+    pub title: Key,
+    pub beats: &'static [Beat],
+}
+
+const fn beat(claims: &'static [Claim], scene: Option<Scene>) -> Beat {
+    Beat {
+        claims,
+        analogy: None,
+        figure: None,
+        scene,
+    }
+}
+
+const fn with_analogy(mut b: Beat, analogy: Key) -> Beat {
+    b.analogy = Some(analogy);
+    b
+}
+
+const fn with_figure(mut b: Beat, key: Key, figure: Figure) -> Beat {
+    b.figure = Some((key, figure));
+    b
+}
+
+use Mark::{Documented as D, Illustrative as I, Summarised as S, Talk as T};
+use RaceMoment as R;
+
+const fn race(m: RaceMoment) -> Option<Scene> {
+    Some(Scene::Race(m))
+}
+
+const fn cascade(m: Minute) -> Option<Scene> {
+    Some(Scene::Cascade(m))
+}
+
+/// Every chapter, in reading order.
+pub static CHAPTERS: [Chapter; 10] = [
+    Chapter {
+        title: Key::Ch1Title,
+        beats: &[beat(&[], Some(Scene::Opening))],
+    },
+    Chapter {
+        title: Key::Ch2Title,
+        beats: &[
+            with_analogy(beat(&[claim(Key::Ch2B1, I)], None), Key::Ch2Analogy),
+            beat(&[claim(Key::Ch2B2, I)], None),
+            beat(&[claim(Key::Ch2B3, S)], race(R::Calm)),
+        ],
+    },
+    Chapter {
+        title: Key::Ch3Title,
+        beats: &[
+            beat(&[claim(Key::Ch3B1, D)], race(R::Calm)),
+            with_analogy(
+                beat(&[claim(Key::Ch3B2, D)], race(R::Calm)),
+                Key::Ch3Analogy,
+            ),
+            beat(&[claim(Key::Ch3B3, D)], race(R::Calm)),
+            beat(&[claim(Key::Ch3B4, T)], race(R::Calm)),
+            beat(&[claim(Key::Ch3B5, T)], race(R::Calm)),
+            beat(&[claim(Key::Ch3B6, D)], race(R::Calm)),
+            beat(&[claim(Key::Ch3B7, D)], race(R::Calm)),
+        ],
+    },
+    Chapter {
+        title: Key::Ch4Title,
+        beats: &[
+            beat(&[claim(Key::Ch4B1, D)], race(R::SlowCheck)),
+            beat(&[claim(Key::Ch4B2, T)], race(R::LockLost)),
+            beat(&[claim(Key::Ch4B3, D)], race(R::FastAhead)),
+            with_analogy(
+                beat(&[claim(Key::Ch4B4, D)], race(R::Overwrite)),
+                Key::Ch4Analogy,
+            ),
+        ],
+    },
+    Chapter {
+        title: Key::Ch5Title,
+        beats: &[
+            beat(&[claim(Key::Ch5B1, D)], race(R::Emptied)),
+            beat(&[claim(Key::Ch5B2, T)], race(R::Emptied)),
+            beat(&[claim(Key::Ch5B3, D)], race(R::Stuck)),
+            with_figure(beat(&[], race(R::Stuck)), Key::Ch5B4, Figure::Census),
+            with_figure(beat(&[], race(R::Stuck)), Key::Ch5B5, Figure::Estimate),
+        ],
+    },
+    Chapter {
+        title: Key::Ch6Title,
+        beats: &[
+            with_analogy(
+                beat(&[claim(Key::Ch6B1, S)], cascade(at(20, 0, 5))),
+                Key::Ch6Analogy,
+            ),
+            beat(&[claim(Key::Ch6B2, D)], cascade(at(20, 1, 30))),
+            beat(&[claim(Key::Ch6B3, S)], cascade(at(20, 2, 20))),
+        ],
+    },
+    Chapter {
+        title: Key::Ch7Title,
+        beats: &[
+            beat(&[claim(Key::Ch7B1, D)], cascade(at(20, 2, 40))),
+            beat(&[claim(Key::Ch7B2, D)], cascade(at(20, 3, 30))),
+            beat(&[claim(Key::Ch7B3, S)], cascade(at(20, 5, 28))),
+            beat(&[claim(Key::Ch7B4, S)], cascade(at(20, 6, 30))),
+            beat(&[claim(Key::Ch7B5, D)], cascade(at(20, 9, 36))),
+            with_figure(
+                beat(&[claim(Key::Ch7B6, D)], cascade(at(20, 14, 20))),
+                Key::Ch7Sim,
+                Figure::SimulatedEvent,
+            ),
+        ],
+    },
+    Chapter {
+        title: Key::Ch8Title,
+        beats: &[
+            beat(&[claim(Key::Ch8B1, T)], None),
+            beat(&[claim(Key::Ch8B2, I)], None),
+            beat(&[claim(Key::Ch8B3, I)], None),
+            beat(&[claim(Key::Ch8B4, D)], None),
+        ],
+    },
+    Chapter {
+        title: Key::Ch9Title,
+        beats: &[
+            with_figure(
+                beat(&[], cascade(at(20, 14, 20))),
+                Key::Ch9B1,
+                Figure::ShopMinutes,
+            ),
+            beat(&[claim(Key::Ch9B2, I)], None),
+            beat(&[claim(Key::Ch9B3, I)], None),
+            beat(&[claim(Key::Ch9B4, I)], None),
+            with_figure(
+                beat(&[claim(Key::Ch9B5, I)], None),
+                Key::Ch9Result,
+                Figure::ResilientShopMinutes,
+            ),
+        ],
+    },
+    Chapter {
+        title: Key::Ch10Title,
+        beats: &[
+            beat(&[claim(Key::Ch10B1, D)], None),
+            beat(&[claim(Key::Ch10B2, I)], None),
+        ],
+    },
+];
+
+/// A position in the story; always valid once made by [`Position::clamped`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub chapter: usize,
+    pub beat: usize,
+}
+
+impl Position {
+    /// The nearest valid position (for positions read from a URL).
+    pub fn clamped(chapter: usize, beat: usize) -> Position {
+        let chapter = chapter.min(CHAPTERS.len() - 1);
+        let beat = beat.min(CHAPTERS[chapter].beats.len() - 1);
+        Position { chapter, beat }
+    }
+
+    pub fn beat(self) -> &'static Beat {
+        &CHAPTERS[self.chapter].beats[self.beat]
+    }
+
+    /// The next beat, crossing into the next chapter; `None` at the end.
+    pub fn next(self) -> Option<Position> {
+        if self.beat + 1 < CHAPTERS[self.chapter].beats.len() {
+            Some(Position {
+                beat: self.beat + 1,
+                ..self
+            })
+        } else if self.chapter + 1 < CHAPTERS.len() {
+            Some(Position {
+                chapter: self.chapter + 1,
+                beat: 0,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The previous beat; `None` at the start.
+    pub fn prev(self) -> Option<Position> {
+        if self.beat > 0 {
+            Some(Position {
+                beat: self.beat - 1,
+                ..self
+            })
+        } else if self.chapter > 0 {
+            let chapter = self.chapter - 1;
+            Some(Position {
+                chapter,
+                beat: CHAPTERS[chapter].beats.len() - 1,
+            })
+        } else {
+            None
+        }
+    }
+
+    pub fn first() -> Position {
+        Position::default()
+    }
+
+    pub fn last() -> Position {
+        let chapter = CHAPTERS.len() - 1;
+        Position {
+            chapter,
+            beat: CHAPTERS[chapter].beats.len() - 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walking_forward_visits_every_beat_once_and_back_returns() {
+        let total: usize = CHAPTERS.iter().map(|c| c.beats.len()).sum();
+        let mut p = Position::first();
+        let mut seen = 1;
+        while let Some(n) = p.next() {
+            assert_eq!(n.prev(), Some(p));
+            p = n;
+            seen += 1;
+        }
+        assert_eq!((seen, p), (total, Position::last()));
+        assert_eq!(Position::first().prev(), None);
+    }
+
+    #[test]
+    fn every_beat_says_something_and_every_claim_is_marked() {
+        for (c, chapter) in CHAPTERS.iter().enumerate() {
+            for (b, beat) in chapter.beats.iter().enumerate() {
+                let says = !beat.claims.is_empty()
+                    || beat.figure.is_some()
+                    || beat.scene == Some(Scene::Opening);
+                assert!(says, "chapter {} beat {} is empty", c + 1, b + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn positions_from_anywhere_are_clamped() {
+        assert_eq!(Position::clamped(99, 99), Position::last());
+        assert_eq!(Position::clamped(3, 99).beat, CHAPTERS[3].beats.len() - 1);
+    }
+}

@@ -1,0 +1,116 @@
+//! The cascade scene: one bar per service across the night, red where it was
+//! down and hatched orange where degraded, with a cursor at the beat's minute.
+//! Drawn from the cascade engine's "as it happened" impact intervals.
+
+use leptos::prelude::*;
+
+use super::model::cascade_impact;
+use crate::engine::cascade::clock::{Minute, hhmm};
+use crate::engine::cascade::{CascadePreset, Service, Severity};
+use crate::i18n::{Key, Lang, fill};
+
+/// The services drawn, top to bottom.
+const ROWS: [(Service, Key); 12] = [
+    (Service::DynamoDb, Key::SvcDynamodb),
+    (Service::Dwfm, Key::SvcDwfm),
+    (Service::Ec2Launch, Key::SvcEc2Launch),
+    (Service::NetworkManager, Key::SvcNetwork),
+    (Service::Nlb, Key::SvcNlb),
+    (Service::Lambda, Key::SvcLambda),
+    (Service::Sts, Key::SvcSts),
+    (Service::IamSignIn, Key::SvcIam),
+    (Service::Connect, Key::SvcConnect),
+    (Service::Redshift, Key::SvcRedshift),
+    (Service::Containers, Key::SvcContainers),
+    (Service::Shop, Key::SvcShop),
+];
+
+/// The time axis: 19 Oct 23:40 to 20 Oct 15:00 PDT.
+const AXIS_END: Minute = 15 * 60 + 20;
+const LEFT: i32 = 122;
+const RIGHT: i32 = 354;
+const ROW_H: i32 = 20;
+const TOP: i32 = 26;
+
+fn x_of(m: Minute) -> i32 {
+    LEFT + (i64::from(m.min(AXIS_END)) * i64::from(RIGHT - LEFT) / i64::from(AXIS_END)) as i32
+}
+
+#[component]
+pub fn CascadeScene(minute: Minute, lang: ReadSignal<Lang>) -> impl IntoView {
+    let impact = cascade_impact(CascadePreset::AsItHappened);
+    let height = TOP + ROW_H * ROWS.len() as i32 + 24;
+    let bars = ROWS
+        .iter()
+        .enumerate()
+        .map(|(row, &(service, _))| {
+            let y = TOP + ROW_H * row as i32;
+            impact
+                .by_severity()
+                .into_iter()
+                .filter(|i| i.0 == service && i.2 < AXIS_END)
+                .map(|(_, severity, start, end)| {
+                    let class = match severity {
+                        Severity::Down => "bar down",
+                        Severity::Degraded => "bar degraded",
+                    };
+                    let (x0, x1) = (x_of(start), x_of(end).max(x_of(start) + 1));
+                    view! { <rect class=class x=x0 y=y + 4 width=x1 - x0 height=ROW_H - 8 /> }
+                })
+                .collect_view()
+        })
+        .collect_view();
+    let ticks = (0..=AXIS_END / 120)
+        .map(|k| {
+            let m = 20 + 120 * k; // 00:00, 02:00, ...
+            let x = x_of(m);
+            // A label every four hours keeps them apart on a phone.
+            let label = (k % 2 == 0).then(|| {
+                view! {
+                    <text class="small axis" x=x y=TOP - 8 text-anchor="middle">{hhmm(m)}</text>
+                }
+            });
+            view! {
+                <line class="tick" x1=x x2=x y1=TOP - 4 y2=TOP + ROW_H * ROWS.len() as i32 />
+                {label}
+            }
+        })
+        .collect_view();
+    let cursor_x = x_of(minute);
+    view! {
+        <figure class="scene cascade-scene" aria-label=move || lang.get().text(Key::SceneCascadeLabel)>
+            <svg viewBox=format!("0 0 360 {height}") role="img" class="cascade-svg">
+                <defs>
+                    <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect width="4" height="4" class="hatch-bg" />
+                        <line x1="0" y1="0" x2="0" y2="4" class="hatch-line" />
+                    </pattern>
+                </defs>
+                {ticks}
+                {move || {
+                    let lang = lang.get();
+                    ROWS.iter()
+                        .enumerate()
+                        .map(|(row, &(_, key))| {
+                            let y = TOP + ROW_H * row as i32 + 14;
+                            view! { <text class="small" x=4 y=y>{lang.text(key)}</text> }
+                        })
+                        .collect_view()
+                }}
+                {bars}
+                <line class="cursor" x1=cursor_x x2=cursor_x y1=TOP - 4 y2=height - 18 />
+                <text class="small strong" x=cursor_x y=height - 6 text-anchor="middle">
+                    {move || fill(lang.get().text(Key::SceneNow), &[("time", &hhmm(minute))])}
+                </text>
+            </svg>
+            <figcaption class="legend-row">
+                <span class="swatch down" aria-hidden="true"></span>
+                {move || lang.get().text(Key::SceneDown)}
+                <span class="swatch degraded" aria-hidden="true"></span>
+                {move || lang.get().text(Key::SceneDegraded)}
+                <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
+                <small class="scene-note">{move || lang.get().text(Key::SceneModelNote)}</small>
+            </figcaption>
+        </figure>
+    }
+}

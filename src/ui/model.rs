@@ -1,0 +1,140 @@
+//! Engine results the story shows, computed once per page on first use.
+//!
+//! The engines are deterministic, so one computation serves every beat and
+//! both languages; switching language never recomputes.
+
+use std::sync::OnceLock;
+
+use crate::engine::cascade::{CascadePreset, Impact, Service, impacts, simulate};
+use crate::engine::race::census::{Census, CensusConfig, census};
+use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
+use crate::engine::race::model::World;
+use crate::engine::race::run::{Flow, simulate as simulate_race};
+use crate::engine::race::{EnactorId, Preset, RaceEvent, RaceRun, TimedEvent, run};
+use crate::story::chapters::RaceMoment;
+
+/// The "as it happened" race run.
+pub fn race_run() -> &'static RaceRun {
+    static RUN: OnceLock<RaceRun> = OnceLock::new();
+    RUN.get_or_init(|| run(&Preset::AsItHappened.scenario()).expect("the preset is valid"))
+}
+
+/// The census of the "as it happened" configuration.
+pub fn race_census() -> &'static Census {
+    static CENSUS: OnceLock<Census> = OnceLock::new();
+    CENSUS.get_or_init(|| {
+        let config = CensusConfig::for_scenario(&Preset::AsItHappened.scenario()).expect("valid");
+        census(&config).expect("valid")
+    })
+}
+
+/// A small Monte Carlo estimate (2 000 delay episodes, a few ms).
+pub fn race_estimate() -> &'static Estimate {
+    static EST: OnceLock<Estimate> = OnceLock::new();
+    EST.get_or_init(|| {
+        let config = EstimateConfig {
+            trials: 2_000,
+            ..EstimateConfig::default()
+        };
+        estimate(&Preset::AsItHappened.scenario(), &config).expect("valid")
+    })
+}
+
+/// Impact of a cascade preset.
+pub fn cascade_impact(preset: CascadePreset) -> &'static Impact {
+    static AS_IT_HAPPENED: OnceLock<Impact> = OnceLock::new();
+    static RESILIENT: OnceLock<Impact> = OnceLock::new();
+    let cell = match preset {
+        CascadePreset::ResilientShop => &RESILIENT,
+        _ => &AS_IT_HAPPENED,
+    };
+    let preset = if preset == CascadePreset::ResilientShop {
+        preset
+    } else {
+        CascadePreset::AsItHappened
+    };
+    cell.get_or_init(|| impacts(&simulate(&preset.scenario()).expect("the preset is valid")))
+}
+
+/// Minutes the reader's shop is impacted in a preset.
+pub fn shop_minutes(preset: CascadePreset) -> u32 {
+    cascade_impact(preset).minutes(Service::Shop)
+}
+
+/// The index in the race trace of a story moment.
+pub fn moment_index(moment: RaceMoment) -> usize {
+    let run = race_run();
+    let ev = &run.events;
+    let slow_from = u64::from(run.scenario.slow_from_ms);
+    let find = |from: usize, pred: &dyn Fn(&TimedEvent) -> bool| {
+        ev[from..]
+            .iter()
+            .position(pred)
+            .map_or(ev.len() - 1, |i| i + from)
+    };
+    let check = find(0, &|e| {
+        e.at_ms >= slow_from
+            && matches!(
+                e.event,
+                RaceEvent::CheckPassed {
+                    enactor: EnactorId::A,
+                    ..
+                }
+            )
+    });
+    let overwrite = find(check, &|e| {
+        matches!(e.event, RaceEvent::Flipped { enactor: EnactorId::A, endpoint, from, to, .. }
+            if endpoint == World::REGIONAL && to < from)
+    });
+    let emptied = find(overwrite, &|e| {
+        matches!(e.event, RaceEvent::RecordEmptied { .. })
+    });
+    match moment {
+        RaceMoment::Calm => check.saturating_sub(1),
+        RaceMoment::SlowCheck => check,
+        RaceMoment::LockLost => find(check, &|e| {
+            matches!(
+                e.event,
+                RaceEvent::BackedOff {
+                    enactor: EnactorId::A,
+                    ..
+                }
+            )
+        }),
+        RaceMoment::FastAhead => {
+            // B's last flip of the regional page before A's overwrite.
+            ev[..overwrite]
+                .iter()
+                .rposition(|e| {
+                    matches!(e.event, RaceEvent::Flipped { enactor: EnactorId::B, endpoint, .. }
+                        if endpoint == World::REGIONAL)
+                })
+                .unwrap_or(check)
+        }
+        RaceMoment::Overwrite => overwrite,
+        RaceMoment::Emptied => emptied,
+        RaceMoment::Stuck => {
+            let mut at = emptied;
+            for _ in 0..3 {
+                at = find(at + 1, &|e| {
+                    matches!(e.event, RaceEvent::FlipFailedRollbackMissing { .. })
+                });
+            }
+            at
+        }
+    }
+}
+
+/// The world right after trace event `index` (recomputed from the start:
+/// a pure function of scenario and cursor).
+pub fn world_after(index: usize) -> World {
+    let mut seen = 0usize;
+    simulate_race(&race_run().scenario, &mut |_, _| {
+        seen += 1;
+        if seen > index {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    })
+}

@@ -1,0 +1,242 @@
+//! The race scene: the Planner, the three clerks and the address book's pages
+//! (one per endpoint) at a moment of the "as it happened" run, as SVG.
+//! A pure view of (world, event, language).
+
+use leptos::prelude::*;
+
+use super::model::{moment_index, race_run, world_after};
+use crate::engine::race::model::{EndpointId, Phase, World};
+use crate::engine::race::{EnactorId, RaceEvent};
+use crate::i18n::{Key, Lang, fill};
+use crate::story::chapters::RaceMoment;
+
+/// Short page names: the endpoint without `.amazonaws.com`-style tails.
+fn page_name(world: &World, endpoint: EndpointId) -> &'static str {
+    world.endpoint_name(endpoint)
+}
+
+/// One event in words, for the caption under the picture and the live region.
+pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> Option<String> {
+    let who = |e: EnactorId| e.letter().to_string();
+    let t = |k| lang.text(k);
+    Some(match *event {
+        RaceEvent::CheckPassed {
+            enactor,
+            plan,
+            last_applied,
+        } => fill(
+            t(Key::EvCheckPassed),
+            &[
+                ("who", &who(enactor)),
+                ("plan", &plan.to_string()),
+                ("last", &last_applied.to_string()),
+            ],
+        ),
+        RaceEvent::BackedOff {
+            enactor,
+            wait_ms,
+            losses_in_row,
+            ..
+        } => fill(
+            t(Key::EvBackedOff),
+            &[
+                ("who", &who(enactor)),
+                ("seconds", &format!("{:.1}", wait_ms as f64 / 1000.0)),
+                ("losses", &losses_in_row.to_string()),
+            ],
+        ),
+        RaceEvent::Flipped {
+            enactor,
+            endpoint,
+            from,
+            to,
+            behind_newest,
+        } => {
+            let key = if to < from {
+                Key::EvStaleFlip
+            } else {
+                Key::EvFlipped
+            };
+            fill(
+                t(key),
+                &[
+                    ("who", &who(enactor)),
+                    ("page", page_name(world, endpoint)),
+                    ("from", &from.to_string()),
+                    ("to", &to.to_string()),
+                    ("behind", &behind_newest.to_string()),
+                ],
+            )
+        }
+        RaceEvent::TreesDeleted {
+            enactor,
+            endpoint,
+            count,
+            oldest,
+            newest,
+            ..
+        } => fill(
+            t(Key::EvTreesDeleted),
+            &[
+                ("who", &who(enactor)),
+                ("page", page_name(world, endpoint)),
+                ("count", &count.to_string()),
+                ("oldest", &oldest.to_string()),
+                ("newest", &newest.to_string()),
+            ],
+        ),
+        RaceEvent::RecordEmptied {
+            endpoint,
+            generation,
+            ..
+        } => fill(
+            t(Key::EvEmptied),
+            &[
+                ("page", page_name(world, endpoint)),
+                ("plan", &generation.to_string()),
+            ],
+        ),
+        RaceEvent::FlipFailedRollbackMissing {
+            enactor, missing, ..
+        } => fill(
+            t(Key::EvFlipFailed),
+            &[("who", &who(enactor)), ("missing", &missing.to_string())],
+        ),
+        _ => return None,
+    })
+}
+
+fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
+    let with = |k: Key, p: u32| fill(lang.text(k), &[("plan", &p.to_string())]);
+    match world.enactor(id).phase {
+        Phase::Idle => lang.text(Key::SceneIdle).to_string(),
+        Phase::Read { plan } => with(Key::SceneRead, plan),
+        Phase::Applying { plan, .. } => with(Key::SceneApplying, plan),
+        Phase::Cleaning { plan, .. } => with(Key::SceneCleaning, plan),
+    }
+}
+
+/// The scene at a story moment.
+#[component]
+pub fn RaceScene(moment: RaceMoment, lang: ReadSignal<Lang>) -> impl IntoView {
+    let index = moment_index(moment);
+    let world = world_after(index);
+    let timed = race_run().events[index];
+    let scenario = race_run().scenario;
+    let slow_now = scenario.slow_enactor;
+    let delayed = timed.at_ms >= u64::from(scenario.slow_from_ms)
+        && timed.at_ms < u64::from(scenario.slow_from_ms) + u64::from(scenario.slow_for_ms);
+    let w = world.clone();
+    let caption = move || narrate(lang.get(), &w, &timed.event).unwrap_or_default();
+    let w2 = world.clone();
+    let seconds = format!("{:.1}", timed.at_ms as f64 / 1000.0);
+    view! {
+        <figure class="scene race-scene" aria-label=move || lang.get().text(Key::SceneRaceLabel)>
+            {move || {
+                let lang = lang.get();
+                draw(lang, &w2, slow_now.filter(|_| delayed), &seconds)
+            }}
+            <figcaption>
+                <span class="event-line">{caption}</span>
+                <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
+                <small class="scene-note">{move || lang.get().text(Key::SceneModelNote)}</small>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn draw(
+    lang: Lang,
+    world: &World,
+    slow: Option<EnactorId>,
+    seconds: &str,
+) -> impl IntoView + use<> {
+    let t = |k| lang.text(k);
+    let newest = fill(
+        t(Key::SceneNewest),
+        &[("plan", &world.newest_plan.to_string())],
+    );
+    let time = fill(t(Key::SceneTime), &[("seconds", seconds)]);
+    let clerks = EnactorId::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let x = 60 + 120 * i as i32;
+            let name = fill(t(Key::SceneClerk), &[("who", &id.letter().to_string())]);
+            let state = clerk_state(lang, world, id);
+            let is_slow = slow == Some(id);
+            let class = if is_slow { "clerk slow" } else { "clerk" };
+            view! {
+                <g class=class>
+                    <circle cx=x cy=70 r=16 />
+                    <text x=x y=75 text-anchor="middle" class="clerk-letter">{id.letter().to_string()}</text>
+                    <text x=x y=100 text-anchor="middle" class="small">{name}</text>
+                    <text x=x y=113 text-anchor="middle" class="small">{state}</text>
+                    {is_slow.then(|| view! {
+                        <text x=x y=47 text-anchor="middle" class="small warn">{t(Key::SceneSlow)}</text>
+                    })}
+                </g>
+            }
+        })
+        .collect_view();
+    let pages = (0..world.endpoint_count())
+        .map(|i| {
+            let endpoint = EndpointId(i as u8);
+            let zone = &world.zones[i];
+            let y = 124 + 80 * i as i32;
+            let blank = zone.is_empty_record();
+            let class = if blank { "page blank" } else { "page" };
+            let main = if blank {
+                t(Key::SceneBlank).to_string()
+            } else {
+                fill(t(Key::SceneInUse), &[("plan", &zone.alias.to_string())])
+            };
+            let rollback = match zone.rollback {
+                Some(r) => fill(t(Key::SceneRollback), &[("plan", &r.to_string())]),
+                None => t(Key::SceneNoRollback).to_string(),
+            };
+            let lock = zone
+                .lock
+                .map(|l| fill(t(Key::SceneLock), &[("who", &l.holder.letter().to_string())]));
+            let shown: Vec<u32> = zone.trees.iter().rev().take(7).rev().copied().collect();
+            let chips = shown
+                .into_iter()
+                .enumerate()
+                .map(|(j, g)| {
+                    let cx = 14 + 44 * j as i32;
+                    let in_use = g == zone.alias;
+                    let class = if in_use { "chip in-use" } else { "chip" };
+                    view! {
+                        <g class=class>
+                            <rect x=cx y=y + 50 width=40 height=16 rx=3 />
+                            <text x=cx + 20 y=y + 62 text-anchor="middle" class="small">{format!("#{g}")}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g class=class>
+                    <rect x=6 y=y width=348 height=72 rx=6 />
+                    <text x=14 y=y + 16 class="small strong">{world.endpoint_name(endpoint)}</text>
+                    <text x=14 y=y + 38 class="big">{main}</text>
+                    <text x=346 y=y + 38 text-anchor="end" class="small">{rollback}</text>
+                    {lock.map(|l| view! { <text x=346 y=y + 16 text-anchor="end" class="small tag">{l}</text> })}
+                    {chips}
+                </g>
+            }
+        })
+        .collect_view();
+    let height = 124 + 80 * world.endpoint_count() as i32;
+    view! {
+        <svg viewBox=format!("0 0 360 {height}") role="img" class="race-svg">
+            <g class="planner">
+                <rect x=6 y=4 width=348 height=30 rx=6 />
+                <text x=14 y=24 class="small strong">{t(Key::ScenePlanner)}</text>
+                <text x=120 y=24 class="small">{newest}</text>
+                <text x=346 y=24 text-anchor="end" class="small">{time}</text>
+            </g>
+            {clerks}
+            {pages}
+        </svg>
+    }
+}

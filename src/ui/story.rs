@@ -1,0 +1,245 @@
+//! The story screen: the current beat (words, analogy, engine figure, scene)
+//! and the controls that never move (back, next, chapter menu), operable by
+//! mouse, touch and keyboard (← →, Home, End). The position lives in the
+//! address (`?ch=&beat=`, 1-based) so a link reopens the same beat.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::cascade_scene::CascadeScene;
+use super::mark::ClaimText;
+use super::model::{cascade_impact, race_census, race_estimate, shop_minutes};
+use super::opening::Opening;
+use super::race_scene::RaceScene;
+use super::url;
+use crate::engine::cascade::CascadePreset;
+use crate::engine::cascade::clock::hhmm;
+use crate::i18n::{Key, Lang, fill};
+use crate::story::Mark;
+use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Scene};
+
+/// `12345` -> `12,345`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The sentence of a beat's engine figure.
+pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
+    let template = lang.text(key);
+    match figure {
+        Figure::Census => {
+            let c = &race_census().counts;
+            fill(
+                template,
+                &[
+                    ("orderings", &grouped(c.orderings)),
+                    ("empty", &grouped(c.empty())),
+                ],
+            )
+        }
+        Figure::Estimate => {
+            let p = race_estimate().p_empty * 100.0;
+            fill(template, &[("percent", &format!("{p:.1}"))])
+        }
+        Figure::SimulatedEvent => {
+            let (s, e) = cascade_impact(CascadePreset::AsItHappened)
+                .event
+                .unwrap_or((0, 0));
+            let d = e - s;
+            fill(
+                template,
+                &[
+                    ("start", &hhmm(s)),
+                    ("end", &hhmm(e)),
+                    ("hours", &(d / 60).to_string()),
+                    ("minutes", &(d % 60).to_string()),
+                ],
+            )
+        }
+        Figure::ShopMinutes => fill(
+            template,
+            &[(
+                "minutes",
+                &grouped(u64::from(shop_minutes(CascadePreset::AsItHappened))),
+            )],
+        ),
+        Figure::ResilientShopMinutes => fill(
+            template,
+            &[(
+                "minutes",
+                &grouped(u64::from(shop_minutes(CascadePreset::ResilientShop))),
+            )],
+        ),
+    }
+}
+
+/// The position the address asks for, clamped; the start when it asks for none.
+fn initial_position() -> Position {
+    let read = |name| {
+        url::param(name)
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .map(|n| n.saturating_sub(1))
+    };
+    match (read("ch"), read("beat")) {
+        (None, None) => Position::first(),
+        (ch, beat) => Position::clamped(ch.unwrap_or(0), beat.unwrap_or(0)),
+    }
+}
+
+#[component]
+pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
+    let (pos, set_pos) = signal(initial_position());
+    let go = move |p: Option<Position>| {
+        if let Some(p) = p {
+            set_pos.set(p);
+            url::replace_param("ch", &(p.chapter + 1).to_string());
+            url::replace_param("beat", &(p.beat + 1).to_string());
+        }
+    };
+    let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() {
+            return;
+        }
+        let typing = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if typing {
+            return;
+        }
+        let p = pos.get_untracked();
+        let target = match e.key().as_str() {
+            "ArrowRight" => p.next(),
+            "ArrowLeft" => p.prev(),
+            "Home" => Some(Position::first()),
+            "End" => Some(Position::last()),
+            _ => return,
+        };
+        e.prevent_default();
+        go(target);
+    });
+    on_cleanup(move || handle.remove());
+
+    let t = move |key: Key| move || lang.get().text(key);
+    let progress = move || {
+        let p = pos.get();
+        fill(
+            lang.get().text(Key::NavProgress),
+            &[
+                ("chapter", &(p.chapter + 1).to_string()),
+                ("beat", &(p.beat + 1).to_string()),
+                ("beats", &CHAPTERS[p.chapter].beats.len().to_string()),
+            ],
+        )
+    };
+    let on_select = move |e: ev::Event| {
+        let chapter = event_target_value(&e).parse::<usize>().unwrap_or(0);
+        go(Some(Position::clamped(chapter, 0)));
+    };
+
+    view! {
+        <nav class="story-nav" aria-label=t(Key::NavChapters)>
+            <label class="chapter-menu">
+                <span class="visually-hidden">{t(Key::NavChapters)}</span>
+                <select id="chapter-select" on:change=on_select prop:value=move || pos.get().chapter.to_string()>
+                    {move || {
+                        let lang = lang.get();
+                        CHAPTERS
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| {
+                                let label = format!(
+                                    "{} {}",
+                                    fill(lang.text(Key::NavChapterN), &[("n", &(i + 1).to_string())]),
+                                    lang.text(c.title)
+                                );
+                                view! { <option value=i.to_string() selected=move || pos.get().chapter == i>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <div class="stepper">
+                <button type="button" id="prev" on:click=move |_| go(pos.get_untracked().prev())
+                    disabled=move || pos.get().prev().is_none()>
+                    "← " {t(Key::NavPrev)}
+                </button>
+                <span id="progress" class="progress">{progress}</span>
+                <button type="button" id="next" on:click=move |_| go(pos.get_untracked().next())
+                    disabled=move || pos.get().next().is_none()>
+                    {t(Key::NavNext)} " →"
+                </button>
+            </div>
+        </nav>
+        {move || {
+            let p = pos.get();
+            let beat = p.beat();
+            view! { <BeatView position=p beat=beat lang=lang /> }
+        }}
+        <p class="keys-hint">{t(Key::NavKeys)}</p>
+    }
+}
+
+#[component]
+fn BeatView(position: Position, beat: &'static Beat, lang: ReadSignal<Lang>) -> impl IntoView {
+    if beat.scene == Some(Scene::Opening) {
+        return view! { <Opening lang=lang /> }.into_any();
+    }
+    let chapter = &CHAPTERS[position.chapter];
+    let kicker = move || {
+        fill(
+            lang.get().text(Key::NavChapterN),
+            &[("n", &(position.chapter + 1).to_string())],
+        )
+    };
+    let claims = beat
+        .claims
+        .iter()
+        .map(|&c| view! { <p><ClaimText claim=c lang=lang /></p> })
+        .collect_view();
+    let analogy = beat.analogy.map(|key| {
+        view! {
+            <aside class="analogy">
+                <p class="analogy-label">{move || lang.get().text(Key::NavAnalogy)}</p>
+                <p>
+                    {move || lang.get().text(key)} " "
+                    <super::mark::MarkBadge mark=Mark::Illustrative lang=lang />
+                </p>
+            </aside>
+        }
+    });
+    let figure = beat.figure.map(|(key, fig)| {
+        view! {
+            <p class="figure">
+                {move || figure_text(lang.get(), key, fig)} " "
+                <super::mark::MarkBadge mark=Mark::Illustrative lang=lang />
+            </p>
+        }
+    });
+    let scene = beat.scene.map(|s| match s {
+        Scene::Race(m) => view! { <RaceScene moment=m lang=lang /> }.into_any(),
+        Scene::Cascade(m) => view! { <CascadeScene minute=m lang=lang /> }.into_any(),
+        Scene::Opening => ().into_any(),
+    });
+    view! {
+        <section class="chapter" aria-labelledby="chapter-title">
+            <p class="kicker">{kicker}</p>
+            <h2 id="chapter-title">{move || lang.get().text(chapter.title)}</h2>
+            <div class="beat" id="beat" aria-live="polite">
+                {claims}
+                {figure}
+            </div>
+            {analogy}
+            {scene}
+        </section>
+    }
+    .into_any()
+}
