@@ -118,3 +118,59 @@ for (const width of [375, 1280]) {
     });
   }
 }
+
+test('predict what happens next, then the reveal', async ({ page }) => {
+  await openApp(page, './?ch=4&beat=4&lang=en');
+  const quiz = page.locator('.quiz');
+  await expect(quiz).toContainText(locales.en['quiz.overwrite_q']);
+  await expect(quiz.locator('.reveal')).toHaveCount(0);
+  await quiz.getByRole('button', { name: locales.en['quiz.overwrite_a1'] }).click();
+  await expect(quiz.locator('.reveal')).toContainText(locales.en['quiz.wrong']);
+  await expect(quiz.locator('.choice.right')).toContainText('✓');
+  await quiz.getByRole('button', { name: locales.en['quiz.overwrite_a2'] }).click();
+  await expect(quiz.locator('.reveal')).toContainText(locales.en['quiz.right']);
+  await expect(quiz.locator('.reveal')).toContainText(locales.en['quiz.overwrite_reveal']);
+});
+
+test('glossary terms open a definition in the current language', async ({ page }) => {
+  await openApp(page, './?ch=2&beat=2');
+  const term = page.locator('.term').filter({ hasText: 'TTL' });
+  await expect(term.locator('p')).toBeHidden();
+  await term.locator('summary').click();
+  await expect(term.locator('p')).toHaveText(locales.ja['term.ttl_def']);
+  await page.locator('#lang-switch').click();
+  await expect(page.locator('.term').filter({ hasText: 'TTL' }).locator('p')).toHaveText(locales.en['term.ttl_def']);
+});
+
+test('engineer detail adds record names and the engine line, and stays in the link', async ({ page }) => {
+  await openApp(page, './?ch=5&beat=2&lang=en');
+  await expect(page.locator('.engineer-note')).toHaveCount(0);
+  await page.locator('#detail-toggle').click();
+  await expect(page.locator('#detail-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.engineer-note')).toContainText('NODATA');
+  await expect(page.locator('.engine-line')).toContainText('EMPTY e0: active tree 104 deleted by B');
+  expect(new URL(page.url()).searchParams.get('detail')).toBe('engineer');
+  await page.reload();
+  await expect(page.locator('.engineer-note')).toContainText('NXDOMAIN');
+  await page.locator('#lang-switch').click();
+  await expect(page.locator('.engineer-note')).toContainText('NODATA');
+  await expect(page.locator('#chapter-title')).toHaveText(locales.ja['ch5.title']);
+});
+
+test('the timeline and the chart share one clock', async ({ page }) => {
+  await openApp(page, './?ch=7&beat=6&lang=en');
+  const scene = page.locator('.timeline-scene');
+  const cursor = scene.locator('.cursor');
+  await scene.getByRole('button', { name: '09:36' }).click();
+  await expect(scene.locator('li.current')).toContainText(locales.en['tl.nlb_off']);
+  await expect(scene.locator('output')).toHaveText('09:36');
+  const x1 = Number(await cursor.getAttribute('x1'));
+  const slider = page.locator('#time-scrubber');
+  await slider.focus();
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowRight');
+  await expect(scene.locator('output')).toHaveText('10:36');
+  await expect(scene.locator('li.current')).toContainText(locales.en['tl.network_ok']);
+  expect(Number(await cursor.getAttribute('x1'))).toBeGreaterThan(x1);
+  // Arrow keys on the slider move time, not the story.
+  await expect(page.locator('#progress')).toHaveText('Chapter 7, 6 of 6');
+});

@@ -35,6 +35,8 @@ pub enum Scene {
     Race(RaceMoment),
     /// Every service's impact bars, with a cursor at a minute.
     Cascade(Minute),
+    /// The documented timeline beside the simulated one, with a scrubber.
+    Timeline,
 }
 
 /// A number an engine computes for a beat's sentence.
@@ -52,6 +54,22 @@ pub enum Figure {
     ResilientShopMinutes,
 }
 
+/// A word a beat uses, with its short definition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub name: Key,
+    pub definition: Key,
+}
+
+/// "What do you think happens next?": choices, the right one, the reveal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub prompt: Key,
+    pub choices: &'static [Key],
+    pub answer: usize,
+    pub reveal: Key,
+}
+
 /// One step of the story.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Beat {
@@ -60,6 +78,10 @@ pub struct Beat {
     /// A sentence with a number from an engine (our model: illustrative).
     pub figure: Option<(Key, Figure)>,
     pub scene: Option<Scene>,
+    pub terms: &'static [Term],
+    pub question: Option<Question>,
+    /// Extra detail for engineers (record names, protocol words), with its mark.
+    pub engineer: Option<Claim>,
 }
 
 /// A chapter: a title and its beats.
@@ -75,8 +97,84 @@ const fn beat(claims: &'static [Claim], scene: Option<Scene>) -> Beat {
         analogy: None,
         figure: None,
         scene,
+        terms: &[],
+        question: None,
+        engineer: None,
     }
 }
+
+const fn with_terms(mut b: Beat, terms: &'static [Term]) -> Beat {
+    b.terms = terms;
+    b
+}
+
+const fn with_question(mut b: Beat, q: Question) -> Beat {
+    b.question = Some(q);
+    b
+}
+
+const fn with_engineer(mut b: Beat, c: Claim) -> Beat {
+    b.engineer = Some(c);
+    b
+}
+
+const fn term(name: Key, definition: Key) -> Term {
+    Term { name, definition }
+}
+
+const DNS: Term = term(Key::TermDns, Key::TermDnsDef);
+const CACHE: Term = term(Key::TermCache, Key::TermCacheDef);
+const TTL: Term = term(Key::TermTtl, Key::TermTtlDef);
+const NEGATIVE_CACHE: Term = term(Key::TermNegativeCache, Key::TermNegativeCacheDef);
+const RACE_CONDITION: Term = term(Key::TermRace, Key::TermRaceDef);
+const LOCK: Term = term(Key::TermLock, Key::TermLockDef);
+const REGION: Term = term(Key::TermRegion, Key::TermRegionDef);
+const AZ: Term = term(Key::TermAz, Key::TermAzDef);
+const LOAD_BALANCER: Term = term(Key::TermLoadBalancer, Key::TermLoadBalancerDef);
+const HEALTH_CHECK: Term = term(Key::TermHealthCheck, Key::TermHealthCheckDef);
+const LEASE: Term = term(Key::TermLease, Key::TermLeaseDef);
+const THROTTLING: Term = term(Key::TermThrottling, Key::TermThrottlingDef);
+const FAILOVER: Term = term(Key::TermFailover, Key::TermFailoverDef);
+
+/// Every glossary term.
+pub const TERMS: [Term; 13] = [
+    DNS,
+    CACHE,
+    TTL,
+    NEGATIVE_CACHE,
+    RACE_CONDITION,
+    LOCK,
+    REGION,
+    AZ,
+    LOAD_BALANCER,
+    HEALTH_CHECK,
+    LEASE,
+    THROTTLING,
+    FAILOVER,
+];
+
+const OVERWRITE_QUIZ: Question = Question {
+    prompt: Key::QuizOverwriteQ,
+    choices: &[
+        Key::QuizOverwriteA1,
+        Key::QuizOverwriteA2,
+        Key::QuizOverwriteA3,
+    ],
+    answer: 1,
+    reveal: Key::QuizOverwriteReveal,
+};
+const DNS_QUIZ: Question = Question {
+    prompt: Key::QuizDnsQ,
+    choices: &[Key::QuizDnsA1, Key::QuizDnsA2],
+    answer: 1,
+    reveal: Key::QuizDnsReveal,
+};
+const REGION_QUIZ: Question = Question {
+    prompt: Key::QuizRegionQ,
+    choices: &[Key::QuizRegionA1, Key::QuizRegionA2],
+    answer: 1,
+    reveal: Key::QuizRegionReveal,
+};
 
 const fn with_analogy(mut b: Beat, analogy: Key) -> Beat {
     b.analogy = Some(analogy);
@@ -108,8 +206,11 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch2Title,
         beats: &[
-            with_analogy(beat(&[claim(Key::Ch2B1, I)], None), Key::Ch2Analogy),
-            beat(&[claim(Key::Ch2B2, I)], None),
+            with_terms(
+                with_analogy(beat(&[claim(Key::Ch2B1, I)], None), Key::Ch2Analogy),
+                &[DNS],
+            ),
+            with_terms(beat(&[claim(Key::Ch2B2, I)], None), &[CACHE, TTL]),
             beat(&[claim(Key::Ch2B3, S)], race(R::Calm)),
         ],
     },
@@ -117,26 +218,41 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch3Title,
         beats: &[
             beat(&[claim(Key::Ch3B1, D)], race(R::Calm)),
-            with_analogy(
-                beat(&[claim(Key::Ch3B2, D)], race(R::Calm)),
-                Key::Ch3Analogy,
+            with_terms(
+                with_analogy(
+                    beat(&[claim(Key::Ch3B2, D)], race(R::Calm)),
+                    Key::Ch3Analogy,
+                ),
+                &[LOAD_BALANCER],
             ),
-            beat(&[claim(Key::Ch3B3, D)], race(R::Calm)),
-            beat(&[claim(Key::Ch3B4, T)], race(R::Calm)),
-            beat(&[claim(Key::Ch3B5, T)], race(R::Calm)),
+            with_terms(beat(&[claim(Key::Ch3B3, D)], race(R::Calm)), &[REGION, AZ]),
+            with_terms(beat(&[claim(Key::Ch3B4, T)], race(R::Calm)), &[LOCK]),
+            with_engineer(
+                beat(&[claim(Key::Ch3B5, T)], race(R::Calm)),
+                claim(Key::EngCh3B5, T),
+            ),
             beat(&[claim(Key::Ch3B6, D)], race(R::Calm)),
-            beat(&[claim(Key::Ch3B7, D)], race(R::Calm)),
+            with_engineer(
+                beat(&[claim(Key::Ch3B7, D)], race(R::Calm)),
+                claim(Key::EngCh3B7, D),
+            ),
         ],
     },
     Chapter {
         title: Key::Ch4Title,
         beats: &[
-            beat(&[claim(Key::Ch4B1, D)], race(R::SlowCheck)),
+            with_terms(
+                beat(&[claim(Key::Ch4B1, D)], race(R::SlowCheck)),
+                &[RACE_CONDITION],
+            ),
             beat(&[claim(Key::Ch4B2, T)], race(R::LockLost)),
             beat(&[claim(Key::Ch4B3, D)], race(R::FastAhead)),
-            with_analogy(
-                beat(&[claim(Key::Ch4B4, D)], race(R::Overwrite)),
-                Key::Ch4Analogy,
+            with_question(
+                with_analogy(
+                    beat(&[claim(Key::Ch4B4, D)], race(R::Overwrite)),
+                    Key::Ch4Analogy,
+                ),
+                OVERWRITE_QUIZ,
             ),
         ],
     },
@@ -144,8 +260,17 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch5Title,
         beats: &[
             beat(&[claim(Key::Ch5B1, D)], race(R::Emptied)),
-            beat(&[claim(Key::Ch5B2, T)], race(R::Emptied)),
-            beat(&[claim(Key::Ch5B3, D)], race(R::Stuck)),
+            with_terms(
+                with_engineer(
+                    beat(&[claim(Key::Ch5B2, T)], race(R::Emptied)),
+                    claim(Key::EngCh5B2, T),
+                ),
+                &[NEGATIVE_CACHE],
+            ),
+            with_engineer(
+                beat(&[claim(Key::Ch5B3, D)], race(R::Stuck)),
+                claim(Key::EngCh5B3, D),
+            ),
             with_figure(beat(&[], race(R::Stuck)), Key::Ch5B4, Figure::Census),
             with_figure(beat(&[], race(R::Stuck)), Key::Ch5B5, Figure::Estimate),
         ],
@@ -157,20 +282,38 @@ pub static CHAPTERS: [Chapter; 10] = [
                 beat(&[claim(Key::Ch6B1, S)], cascade(at(20, 0, 5))),
                 Key::Ch6Analogy,
             ),
-            beat(&[claim(Key::Ch6B2, D)], cascade(at(20, 1, 30))),
-            beat(&[claim(Key::Ch6B3, S)], cascade(at(20, 2, 20))),
+            with_terms(
+                beat(&[claim(Key::Ch6B2, D)], cascade(at(20, 1, 30))),
+                &[LEASE],
+            ),
+            with_question(
+                beat(&[claim(Key::Ch6B3, S)], cascade(at(20, 2, 20))),
+                DNS_QUIZ,
+            ),
         ],
     },
     Chapter {
         title: Key::Ch7Title,
         beats: &[
             beat(&[claim(Key::Ch7B1, D)], cascade(at(20, 2, 40))),
-            beat(&[claim(Key::Ch7B2, D)], cascade(at(20, 3, 30))),
+            with_terms(
+                with_engineer(
+                    beat(&[claim(Key::Ch7B2, D)], cascade(at(20, 3, 30))),
+                    claim(Key::EngCh7B2, D),
+                ),
+                &[THROTTLING],
+            ),
             beat(&[claim(Key::Ch7B3, S)], cascade(at(20, 5, 28))),
             beat(&[claim(Key::Ch7B4, S)], cascade(at(20, 6, 30))),
-            beat(&[claim(Key::Ch7B5, D)], cascade(at(20, 9, 36))),
+            with_terms(
+                with_engineer(
+                    beat(&[claim(Key::Ch7B5, D)], cascade(at(20, 9, 36))),
+                    claim(Key::EngCh7B5, D),
+                ),
+                &[HEALTH_CHECK, FAILOVER],
+            ),
             with_figure(
-                beat(&[claim(Key::Ch7B6, D)], cascade(at(20, 14, 20))),
+                beat(&[claim(Key::Ch7B6, D)], Some(Scene::Timeline)),
                 Key::Ch7Sim,
                 Figure::SimulatedEvent,
             ),
@@ -188,10 +331,13 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch9Title,
         beats: &[
-            with_figure(
-                beat(&[], cascade(at(20, 14, 20))),
-                Key::Ch9B1,
-                Figure::ShopMinutes,
+            with_question(
+                with_figure(
+                    beat(&[], cascade(at(20, 14, 20))),
+                    Key::Ch9B1,
+                    Figure::ShopMinutes,
+                ),
+                REGION_QUIZ,
             ),
             beat(&[claim(Key::Ch9B2, I)], None),
             beat(&[claim(Key::Ch9B3, I)], None),
@@ -206,7 +352,7 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch10Title,
         beats: &[
-            beat(&[claim(Key::Ch10B1, D)], None),
+            beat(&[claim(Key::Ch10B1, D)], Some(Scene::Timeline)),
             beat(&[claim(Key::Ch10B2, I)], None),
         ],
     },
@@ -306,6 +452,19 @@ mod tests {
                     || beat.scene == Some(Scene::Opening);
                 assert!(says, "chapter {} beat {} is empty", c + 1, b + 1);
             }
+        }
+    }
+
+    #[test]
+    fn questions_have_a_valid_answer_and_terms_are_used() {
+        let beats = || CHAPTERS.iter().flat_map(|c| c.beats.iter());
+        let questions: Vec<Question> = beats().filter_map(|b| b.question).collect();
+        assert!(questions.len() >= 3);
+        for q in questions {
+            assert!(q.choices.len() >= 2 && q.answer < q.choices.len());
+        }
+        for t in TERMS {
+            assert!(beats().any(|b| b.terms.contains(&t)), "{:?} unused", t.name);
         }
     }
 

@@ -36,8 +36,11 @@ fn x_of(m: Minute) -> i32 {
     LEFT + (i64::from(m.min(AXIS_END)) * i64::from(RIGHT - LEFT) / i64::from(AXIS_END)) as i32
 }
 
+/// The last minute the chart shows.
+pub const CHART_END: Minute = AXIS_END;
+
 #[component]
-pub fn CascadeScene(minute: Minute, lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn CascadeScene(#[prop(into)] minute: Signal<Minute>, lang: ReadSignal<Lang>) -> impl IntoView {
     let impact = cascade_impact(CascadePreset::AsItHappened);
     let height = TOP + ROW_H * ROWS.len() as i32 + 24;
     let bars = ROWS
@@ -76,7 +79,7 @@ pub fn CascadeScene(minute: Minute, lang: ReadSignal<Lang>) -> impl IntoView {
             }
         })
         .collect_view();
-    let cursor_x = x_of(minute);
+    let cursor_x = move || x_of(minute.get());
     view! {
         <figure class="scene cascade-scene" aria-label=move || lang.get().text(Key::SceneCascadeLabel)>
             <svg viewBox=format!("0 0 360 {height}") role="img" class="cascade-svg">
@@ -100,7 +103,7 @@ pub fn CascadeScene(minute: Minute, lang: ReadSignal<Lang>) -> impl IntoView {
                 {bars}
                 <line class="cursor" x1=cursor_x x2=cursor_x y1=TOP - 4 y2=height - 18 />
                 <text class="small strong" x=cursor_x y=height - 6 text-anchor="middle">
-                    {move || fill(lang.get().text(Key::SceneNow), &[("time", &hhmm(minute))])}
+                    {move || fill(lang.get().text(Key::SceneNow), &[("time", &hhmm(minute.get()))])}
                 </text>
             </svg>
             <figcaption class="legend-row">

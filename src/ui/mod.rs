@@ -7,6 +7,7 @@ mod model;
 mod opening;
 mod race_scene;
 mod story;
+mod timeline_scene;
 pub mod url;
 
 use crate::i18n::Key;

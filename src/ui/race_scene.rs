@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::model::{moment_index, race_run, world_after};
+use super::story::Detail;
 use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::{EnactorId, RaceEvent};
 use crate::i18n::{Key, Lang, fill};
@@ -118,7 +119,11 @@ fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
 
 /// The scene at a story moment.
 #[component]
-pub fn RaceScene(moment: RaceMoment, lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn RaceScene(
+    moment: RaceMoment,
+    lang: ReadSignal<Lang>,
+    detail: ReadSignal<Detail>,
+) -> impl IntoView {
     let index = moment_index(moment);
     let world = world_after(index);
     let timed = race_run().events[index];
@@ -140,6 +145,9 @@ pub fn RaceScene(moment: RaceMoment, lang: ReadSignal<Lang>) -> impl IntoView {
                 <span class="event-line">{caption}</span>
                 <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
                 <small class="scene-note">{move || lang.get().text(Key::SceneModelNote)}</small>
+                <Show when=move || detail.get() == Detail::Engineer>
+                    <code class="engine-line">{format!("t={} ms  {}", timed.at_ms, timed.event)}</code>
+                </Show>
             </figcaption>
         </figure>
     }

@@ -11,12 +11,13 @@ use super::mark::ClaimText;
 use super::model::{cascade_impact, race_census, race_estimate, shop_minutes};
 use super::opening::Opening;
 use super::race_scene::RaceScene;
+use super::timeline_scene::TimelineScene;
 use super::url;
 use crate::engine::cascade::CascadePreset;
 use crate::engine::cascade::clock::hhmm;
 use crate::i18n::{Key, Lang, fill};
 use crate::story::Mark;
-use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Scene};
+use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Question, Scene};
 
 /// `12345` -> `12,345`.
 fn grouped(n: u64) -> String {
@@ -94,9 +95,42 @@ fn initial_position() -> Position {
     }
 }
 
+/// How much the story says: plain words, or engineer's detail too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    #[default]
+    Story,
+    Engineer,
+}
+
+impl Detail {
+    fn from_url() -> Detail {
+        match url::param("detail").as_deref().map(str::trim) {
+            Some("engineer") => Detail::Engineer,
+            _ => Detail::Story,
+        }
+    }
+}
+
 #[component]
 pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
     let (pos, set_pos) = signal(initial_position());
+    let (detail, set_detail) = signal(Detail::from_url());
+    let toggle_detail = move |_| {
+        let next = match detail.get_untracked() {
+            Detail::Story => Detail::Engineer,
+            Detail::Engineer => Detail::Story,
+        };
+        set_detail.set(next);
+        url::replace_param(
+            "detail",
+            if next == Detail::Engineer {
+                "engineer"
+            } else {
+                "story"
+            },
+        );
+    };
     let go = move |p: Option<Position>| {
         if let Some(p) = p {
             set_pos.set(p);
@@ -178,18 +212,39 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
                     {t(Key::NavNext)} " →"
                 </button>
             </div>
+            <button
+                type="button"
+                id="detail-toggle"
+                class="detail-toggle"
+                aria-pressed=move || (detail.get() == Detail::Engineer).to_string()
+                on:click=toggle_detail
+                title=t(Key::DetailLabel)
+            >
+                {move || {
+                    let key = match detail.get() {
+                        Detail::Story => Key::DetailEngineer,
+                        Detail::Engineer => Key::DetailStory,
+                    };
+                    lang.get().text(key)
+                }}
+            </button>
         </nav>
         {move || {
             let p = pos.get();
             let beat = p.beat();
-            view! { <BeatView position=p beat=beat lang=lang /> }
+            view! { <BeatView position=p beat=beat lang=lang detail=detail /> }
         }}
         <p class="keys-hint">{t(Key::NavKeys)}</p>
     }
 }
 
 #[component]
-fn BeatView(position: Position, beat: &'static Beat, lang: ReadSignal<Lang>) -> impl IntoView {
+fn BeatView(
+    position: Position,
+    beat: &'static Beat,
+    lang: ReadSignal<Lang>,
+    detail: ReadSignal<Detail>,
+) -> impl IntoView {
     if beat.scene == Some(Scene::Opening) {
         return view! { <Opening lang=lang /> }.into_any();
     }
@@ -224,9 +279,40 @@ fn BeatView(position: Position, beat: &'static Beat, lang: ReadSignal<Lang>) -> 
             </p>
         }
     });
+    let engineer = beat.engineer.map(|c| {
+        view! {
+            <Show when=move || detail.get() == Detail::Engineer>
+                <p class="engineer-note"><ClaimText claim=c lang=lang /></p>
+            </Show>
+        }
+    });
+    let terms = (!beat.terms.is_empty()).then(|| {
+        let items = beat
+            .terms
+            .iter()
+            .map(|&term| {
+                view! {
+                    <details class="term">
+                        <summary>{move || lang.get().text(term.name)}</summary>
+                        <p>{move || lang.get().text(term.definition)}</p>
+                    </details>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="terms" aria-label=move || lang.get().text(Key::TermHeading)>
+                <span class="terms-label">{move || lang.get().text(Key::TermHeading)}</span>
+                {items}
+            </div>
+        }
+    });
+    let question = beat
+        .question
+        .map(|q| view! { <Quiz question=q lang=lang /> });
     let scene = beat.scene.map(|s| match s {
-        Scene::Race(m) => view! { <RaceScene moment=m lang=lang /> }.into_any(),
+        Scene::Race(m) => view! { <RaceScene moment=m lang=lang detail=detail /> }.into_any(),
         Scene::Cascade(m) => view! { <CascadeScene minute=m lang=lang /> }.into_any(),
+        Scene::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),
         Scene::Opening => ().into_any(),
     });
     view! {
@@ -236,10 +322,66 @@ fn BeatView(position: Position, beat: &'static Beat, lang: ReadSignal<Lang>) -> 
             <div class="beat" id="beat" aria-live="polite">
                 {claims}
                 {figure}
+                {engineer}
             </div>
             {analogy}
+            {terms}
+            {question}
             {scene}
         </section>
     }
     .into_any()
+}
+
+/// "What do you think happens next?": pick a choice, then the reveal.
+#[component]
+fn Quiz(question: Question, lang: ReadSignal<Lang>) -> impl IntoView {
+    let (picked, set_picked) = signal(None::<usize>);
+    let choices = question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, &key)| {
+            let state = move || match picked.get() {
+                None => "",
+                Some(_) if i == question.answer => "right",
+                Some(p) if p == i => "wrong",
+                Some(_) => "",
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class=move || format!("choice {}", state())
+                        aria-pressed=move || (picked.get() == Some(i)).to_string()
+                        on:click=move |_| set_picked.set(Some(i))
+                    >
+                        {move || match state() {
+                            "right" => "✓ ",
+                            "wrong" => "✗ ",
+                            _ => "",
+                        }}
+                        {move || lang.get().text(key)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="quiz" aria-live="polite">
+            <p class="quiz-label">{move || lang.get().text(Key::QuizLabel)}</p>
+            <p class="quiz-prompt">{move || lang.get().text(question.prompt)}</p>
+            <ol class="choices">{choices}</ol>
+            {move || picked.get().map(|p| {
+                let verdict = if p == question.answer { Key::QuizRight } else { Key::QuizWrong };
+                view! {
+                    <p class="reveal">
+                        <strong>{move || lang.get().text(verdict)}</strong>
+                        " "
+                        {move || lang.get().text(question.reveal)}
+                    </p>
+                }
+            })}
+        </section>
+    }
 }
