@@ -29,6 +29,9 @@ step "Size of the built site"
 node e2e/size-report.mjs dist scripts/size-budget.json
 
 step "Browser tests (Playwright, /usr/bin/chromium)"
+# A free loopback port, so a server left running elsewhere cannot clash.
+E2E_PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+export E2E_PORT
 (cd e2e && npx playwright test) 2>&1 | tee "$LOG/e2e.txt"
 
 node e2e/summary.mjs "$LOG/cargo-test.txt" e2e/test-results/results.json
