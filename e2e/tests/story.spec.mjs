@@ -174,3 +174,32 @@ test('the timeline and the chart share one clock', async ({ page }) => {
   // Arrow keys on the slider move time, not the story.
   await expect(page.locator('#progress')).toHaveText('Chapter 7, 6 of 6');
 });
+
+test('play advances by itself, faster at a higher speed, and pauses', async ({ page }) => {
+  await openApp(page, './?ch=2&beat=1&lang=en');
+  await page.locator('#speed').fill('2'); // ×4: a beat every 1.75 s
+  await expect(page.locator('.speed output')).toHaveText('×4');
+  await page.locator('#play').click();
+  await expect(page.locator('#play')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#progress')).toHaveText('Chapter 2, 2 of 3', { timeout: 5000 });
+  await page.locator('#play').click();
+  const stopped = await page.locator('#progress').innerText();
+  await page.waitForTimeout(2500);
+  await expect(page.locator('#progress')).toHaveText(stopped);
+  // Space toggles play when focus is not on a control.
+  await page.locator('#chapter-title').click();
+  await page.keyboard.press(' ');
+  await expect(page.locator('#play')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press(' ');
+  await expect(page.locator('#play')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the progress bar seeks anywhere in the story', async ({ page }) => {
+  await openApp(page, './?lang=en');
+  const seek = page.locator('#seek');
+  const max = Number(await seek.getAttribute('max'));
+  await seek.fill(String(max));
+  await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch10.title']);
+  await seek.fill('1');
+  await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch2.title']);
+});

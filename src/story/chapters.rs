@@ -412,6 +412,35 @@ impl Position {
         }
     }
 
+    /// The beat's number counted from the start of the story (0-based).
+    pub fn index(self) -> usize {
+        CHAPTERS[..self.chapter]
+            .iter()
+            .map(|c| c.beats.len())
+            .sum::<usize>()
+            + self.beat
+    }
+
+    /// The position of the `index`-th beat of the story, clamped to the last.
+    pub fn from_index(index: usize) -> Position {
+        let mut left = index;
+        for (chapter, c) in CHAPTERS.iter().enumerate() {
+            if left < c.beats.len() {
+                return Position {
+                    chapter,
+                    beat: left,
+                };
+            }
+            left -= c.beats.len();
+        }
+        Position::last()
+    }
+
+    /// How many beats the story has.
+    pub fn count() -> usize {
+        CHAPTERS.iter().map(|c| c.beats.len()).sum()
+    }
+
     pub fn first() -> Position {
         Position::default()
     }
@@ -440,6 +469,11 @@ mod tests {
             seen += 1;
         }
         assert_eq!((seen, p), (total, Position::last()));
+        assert_eq!(Position::count(), total);
+        for i in 0..total {
+            assert_eq!(Position::from_index(i).index(), i);
+        }
+        assert_eq!(Position::from_index(10_000), Position::last());
         assert_eq!(Position::first().prev(), None);
     }
 

@@ -90,7 +90,11 @@ pub fn moment_index(moment: RaceMoment) -> usize {
         matches!(e.event, RaceEvent::RecordEmptied { .. })
     });
     match moment {
-        RaceMoment::Calm => check.saturating_sub(1),
+        // A quiet moment well before the delays begin.
+        RaceMoment::Calm => ev
+            .iter()
+            .rposition(|e| e.at_ms + 5_000 < slow_from)
+            .unwrap_or(0),
         RaceMoment::SlowCheck => check,
         RaceMoment::LockLost => find(check, &|e| {
             matches!(

@@ -95,6 +95,20 @@ fn initial_position() -> Position {
     }
 }
 
+/// A beat's time on screen while playing, at speed ×1.
+const BEAT_MS: u64 = 7_000;
+/// Speed steps: ×2^step, from ×¼ to ×4.
+const SPEED_MIN: i32 = -2;
+const SPEED_MAX: i32 = 2;
+
+fn speed_factor(step: i32) -> String {
+    match step {
+        -2 => "¼".into(),
+        -1 => "½".into(),
+        s => (1i32 << s.clamp(0, 8)).to_string(),
+    }
+}
+
 /// How much the story says: plain words, or engineer's detail too.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Detail {
@@ -116,6 +130,8 @@ impl Detail {
 pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
     let (pos, set_pos) = signal(initial_position());
     let (detail, set_detail) = signal(Detail::from_url());
+    let (playing, set_playing) = signal(false);
+    let (speed_step, set_speed_step) = signal(0i32);
     let toggle_detail = move |_| {
         let next = match detail.get_untracked() {
             Detail::Story => Detail::Engineer,
@@ -142,15 +158,26 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
         if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() {
             return;
         }
-        let typing = e
+        let tag = e
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-        if typing {
+            .map(|el| el.tag_name())
+            .unwrap_or_default();
+        // Form controls keep their own keys; space also stays with anything
+        // it activates (buttons, links, glossary terms).
+        if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+            return;
+        }
+        if e.key() == " " && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
             return;
         }
         let p = pos.get_untracked();
         let target = match e.key().as_str() {
+            " " => {
+                e.prevent_default();
+                set_playing.update(|on| *on = !*on);
+                return;
+            }
             "ArrowRight" => p.next(),
             "ArrowLeft" => p.prev(),
             "Home" => Some(Position::first()),
@@ -161,6 +188,45 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
         go(target);
     });
     on_cleanup(move || handle.remove());
+
+    // Play: advance one beat every few seconds, faster or slower on a log
+    // scale (2^speed_step), pausing at the end and while the tab is hidden.
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let (on, p, step) = (playing.get(), pos.get(), speed_step.get());
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
+        timer.set_value(None);
+        if !on {
+            return;
+        }
+        let Some(next) = p.next() else {
+            set_playing.set(false);
+            return;
+        };
+        let ms = (BEAT_MS as f64 / 2f64.powi(step)) as u64;
+        let handle = set_timeout_with_handle(
+            move || {
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.hidden());
+                if hidden {
+                    set_playing.set(false);
+                } else {
+                    go(Some(next));
+                }
+            },
+            std::time::Duration::from_millis(ms),
+        );
+        timer.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
+    });
+    let speed_label = move || format!("×{}", speed_factor(speed_step.get()));
 
     let t = move |key: Key| move || lang.get().text(key);
     let progress = move || {
@@ -212,22 +278,66 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
                     {t(Key::NavNext)} " →"
                 </button>
             </div>
+            <div class="player">
+                <button
+                    type="button"
+                    id="play"
+                    aria-pressed=move || playing.get().to_string()
+                    on:click=move |_| set_playing.update(|on| *on = !*on)
+                >
+                    {move || if playing.get() { "❚❚ " } else { "▶ " }}
+                    {move || lang.get().text(if playing.get() { Key::NavPause } else { Key::NavPlay })}
+                </button>
+                <label class="speed">
+                    <span>{t(Key::NavSpeed)}</span>
+                    <input
+                        type="range"
+                        id="speed"
+                        min=SPEED_MIN.to_string()
+                        max=SPEED_MAX.to_string()
+                        step="1"
+                        prop:value=move || speed_step.get().to_string()
+                        aria-valuetext=speed_label
+                        on:input=move |e| {
+                            let v = event_target_value(&e).parse::<i32>().unwrap_or(0);
+                            set_speed_step.set(v.clamp(SPEED_MIN, SPEED_MAX));
+                        }
+                    />
+                    <output>{speed_label}</output>
+                </label>
             <button
-                type="button"
-                id="detail-toggle"
-                class="detail-toggle"
-                aria-pressed=move || (detail.get() == Detail::Engineer).to_string()
-                on:click=toggle_detail
-                title=t(Key::DetailLabel)
-            >
-                {move || {
-                    let key = match detail.get() {
-                        Detail::Story => Key::DetailEngineer,
-                        Detail::Engineer => Key::DetailStory,
-                    };
-                    lang.get().text(key)
-                }}
-            </button>
+                    type="button"
+                    id="detail-toggle"
+                    class="detail-toggle"
+                    aria-pressed=move || (detail.get() == Detail::Engineer).to_string()
+                    on:click=toggle_detail
+                    title=t(Key::DetailLabel)
+                >
+                    {move || {
+                        let key = match detail.get() {
+                            Detail::Story => Key::DetailEngineer,
+                            Detail::Engineer => Key::DetailStory,
+                        };
+                        lang.get().text(key)
+                    }}
+                </button>
+                <label class="seek">
+                    <span class="visually-hidden">{t(Key::NavSeek)}</span>
+                    <input
+                        type="range"
+                        id="seek"
+                        min="0"
+                        max=(Position::count() - 1).to_string()
+                        step="1"
+                        prop:value=move || pos.get().index().to_string()
+                        aria-valuetext=progress
+                        on:input=move |e| {
+                            let i = event_target_value(&e).parse::<usize>().unwrap_or(0);
+                            go(Some(Position::from_index(i)));
+                        }
+                    />
+                </label>
+            </div>
         </nav>
         {move || {
             let p = pos.get();
