@@ -102,7 +102,12 @@ pub fn CascadeScene(#[prop(into)] minute: Signal<Minute>, lang: ReadSignal<Lang>
                 }}
                 {bars}
                 <line class="cursor" x1=cursor_x x2=cursor_x y1=TOP - 4 y2=height - 18 />
-                <text class="small strong" x=cursor_x y=height - 6 text-anchor="middle">
+                <text
+                    class="small strong"
+                    x=move || cursor_x().clamp(LEFT + 24, RIGHT - 28)
+                    y=height - 6
+                    text-anchor="middle"
+                >
                     {move || fill(lang.get().text(Key::SceneNow), &[("time", &hhmm(minute.get()))])}
                 </text>
             </svg>
