@@ -203,3 +203,45 @@ test('the progress bar seeks anywhere in the story', async ({ page }) => {
   await seek.fill('1');
   await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch2.title']);
 });
+
+test('the race can be followed event by event from the engine trace', async ({ page }) => {
+  await openApp(page, './?ch=4&beat=1&lang=en');
+  const scene = page.locator('.race-scene');
+  const line = scene.locator('.event-line');
+  await expect(line).toContainText('Clerk A checks plan #104');
+  const seen = new Set();
+  for (let i = 0; i < 80 && !seen.has('blank'); i++) {
+    await scene.locator('.event-next').click();
+    const text = await line.innerText();
+    expect(text).not.toMatch(/^[A-C]: /); // narrated in words, not the engine's form
+    if (text.includes('the page is blank')) seen.add('blank');
+    if (text.includes('lost the tag')) seen.add('lost');
+  }
+  expect([...seen].sort()).toEqual(['blank', 'lost']);
+  await expect(scene.locator('.page.blank')).toHaveCount(1);
+  // One step back is B's clean-up itself (same transaction: still blank);
+  // a few more reach A's overwrite, before the deletion.
+  await scene.locator('.event-prev').click();
+  await expect(line).toContainText('throws away');
+  for (let i = 0; i < 5 && !(await line.innerText()).includes('writes old #104'); i++) {
+    await scene.locator('.event-prev').click();
+  }
+  await expect(line).toContainText('writes old #104');
+  await expect(scene.locator('.page.blank')).toHaveCount(0);
+});
+
+test('chapter 9 compares the shop deployed in different ways', async ({ page }) => {
+  await openApp(page, './?ch=9&beat=1&lang=en');
+  const minutes = async () => Number((await page.locator('.figure').innerText()).match(/affected for ([\d,]+) minutes/)[1].replace(/,/g, ''));
+  const single = await minutes();
+  await page.locator('#next').click();
+  const multiRegion = await minutes();
+  await page.locator('#next').click();
+  await page.locator('#next').click();
+  await page.locator('#next').click();
+  const unmonitored = await minutes();
+  expect(single).toBeGreaterThan(600);
+  expect(multiRegion).toBeLessThanOrEqual(10);
+  expect(unmonitored).toBeGreaterThan(multiRegion);
+  expect(unmonitored).toBeLessThan(single);
+});

@@ -48,10 +48,26 @@ pub enum Figure {
     Estimate,
     /// `{start}`, `{end}`, `{hours}`, `{minutes}`: the simulated event.
     SimulatedEvent,
-    /// `{minutes}`: the single-region shop's impact.
-    ShopMinutes,
-    /// `{minutes}`: the resilient shop's impact.
-    ResilientShopMinutes,
+    /// `{minutes}` impacted, `{down}` of them down: the reader's shop
+    /// deployed one way, in the cascade engine.
+    Shop(ShopChoice),
+}
+
+/// Ways to deploy the reader's shop that chapter 9 compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShopChoice {
+    /// Only in us-east-1, every call needing DynamoDB and an NLB there.
+    UsEast1,
+    /// A standby region, switched to by monitoring.
+    MultiRegion,
+    /// Another cloud as well.
+    MultiCloud,
+    /// In us-east-1 only, but with backups and a read-only fallback.
+    Fallback,
+    /// A standby region without monitoring: someone has to notice first.
+    Unmonitored,
+    /// Everything: multi-region, fallback, monitoring.
+    Resilient,
 }
 
 /// A word a beat uses, with its short definition.
@@ -335,17 +351,34 @@ pub static CHAPTERS: [Chapter; 10] = [
                 with_figure(
                     beat(&[], cascade(at(20, 14, 20))),
                     Key::Ch9B1,
-                    Figure::ShopMinutes,
+                    Figure::Shop(ShopChoice::UsEast1),
                 ),
                 REGION_QUIZ,
             ),
-            beat(&[claim(Key::Ch9B2, I)], None),
-            beat(&[claim(Key::Ch9B3, I)], None),
-            beat(&[claim(Key::Ch9B4, I)], None),
+            with_figure(
+                beat(&[claim(Key::Ch9B2, I)], None),
+                Key::Ch9MultiRegion,
+                Figure::Shop(ShopChoice::MultiRegion),
+            ),
+            with_figure(
+                beat(&[claim(Key::Ch9B3, I)], None),
+                Key::Ch9MultiCloud,
+                Figure::Shop(ShopChoice::MultiCloud),
+            ),
+            with_figure(
+                beat(&[claim(Key::Ch9B4, I)], None),
+                Key::Ch9Fallback,
+                Figure::Shop(ShopChoice::Fallback),
+            ),
             with_figure(
                 beat(&[claim(Key::Ch9B5, I)], None),
+                Key::Ch9Unmonitored,
+                Figure::Shop(ShopChoice::Unmonitored),
+            ),
+            with_figure(
+                beat(&[], None),
                 Key::Ch9Result,
-                Figure::ResilientShopMinutes,
+                Figure::Shop(ShopChoice::Resilient),
             ),
         ],
     },

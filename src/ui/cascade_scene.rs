@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::model::cascade_impact;
 use crate::engine::cascade::clock::{Minute, hhmm};
-use crate::engine::cascade::{CascadePreset, Service, Severity};
+use crate::engine::cascade::{Service, Severity};
 use crate::i18n::{Key, Lang, fill};
 
 /// The services drawn, top to bottom.
@@ -41,7 +41,7 @@ pub const CHART_END: Minute = AXIS_END;
 
 #[component]
 pub fn CascadeScene(#[prop(into)] minute: Signal<Minute>, lang: ReadSignal<Lang>) -> impl IntoView {
-    let impact = cascade_impact(CascadePreset::AsItHappened);
+    let impact = cascade_impact();
     let height = TOP + ROW_H * ROWS.len() as i32 + 24;
     let bars = ROWS
         .iter()

@@ -5,13 +5,14 @@
 
 use std::sync::OnceLock;
 
-use crate::engine::cascade::{CascadePreset, Impact, Service, impacts, simulate};
+use crate::engine::cascade::scenario::{Deployment, Placement};
+use crate::engine::cascade::{CascadePreset, Impact, Service, Severity, impacts, simulate};
 use crate::engine::race::census::{Census, CensusConfig, census};
 use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 use crate::engine::race::model::World;
 use crate::engine::race::run::{Flow, simulate as simulate_race};
 use crate::engine::race::{EnactorId, Preset, RaceEvent, RaceRun, TimedEvent, run};
-use crate::story::chapters::RaceMoment;
+use crate::story::chapters::{RaceMoment, ShopChoice};
 
 /// The "as it happened" race run.
 pub fn race_run() -> &'static RaceRun {
@@ -40,25 +41,72 @@ pub fn race_estimate() -> &'static Estimate {
     })
 }
 
-/// Impact of a cascade preset.
-pub fn cascade_impact(preset: CascadePreset) -> &'static Impact {
-    static AS_IT_HAPPENED: OnceLock<Impact> = OnceLock::new();
-    static RESILIENT: OnceLock<Impact> = OnceLock::new();
-    let cell = match preset {
-        CascadePreset::ResilientShop => &RESILIENT,
-        _ => &AS_IT_HAPPENED,
-    };
-    let preset = if preset == CascadePreset::ResilientShop {
-        preset
-    } else {
-        CascadePreset::AsItHappened
-    };
-    cell.get_or_init(|| impacts(&simulate(&preset.scenario()).expect("the preset is valid")))
+/// Impact of the "as it happened" cascade.
+pub fn cascade_impact() -> &'static Impact {
+    static IMPACT: OnceLock<Impact> = OnceLock::new();
+    IMPACT.get_or_init(|| {
+        impacts(&simulate(&CascadePreset::AsItHappened.scenario()).expect("the preset is valid"))
+    })
 }
 
-/// Minutes the reader's shop is impacted in a preset.
-pub fn shop_minutes(preset: CascadePreset) -> u32 {
-    cascade_impact(preset).minutes(Service::Shop)
+/// The reader's shop deployed one way: (minutes impacted, minutes down).
+pub fn shop_minutes(choice: ShopChoice) -> (u32, u32) {
+    static CELLS: [OnceLock<(u32, u32)>; 6] = [const { OnceLock::new() }; 6];
+    let (index, deployment) = match choice {
+        ShopChoice::UsEast1 => (0, Deployment::default()),
+        ShopChoice::MultiRegion => (
+            1,
+            Deployment {
+                placement: Placement::MultiRegion,
+                fallback: false,
+                monitoring: true,
+            },
+        ),
+        ShopChoice::MultiCloud => (
+            2,
+            Deployment {
+                placement: Placement::MultiCloud,
+                fallback: false,
+                monitoring: true,
+            },
+        ),
+        ShopChoice::Fallback => (
+            3,
+            Deployment {
+                placement: Placement::UsEast1,
+                fallback: true,
+                monitoring: true,
+            },
+        ),
+        ShopChoice::Unmonitored => (
+            4,
+            Deployment {
+                placement: Placement::MultiRegion,
+                fallback: false,
+                monitoring: false,
+            },
+        ),
+        ShopChoice::Resilient => (
+            5,
+            Deployment {
+                placement: Placement::MultiRegion,
+                fallback: true,
+                monitoring: true,
+            },
+        ),
+    };
+    *CELLS[index].get_or_init(|| {
+        let mut scenario = CascadePreset::AsItHappened.scenario();
+        scenario.shop = deployment;
+        let impact = impacts(&simulate(&scenario).expect("valid"));
+        let down = impact
+            .intervals
+            .iter()
+            .filter(|i| i.service == Service::Shop && i.severity == Severity::Down)
+            .map(|i| i.end - i.start)
+            .sum();
+        (impact.minutes(Service::Shop), down)
+    })
 }
 
 /// The index in the race trace of a story moment.

@@ -103,6 +103,69 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> Option<String> {
             t(Key::EvFlipFailed),
             &[("who", &who(enactor)), ("missing", &missing.to_string())],
         ),
+        RaceEvent::CheckFailed {
+            enactor,
+            plan,
+            last_applied,
+        } => fill(
+            t(Key::EvCheckFailed),
+            &[
+                ("who", &who(enactor)),
+                ("plan", &plan.to_string()),
+                ("last", &last_applied.to_string()),
+            ],
+        ),
+        RaceEvent::LockBusy {
+            enactor,
+            endpoint,
+            holder,
+        } => fill(
+            t(Key::EvLockBusy),
+            &[
+                ("who", &who(enactor)),
+                ("page", page_name(world, endpoint)),
+                ("holder", &who(holder)),
+            ],
+        ),
+        RaceEvent::LockLost {
+            enactor, endpoint, ..
+        } => fill(
+            t(Key::EvLockLost),
+            &[("who", &who(enactor)), ("page", page_name(world, endpoint))],
+        ),
+        RaceEvent::FlipSkippedNotNewer {
+            enactor,
+            plan,
+            active,
+            ..
+        } => fill(
+            t(Key::EvSkipped),
+            &[
+                ("who", &who(enactor)),
+                ("plan", &plan.to_string()),
+                ("active", &active.to_string()),
+            ],
+        ),
+        RaceEvent::RecordHealed {
+            endpoint,
+            generation,
+        } => fill(
+            t(Key::EvHealed),
+            &[
+                ("page", page_name(world, endpoint)),
+                ("plan", &generation.to_string()),
+            ],
+        ),
+        RaceEvent::OperatorRepaired {
+            endpoint,
+            generation,
+        } => fill(
+            t(Key::EvRepaired),
+            &[
+                ("page", page_name(world, endpoint)),
+                ("plan", &generation.to_string()),
+            ],
+        ),
         _ => return None,
     })
 }
@@ -117,36 +180,80 @@ fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
     }
 }
 
-/// The scene at a story moment.
+/// Trace indices a reader steps through: the events worth narrating.
+fn notable_indices() -> &'static [usize] {
+    static INDICES: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
+    INDICES.get_or_init(|| {
+        race_run()
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.event.is_notable() && !matches!(e.event, RaceEvent::CheckFailed { .. })
+            })
+            // Clerk C's routine work would drown A's and B's story.
+            .filter(|(_, e)| {
+                e.event.actor() != Some(EnactorId::C)
+                    || matches!(e.event, RaceEvent::FlipFailedRollbackMissing { .. })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    })
+}
+
+/// The scene at a story moment; the reader can step event by event from
+/// there, through the engine's own trace.
 #[component]
 pub fn RaceScene(
     moment: RaceMoment,
     lang: ReadSignal<Lang>,
     detail: ReadSignal<Detail>,
 ) -> impl IntoView {
-    let index = moment_index(moment);
-    let world = world_after(index);
-    let timed = race_run().events[index];
+    let start = moment_index(moment);
+    let (cursor, set_cursor) = signal(start);
+    let world = Memo::new(move |_| world_after(cursor.get()));
     let scenario = race_run().scenario;
-    let slow_now = scenario.slow_enactor;
-    let delayed = timed.at_ms >= u64::from(scenario.slow_from_ms)
-        && timed.at_ms < u64::from(scenario.slow_from_ms) + u64::from(scenario.slow_for_ms);
-    let w = world.clone();
-    let caption = move || narrate(lang.get(), &w, &timed.event).unwrap_or_default();
-    let w2 = world.clone();
-    let seconds = format!("{:.1}", timed.at_ms as f64 / 1000.0);
+    let timed = move || race_run().events[cursor.get()];
+    let step = move |forward: bool| {
+        let now = cursor.get_untracked();
+        let list = notable_indices();
+        let target = if forward {
+            list.iter().copied().find(|&i| i > now)
+        } else {
+            list.iter().rev().copied().find(|&i| i < now)
+        };
+        if let Some(i) = target {
+            set_cursor.set(i);
+        }
+    };
+    let caption = move || {
+        let t = timed();
+        narrate(lang.get(), &world.get(), &t.event).unwrap_or_else(|| t.event.to_string())
+    };
     view! {
         <figure class="scene race-scene" aria-label=move || lang.get().text(Key::SceneRaceLabel)>
             {move || {
-                let lang = lang.get();
-                draw(lang, &w2, slow_now.filter(|_| delayed), &seconds)
+                let t = timed();
+                let from = u64::from(scenario.slow_from_ms);
+                let delayed = t.at_ms >= from && t.at_ms < from + u64::from(scenario.slow_for_ms);
+                let seconds = format!("{:.1}", t.at_ms as f64 / 1000.0);
+                draw(lang.get(), &world.get(), scenario.slow_enactor.filter(|_| delayed), &seconds)
             }}
             <figcaption>
-                <span class="event-line">{caption}</span>
+                <div class="event-stepper">
+                    <button type="button" class="event-prev" on:click=move |_| step(false)
+                        aria-label=move || lang.get().text(Key::ScenePrevEvent)>"◀"</button>
+                    <span class="event-line" aria-live="polite">{caption}</span>
+                    <button type="button" class="event-next" on:click=move |_| step(true)
+                        aria-label=move || lang.get().text(Key::SceneNextEvent)>"▶"</button>
+                </div>
                 <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
                 <small class="scene-note">{move || lang.get().text(Key::SceneModelNote)}</small>
                 <Show when=move || detail.get() == Detail::Engineer>
-                    <code class="engine-line">{format!("t={} ms  {}", timed.at_ms, timed.event)}</code>
+                    <code class="engine-line">{move || {
+                        let t = timed();
+                        format!("t={} ms  {}", t.at_ms, t.event)
+                    }}</code>
                 </Show>
             </figcaption>
         </figure>

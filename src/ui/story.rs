@@ -13,7 +13,6 @@ use super::opening::Opening;
 use super::race_scene::RaceScene;
 use super::timeline_scene::TimelineScene;
 use super::url;
-use crate::engine::cascade::CascadePreset;
 use crate::engine::cascade::clock::hhmm;
 use crate::i18n::{Key, Lang, fill};
 use crate::story::Mark;
@@ -51,9 +50,7 @@ pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
             fill(template, &[("percent", &format!("{p:.1}"))])
         }
         Figure::SimulatedEvent => {
-            let (s, e) = cascade_impact(CascadePreset::AsItHappened)
-                .event
-                .unwrap_or((0, 0));
+            let (s, e) = cascade_impact().event.unwrap_or((0, 0));
             let d = e - s;
             fill(
                 template,
@@ -65,20 +62,16 @@ pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
                 ],
             )
         }
-        Figure::ShopMinutes => fill(
-            template,
-            &[(
-                "minutes",
-                &grouped(u64::from(shop_minutes(CascadePreset::AsItHappened))),
-            )],
-        ),
-        Figure::ResilientShopMinutes => fill(
-            template,
-            &[(
-                "minutes",
-                &grouped(u64::from(shop_minutes(CascadePreset::ResilientShop))),
-            )],
-        ),
+        Figure::Shop(choice) => {
+            let (minutes, down) = shop_minutes(choice);
+            fill(
+                template,
+                &[
+                    ("minutes", &grouped(u64::from(minutes))),
+                    ("down", &grouped(u64::from(down))),
+                ],
+            )
+        }
     }
 }
 
