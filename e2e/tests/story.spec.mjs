@@ -245,3 +245,13 @@ test('chapter 9 compares the shop deployed in different ways', async ({ page }) 
   expect(unmonitored).toBeGreaterThan(multiRegion);
   expect(unmonitored).toBeLessThan(single);
 });
+
+test('the summary links back into the interactive moments', async ({ page }) => {
+  await openApp(page, './?ch=10&beat=2&lang=en');
+  const links = page.locator('.revisit a');
+  await expect(links).toHaveCount(4);
+  await links.nth(2).click();
+  await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch7.title']);
+  await expect(page.locator('.timeline-scene')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+});

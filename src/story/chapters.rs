@@ -37,7 +37,17 @@ pub enum Scene {
     Cascade(Minute),
     /// The documented timeline beside the simulated one, with a scrubber.
     Timeline,
+    /// Links back into the story's interactive moments.
+    Revisit,
 }
+
+/// The summary's links: (label, chapter, beat), 1-based as in the address.
+pub const REVISIT: [(Key, usize, usize); 4] = [
+    (Key::Ch10LinkRace, 4, 1),
+    (Key::Ch10LinkCensus, 5, 4),
+    (Key::Ch10LinkTimeline, 7, 6),
+    (Key::Ch10LinkShop, 9, 1),
+];
 
 /// A number an engine computes for a beat's sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,7 +396,7 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch10Title,
         beats: &[
             beat(&[claim(Key::Ch10B1, D)], Some(Scene::Timeline)),
-            beat(&[claim(Key::Ch10B2, I)], None),
+            beat(&[claim(Key::Ch10B2, I)], Some(Scene::Revisit)),
         ],
     },
 ];

@@ -16,7 +16,7 @@ use super::url;
 use crate::engine::cascade::clock::hhmm;
 use crate::i18n::{Key, Lang, fill};
 use crate::story::Mark;
-use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Question, Scene};
+use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Question, REVISIT, Scene};
 
 /// `12345` -> `12,345`.
 fn grouped(n: u64) -> String {
@@ -416,6 +416,7 @@ fn BeatView(
         Scene::Race(m) => view! { <RaceScene moment=m lang=lang detail=detail /> }.into_any(),
         Scene::Cascade(m) => view! { <CascadeScene minute=m lang=lang /> }.into_any(),
         Scene::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),
+        Scene::Revisit => view! { <Revisit lang=lang /> }.into_any(),
         Scene::Opening => ().into_any(),
     });
     view! {
@@ -486,5 +487,33 @@ fn Quiz(question: Question, lang: ReadSignal<Lang>) -> impl IntoView {
                 }
             })}
         </section>
+    }
+}
+
+/// The summary's links back into the story's interactive moments. Plain
+/// links (they work with a middle click and in a new tab); a click in place
+/// reloads the page at that beat, keeping the language and detail level.
+#[component]
+fn Revisit(lang: ReadSignal<Lang>) -> impl IntoView {
+    let links = REVISIT
+        .iter()
+        .map(|&(label, ch, beat)| {
+            let href = move || {
+                let detail = url::param("detail").unwrap_or_default();
+                let detail = if detail == "engineer" {
+                    "&detail=engineer"
+                } else {
+                    ""
+                };
+                format!("?lang={}&ch={ch}&beat={beat}{detail}", lang.get().code())
+            };
+            view! { <li><a href=href>{move || lang.get().text(label)}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="revisit" aria-label=move || lang.get().text(Key::Ch10Revisit)>
+            <h3>{move || lang.get().text(Key::Ch10Revisit)}</h3>
+            <ul>{links}</ul>
+        </nav>
     }
 }
