@@ -5,6 +5,7 @@ mod check;
 mod mark;
 mod model;
 mod opening;
+mod playground;
 mod race_scene;
 mod story;
 mod timeline_scene;
@@ -65,7 +66,24 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <main id="story">
-            <story::Story lang=lang />
+            {if url::param("view").as_deref() == Some("playground") {
+                view! {
+                    <a class="to-story" href=move || format!("?lang={}", lang.get().code())>
+                        "← " {t(Key::PlayBack)}
+                    </a>
+                    <playground::Playground lang=lang />
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <story::Story lang=lang />
+                    <a class="to-playground" id="to-playground"
+                        href=move || format!("?view=playground&lang={}", lang.get().code())>
+                        {t(Key::PlayOpen)} " →"
+                    </a>
+                }
+                    .into_any()
+            }}
         </main>
         <footer class="colophon">
             <p>{t(Key::FooterLegend)}</p>

@@ -260,7 +260,7 @@ pub fn RaceScene(
     }
 }
 
-fn draw(
+pub(super) fn draw(
     lang: Lang,
     world: &World,
     slow: Option<EnactorId>,

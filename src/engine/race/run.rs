@@ -19,7 +19,7 @@ use super::trace::{RaceEvent, TimedEvent};
 pub const MAX_EVENTS: usize = 400_000;
 
 /// The result of one run.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RaceRun {
     pub scenario: RaceScenario,
     pub events: Vec<TimedEvent>,

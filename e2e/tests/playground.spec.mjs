@@ -1,0 +1,82 @@
+// The playground's race half: fixes and conditions change what the engine
+// computes in the page; the scheduler game can blank the page, with undo.
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp } from './fixtures.mjs';
+
+const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
+
+async function openPlayground(page) {
+  await page.goto('./?view=playground&lang=en');
+  await expect(page.locator('#play-title')).toHaveText(en['play.title']);
+}
+
+test('the story links to the playground and back', async ({ page }) => {
+  await openApp(page, './?lang=en');
+  await page.locator('#to-playground').click();
+  await expect(page.locator('#play-title')).toBeVisible();
+  await page.locator('.to-story').click();
+  await expect(page.locator('#progress')).toBeVisible();
+});
+
+test('a guard fix drives the census to zero and stops the blank page', async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.locator('#play-run')).toContainText('went blank after');
+  await expect(page.locator('#play-census')).toContainText(/[\d]+ of 44080 possible orders leave a page blank/);
+  await expect(page.locator('#play-estimate')).toContainText('Chance a delay blanks a page');
+  for (const id of ['#fix-recheck', '#fix-spare']) {
+    await page.locator(id).check();
+    await expect(page.locator('#play-census')).toHaveText(en['play.census_safe']);
+    await expect(page.locator('#play-run')).toHaveText(en['play.result_ok']);
+    await expect(page.locator('#play-estimate')).toContainText('Chance a delay blanks a page: 0.0%');
+    await page.locator(id).uncheck();
+    await expect(page.locator('#play-run')).toContainText('went blank after');
+  }
+  await page.locator('#fix-tolerate').check();
+  await expect(page.locator('#play-run')).toContainText(en['play.result_healed']);
+});
+
+test('conditions move the result the way the mechanism implies', async ({ page }) => {
+  await openPlayground(page);
+  // A patient clean-up (threshold 40 plans) never deletes the slow clerk's plan.
+  await page.locator('#threshold').fill('40');
+  await expect(page.locator('#play-census')).toHaveText(en['play.census_safe']);
+  await page.locator('#threshold').fill('10');
+  await expect(page.locator('#play-census')).toContainText('possible orders leave a page blank');
+  // No delay at all: the slow clerk is not slow, nothing happens.
+  await page.locator('#slow-extra').fill('0');
+  await expect(page.locator('#play-run')).toHaveText(en['play.result_ok']);
+  // Extremes keep the page alive.
+  for (const [id, v] of [['#slow-extra', '30000'], ['#slow-for', '120000'], ['#planner', '1000'], ['#planner', '30000'], ['#threshold', '1']]) {
+    await page.locator(id).fill(v);
+    await expect(page.locator('#play-run')).not.toBeEmpty();
+  }
+});
+
+test('another day changes the seed and can change the outcome', async ({ page }) => {
+  await openPlayground(page);
+  const outcomes = new Set();
+  for (let i = 0; i < 6; i++) {
+    outcomes.add((await page.locator('#play-run').innerText()).startsWith('On this day, no page') ? 'ok' : 'blank');
+    await page.locator('#another-day').click();
+  }
+  await expect(page.locator('#day')).toHaveText('day 350');
+  expect(outcomes.has('ok')).toBe(true);
+});
+
+test('the reader can blank the page by hand, and undo', async ({ page }) => {
+  await openPlayground(page);
+  const a = page.locator('#move-a');
+  const b = page.locator('#move-b');
+  // The shortest way: A checks, B checks, locks and writes the regional page,
+  // A locks and overwrites it, B goes on and its clean-up deletes A's bundle.
+  for (const who of [a, b, b, b, a, a, b, b, b]) await who.click();
+  await expect(page.locator('#game-status')).toHaveText('You blanked the page! 9 moves (the fewest possible is 9).');
+  await expect(page.locator('.game .page.blank')).toHaveCount(1);
+  await expect(a).toBeDisabled();
+  await page.locator('#undo').click();
+  await expect(page.locator('.game .page.blank')).toHaveCount(0);
+  await expect(page.locator('#game-status')).toHaveText('move 9');
+  await page.locator('#reset').click();
+  await expect(page.locator('#game-status')).toHaveText('move 1');
+  await expect(page.locator('#undo')).toBeDisabled();
+});
