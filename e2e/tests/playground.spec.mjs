@@ -80,3 +80,52 @@ test('the reader can blank the page by hand, and undo', async ({ page }) => {
   await expect(page.locator('#game-status')).toHaveText('move 1');
   await expect(page.locator('#undo')).toBeDisabled();
 });
+
+test('cascade what-ifs: AWS fixes end the event earlier, a resilient shop barely notices', async ({ page }) => {
+  await openPlayground(page);
+  const end = page.locator('#pc-end');
+  const shop = page.locator('#pc-shop');
+  await expect(end).toHaveText('The whole event ends: 14:17 (as it happened: 14:17)');
+  await expect(shop).toHaveText('Your shop: affected 13 h 23 min (as it happened: 13 h 23 min)');
+  await page.locator('#pc-fixes').click();
+  await expect(end).toHaveText('The whole event ends: 06:41 (as it happened: 14:17)');
+  await page.locator('#pc-resilient').click();
+  await expect(shop).toHaveText('Your shop: affected 5 min (as it happened: 13 h 23 min)');
+  await page.locator('#shop-monitoring').uncheck();
+  await expect(shop).toHaveText('Your shop: affected 45 min (as it happened: 13 h 23 min)');
+  await page.locator('#pc-actual').click();
+  await page.locator('#shop-placement').selectOption('cloud');
+  await expect(shop).toHaveText('Your shop: affected 45 min (as it happened: 13 h 23 min)');
+  await page.locator('#shop-monitoring').check();
+  await expect(shop).toHaveText('Your shop: affected 5 min (as it happened: 13 h 23 min)');
+});
+
+test('cascade levers: DNS earlier, no negative caching, no throttle', async ({ page }) => {
+  await openPlayground(page);
+  const end = page.locator('#pc-end');
+  await page.locator('#dns-at').fill(String(8 + 60)); // 00:48
+  await expect(page.locator('.cascade-playground output').first()).toHaveText('00:48');
+  // Minutes after 23:40 of the simulated end, next-day hours wrapped.
+  const endMinute = async () => {
+    const [h, m] = (await end.innerText()).match(/ends: (\d\d):(\d\d)/).slice(1).map(Number);
+    return ((h + 24 - 23) % 24) * 60 + m - 40;
+  };
+  await expect(end).not.toContainText('ends: 14:17');
+  const at0048 = await endMinute();
+  expect(at0048).toBeLessThan(14 * 60 + 37);
+  await page.locator('#dns-at').fill(String(8 + 10)); // 23:58: before leases expire, no collapse
+  await expect(page.locator('.cascade-playground output').first()).toHaveText('23:58');
+  expect(await endMinute()).toBeLessThan(at0048);
+  await page.locator('#pc-actual').click();
+  await page.locator('#negative-caching').uncheck();
+  await expect(end).toContainText('14:17');
+  const bars = page.locator('.cascade-playground .cascade-svg').nth(1).locator('.bar');
+  expect(await bars.count()).toBeGreaterThan(10);
+  for (const v of ['1', '60']) {
+    await page.locator('#negative-ttl').fill(v);
+    await expect(end).not.toBeEmpty();
+  }
+  await page.locator('#loosen-0').check();
+  await page.locator('#loosen-3').check();
+  await expect(end).not.toBeEmpty();
+});

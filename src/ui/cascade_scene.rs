@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::model::cascade_impact;
 use crate::engine::cascade::clock::{Minute, hhmm};
-use crate::engine::cascade::{Service, Severity};
+use crate::engine::cascade::{Impact, Service, Severity};
 use crate::i18n::{Key, Lang, fill};
 
 /// The services drawn, top to bottom.
@@ -39,30 +39,46 @@ fn x_of(m: Minute) -> i32 {
 /// The last minute the chart shows.
 pub const CHART_END: Minute = AXIS_END;
 
+/// One service's bars: red where down, hatched where degraded.
+fn bar_row(impact: &Impact, service: Service, y: i32) -> impl IntoView + use<> {
+    impact
+        .by_severity()
+        .into_iter()
+        .filter(|i| i.0 == service && i.2 < AXIS_END)
+        .map(|(_, severity, start, end)| {
+            let class = match severity {
+                Severity::Down => "bar down",
+                Severity::Degraded => "bar degraded",
+            };
+            let (x0, x1) = (x_of(start), x_of(end).max(x_of(start) + 1));
+            view! { <rect class=class x=x0 y=y + 4 width=x1 - x0 height=ROW_H - 8 /> }
+        })
+        .collect_view()
+}
+
+/// The chart. `impact` defaults to the "as it happened" simulation; the
+/// playground passes its what-if. `hide_cursor` drops the time cursor.
 #[component]
-pub fn CascadeScene(#[prop(into)] minute: Signal<Minute>, lang: ReadSignal<Lang>) -> impl IntoView {
-    let impact = cascade_impact();
+pub fn CascadeScene(
+    #[prop(into)] minute: Signal<Minute>,
+    lang: ReadSignal<Lang>,
+    #[prop(optional)] impact: Option<Signal<Impact>>,
+    #[prop(optional)] hide_cursor: bool,
+    #[prop(optional)] title: Option<Key>,
+) -> impl IntoView {
+    let source = impact.unwrap_or_else(|| Signal::stored(cascade_impact().clone()));
     let height = TOP + ROW_H * ROWS.len() as i32 + 24;
-    let bars = ROWS
-        .iter()
-        .enumerate()
-        .map(|(row, &(service, _))| {
-            let y = TOP + ROW_H * row as i32;
-            impact
-                .by_severity()
-                .into_iter()
-                .filter(|i| i.0 == service && i.2 < AXIS_END)
-                .map(|(_, severity, start, end)| {
-                    let class = match severity {
-                        Severity::Down => "bar down",
-                        Severity::Degraded => "bar degraded",
-                    };
-                    let (x0, x1) = (x_of(start), x_of(end).max(x_of(start) + 1));
-                    view! { <rect class=class x=x0 y=y + 4 width=x1 - x0 height=ROW_H - 8 /> }
+    let bars = move || {
+        source.with(|impact| {
+            ROWS.iter()
+                .enumerate()
+                .map(|(row, &(service, _))| {
+                    let y = TOP + ROW_H * row as i32;
+                    bar_row(impact, service, y)
                 })
                 .collect_view()
         })
-        .collect_view();
+    };
     let ticks = (0..=AXIS_END / 120)
         .map(|k| {
             let m = 20 + 120 * k; // 00:00, 02:00, ...
@@ -81,7 +97,8 @@ pub fn CascadeScene(#[prop(into)] minute: Signal<Minute>, lang: ReadSignal<Lang>
         .collect_view();
     let cursor_x = move || x_of(minute.get());
     view! {
-        <figure class="scene cascade-scene" aria-label=move || lang.get().text(Key::SceneCascadeLabel)>
+        <figure class="scene cascade-scene" aria-label=move || lang.get().text(title.unwrap_or(Key::SceneCascadeLabel))>
+            {title.map(|k| view! { <p class="chart-title">{move || lang.get().text(k)}</p> })}
             <svg viewBox=format!("0 0 360 {height}") role="img" class="cascade-svg">
                 <defs>
                     <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -101,8 +118,9 @@ pub fn CascadeScene(#[prop(into)] minute: Signal<Minute>, lang: ReadSignal<Lang>
                         .collect_view()
                 }}
                 {bars}
-                <line class="cursor" x1=cursor_x x2=cursor_x y1=TOP - 4 y2=height - 18 />
+                <line class="cursor" x1=cursor_x x2=cursor_x y1=TOP - 4 y2=height - 18 visibility=if hide_cursor { "hidden" } else { "visible" } />
                 <text
+                    visibility=if hide_cursor { "hidden" } else { "visible" }
                     class="small strong"
                     x=move || cursor_x().clamp(LEFT + 24, RIGHT - 28)
                     y=height - 6

@@ -6,6 +6,7 @@ mod mark;
 mod model;
 mod opening;
 mod playground;
+mod playground_cascade;
 mod race_scene;
 mod story;
 mod timeline_scene;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                         "← " {t(Key::PlayBack)}
                     </a>
                     <playground::Playground lang=lang />
+                    <playground_cascade::CascadePlayground lang=lang />
                 }
                     .into_any()
             } else {

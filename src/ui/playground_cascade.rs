@@ -1,0 +1,198 @@
+//! The "what if" playground, cascade half: operator timing, AWS's remedies,
+//! DNS caching, loosened couplings and the reader's shop, with the "as it
+//! happened" chart and the what-if chart side by side and the difference in
+//! words. Every bar is recomputed by the cascade engine in the page.
+
+use leptos::prelude::*;
+
+use super::cascade_scene::{CHART_END, CascadeScene};
+use super::model::cascade_impact;
+use crate::engine::cascade::clock::{END, Minute, at, hhmm};
+use crate::engine::cascade::scenario::{Placement, RACE_AT};
+use crate::engine::cascade::{CascadePreset, CascadeScenario, Impact, Service, impacts, simulate};
+use crate::i18n::{Key, Lang, fill};
+
+/// Couplings the reader may loosen here: (service, consumer, label).
+const LOOSENABLE: [(Service, Service, Key); 4] = [
+    (Service::DynamoDb, Service::Lambda, Key::PcLoosenLambda),
+    (Service::DynamoDb, Service::Sts, Key::PcLoosenSts),
+    (Service::Lambda, Service::Connect, Key::PcLoosenConnect),
+    (
+        Service::Ec2Launch,
+        Service::Containers,
+        Key::PcLoosenContainers,
+    ),
+];
+
+fn duration(lang: Lang, minutes: u32) -> String {
+    if minutes == 0 {
+        lang.text(Key::PcZero).to_string()
+    } else if minutes < 60 {
+        fill(
+            lang.text(Key::PcMinutes),
+            &[("value", &minutes.to_string())],
+        )
+    } else {
+        fill(
+            lang.text(Key::PcDuration),
+            &[
+                ("h", &(minutes / 60).to_string()),
+                ("m", &(minutes % 60).to_string()),
+            ],
+        )
+    }
+}
+
+fn event_end(lang: Lang, impact: &Impact) -> String {
+    match impact.event {
+        Some((_, end)) if end >= END => lang.text(Key::PcNever).to_string(),
+        Some((_, end)) => hhmm(end),
+        None => "—".into(),
+    }
+}
+
+#[component]
+pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
+    let (scenario, set_scenario) = signal(CascadePreset::AsItHappened.scenario());
+    let what_if = Memo::new(move |_| scenario.with(|s| simulate(s).ok().map(|tl| impacts(&tl))));
+    let what_if_impact =
+        Signal::derive(move || what_if.get().unwrap_or_else(|| cascade_impact().clone()));
+    let actual = cascade_impact();
+    let t = move |k: Key| move || lang.get().text(k);
+
+    let preset = move |p: CascadePreset| move |_| set_scenario.set(p.scenario());
+    let dns_min = RACE_AT + 10;
+    let dns_max = at(20, 6, 0);
+    let dns_at = move || scenario.with(|s| s.actions.dns_restored_at.unwrap_or(dns_max));
+    let toggle = |id: &'static str,
+                  key: Key,
+                  get: fn(&CascadeScenario) -> bool,
+                  set: fn(&mut CascadeScenario, bool)| {
+        view! {
+            <label class="toggle">
+                <input type="checkbox" id=id prop:checked=move || scenario.with(get)
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        set_scenario.update(|s| set(s, on));
+                    } />
+                <span>{move || lang.get().text(key)}</span>
+            </label>
+        }
+    };
+    let loosen = LOOSENABLE
+        .iter()
+        .enumerate()
+        .map(|(i, &(service, consumer, key))| {
+            let edge = (service, consumer);
+            view! {
+                <label class="toggle">
+                    <input type="checkbox" id=format!("loosen-{i}")
+                        prop:checked=move || scenario.with(|s| s.loosened.contains(&edge))
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            set_scenario.update(|s| {
+                                s.loosened.retain(|x| *x != edge);
+                                if on {
+                                    s.loosened.push(edge);
+                                }
+                            });
+                        } />
+                    <span>{move || lang.get().text(key)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let placement_value = move || match scenario.with(|s| s.shop.placement) {
+        Placement::UsEast1 => "us",
+        Placement::MultiRegion => "region",
+        Placement::MultiCloud => "cloud",
+    };
+    let shop_text = move || {
+        let lang = lang.get();
+        let mine = what_if_impact.with(|i| i.minutes(Service::Shop));
+        fill(
+            lang.text(Key::PcShopResult),
+            &[
+                ("mine", &duration(lang, mine)),
+                ("base", &duration(lang, actual.minutes(Service::Shop))),
+            ],
+        )
+    };
+    let end_text = move || {
+        let lang = lang.get();
+        let mine = what_if_impact.with(|i| event_end(lang, i));
+        fill(
+            lang.text(Key::PcEndResult),
+            &[("mine", &mine), ("base", &event_end(lang, actual))],
+        )
+    };
+
+    view! {
+        <section class="playground cascade-playground" aria-labelledby="pc-title">
+            <h2 id="pc-title">{t(Key::PcTitle)}</h2>
+            <div class="presets" role="group" aria-label=t(Key::PcPresets)>
+                <span>{t(Key::PcPresets)}</span>
+                <button type="button" id="pc-actual" on:click=preset(CascadePreset::AsItHappened)>{t(Key::PcPresetActual)}</button>
+                <button type="button" id="pc-fixes" on:click=preset(CascadePreset::WithAwsFixes)>{t(Key::PcPresetFixes)}</button>
+                <button type="button" id="pc-resilient" on:click=preset(CascadePreset::ResilientShop)>{t(Key::PcPresetResilient)}</button>
+            </div>
+            <fieldset>
+                <legend>{t(Key::PlayKnobs)}</legend>
+                <label class="knob">
+                    <span class="knob-label">{t(Key::PcDnsAt)}</span>
+                    <input type="range" id="dns-at" min=dns_min.to_string() max=dns_max.to_string() step="5"
+                        prop:value=move || dns_at().to_string()
+                        aria-valuetext=move || hhmm(dns_at())
+                        on:input=move |e| {
+                            let m = event_target_value(&e).parse::<Minute>().unwrap_or(dns_max).clamp(dns_min, dns_max);
+                            set_scenario.update(|s| s.actions = s.actions.with_dns_restored_at(m));
+                        } />
+                    <output>{move || hhmm(dns_at())}</output>
+                </label>
+                {toggle("dwfm-throttle", Key::PcDwfm, |s| s.levers.dwfm_queue_throttling, |s, v| s.levers.dwfm_queue_throttling = v)}
+                {toggle("nlb-velocity", Key::PcVelocity, |s| s.levers.nlb_velocity_control, |s, v| s.levers.nlb_velocity_control = v)}
+                {toggle("negative-caching", Key::PcNegative, |s| s.levers.negative_caching, |s, v| s.levers.negative_caching = v)}
+                <label class="knob">
+                    <span class="knob-label">{t(Key::PcNegativeTtl)}</span>
+                    <input type="range" id="negative-ttl" min="1" max="60" step="1"
+                        prop:value=move || scenario.with(|s| s.levers.negative_ttl_min).to_string()
+                        on:input=move |e| {
+                            let v = event_target_value(&e).parse::<u32>().unwrap_or(15).clamp(1, 60);
+                            set_scenario.update(|s| s.levers.negative_ttl_min = v);
+                        } />
+                    <output>{move || fill(lang.get().text(Key::PcMinutes), &[("value", &scenario.with(|s| s.levers.negative_ttl_min).to_string())])}</output>
+                </label>
+            </fieldset>
+            <fieldset>
+                <legend>{t(Key::PcShop)}</legend>
+                <select id="shop-placement" prop:value=placement_value
+                    on:change=move |e| {
+                        let placement = match event_target_value(&e).as_str() {
+                            "region" => Placement::MultiRegion,
+                            "cloud" => Placement::MultiCloud,
+                            _ => Placement::UsEast1,
+                        };
+                        set_scenario.update(|s| s.shop.placement = placement);
+                    }>
+                    <option value="us" selected=move || placement_value() == "us">{t(Key::PcPlaceUs)}</option>
+                    <option value="region" selected=move || placement_value() == "region">{t(Key::PcPlaceRegion)}</option>
+                    <option value="cloud" selected=move || placement_value() == "cloud">{t(Key::PcPlaceCloud)}</option>
+                </select>
+                {toggle("shop-fallback", Key::PcFallback, |s| s.shop.fallback, |s, v| s.shop.fallback = v)}
+                {toggle("shop-monitoring", Key::PcMonitoring, |s| s.shop.monitoring, |s, v| s.shop.monitoring = v)}
+            </fieldset>
+            <fieldset>
+                <legend>{t(Key::PcLoosen)}</legend>
+                {loosen}
+            </fieldset>
+            <div class="results" aria-live="polite">
+                <p id="pc-shop">{shop_text}</p>
+                <p id="pc-end">{end_text}</p>
+            </div>
+            <div class="side-by-side">
+                <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartActual />
+                <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartWhatif impact=what_if_impact />
+            </div>
+        </section>
+    }
+}
