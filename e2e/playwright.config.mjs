@@ -5,7 +5,11 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
-  testDir: './tests',
+  projects: [
+    { name: 'main', testDir: './tests' },
+    // Long-task measurements run last and alone: see perf/longtasks.spec.mjs.
+    { name: 'perf', testDir: './perf', dependencies: ['main'] },
+  ],
   outputDir: './test-results/artifacts',
   fullyParallel: true,
   workers: 2,

@@ -67,15 +67,17 @@ test('the reader can blank the page by hand, and undo', async ({ page }) => {
   await openPlayground(page);
   const a = page.locator('#move-a');
   const b = page.locator('#move-b');
-  // The shortest way: A checks, B checks, locks and writes the regional page,
-  // A locks and overwrites it, B goes on and its clean-up deletes A's bundle.
-  for (const who of [a, b, b, b, a, a, b, b, b]) await who.click();
-  await expect(page.locator('#game-status')).toHaveText('You blanked the page! 9 moves (the fewest possible is 9).');
+  // The shortest way on three pages: A checks, B checks, locks and writes the
+  // regional page, A locks and overwrites it, B writes the other two pages and
+  // its clean-up deletes A's bundle.
+  await expect(page.locator('.game')).toContainText('A holds old plan #110, B new plan #122');
+  for (const who of [a, b, b, b, a, a, b, b, b, b, b]) await who.click();
+  await expect(page.locator('#game-status')).toHaveText('You blanked the page! 11 moves (the fewest possible is 11).');
   await expect(page.locator('.game .page.blank')).toHaveCount(1);
   await expect(a).toBeDisabled();
   await page.locator('#undo').click();
   await expect(page.locator('.game .page.blank')).toHaveCount(0);
-  await expect(page.locator('#game-status')).toHaveText('move 9');
+  await expect(page.locator('#game-status')).toHaveText('move 11');
   await page.locator('#reset').click();
   await expect(page.locator('#game-status')).toHaveText('move 1');
   await expect(page.locator('#undo')).toBeDisabled();
@@ -128,4 +130,24 @@ test('cascade levers: DNS earlier, no negative caching, no throttle', async ({ p
   await page.locator('#loosen-0').check();
   await page.locator('#loosen-3').check();
   await expect(end).not.toBeEmpty();
+});
+
+test('why is it blank: the chain of events, and the gallery of bad orders', async ({ page }) => {
+  await openPlayground(page);
+  const why = page.locator('#why-empty');
+  await why.locator('summary').click();
+  const items = why.locator('li');
+  await expect(items.first()).toContainText('Clerk A checks plan #104');
+  await expect(why).toContainText(/Clerk A failed to get the tag \d+ times in a row/);
+  await expect(why).toContainText('writes old #104 onto dynamodb.us-east-1.amazonaws.com');
+  await expect(items.last()).toContainText('the page is blank');
+  await page.locator('#fix-spare').check();
+  await expect(why).toHaveCount(0);
+  await page.locator('#fix-spare').uncheck();
+  // Replay a bad order from the census in the game.
+  await page.locator('#example-0').click();
+  await expect(page.locator('#game-status')).toContainText('You blanked the page!');
+  await expect(page.locator('.game .page.blank')).toHaveCount(1);
+  await page.locator('#undo').click();
+  await expect(page.locator('.game .page.blank')).toHaveCount(0);
 });

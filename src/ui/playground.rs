@@ -38,9 +38,10 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
     let (scenario, set_scenario) = signal(Preset::AsItHappened.scenario());
     let result = Memo::new(move |_| run(&scenario.get()).ok());
     let counted = Memo::new(move |_| {
-        CensusConfig::for_scenario(&scenario.get())
-            .ok()
-            .and_then(|c| census(&c).ok())
+        result.with(|r| {
+            r.as_ref()
+                .and_then(|r| census(&CensusConfig::for_run(r)).ok())
+        })
     });
     let (estimated, set_estimated) = signal(None::<Estimate>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -247,6 +248,12 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             ],
         ))
     };
+    let why = move || {
+        let lang = lang.get();
+        let r = result.get()?;
+        let steps = why_chain(lang, &r);
+        (!steps.is_empty()).then_some(steps)
+    };
     let day = move || {
         fill(
             lang.get().text(Key::PlayDay),
@@ -277,21 +284,34 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 <p id="play-run">{run_text}</p>
                 <p id="play-census">{census_text}</p>
                 <p id="play-estimate">{estimate_text}</p>
+                {move || why().map(|steps| view! {
+                    <details id="why-empty">
+                        <summary>{move || lang.get().text(Key::PlayWhy)}</summary>
+                        <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                    </details>
+                })}
                 <p><span class="mark mark-i">{t(Key::MarkI)}</span> <small>{t(Key::SceneModelNote)}</small></p>
             </div>
-            <SchedulerPanel lang=lang />
+            {move || {
+                let c = counted.get();
+                let config = c.as_ref().map(|c| c.config).unwrap_or_default();
+                let fewest = c.as_ref().and_then(|c| c.fewest_steps_to_empty).unwrap_or(0);
+                let examples = c.map(|c| c.bad_examples).unwrap_or_default();
+                view! { <SchedulerPanel lang=lang config=config fewest=fewest examples=examples /> }
+            }}
         </section>
     }
 }
 
 /// The reader schedules the two clerks by hand and tries to blank the page.
 #[component]
-fn SchedulerPanel(lang: ReadSignal<Lang>) -> impl IntoView {
-    let config = CensusConfig::default();
-    let fewest = census(&config)
-        .ok()
-        .and_then(|c| c.fewest_steps_to_empty)
-        .unwrap_or(0);
+fn SchedulerPanel(
+    lang: ReadSignal<Lang>,
+    config: CensusConfig,
+    /// The fewest moves that blank the page (from the census).
+    fewest: u32,
+    examples: Vec<Vec<EnactorId>>,
+) -> impl IntoView {
     let (game, set_game) = signal(SchedulerGame::new(config));
     let world = Memo::new(move |_| game.with(|g| g.world()));
     let can =
@@ -325,7 +345,41 @@ fn SchedulerPanel(lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
         <section class="game" aria-labelledby="game-title">
             <h3 id="game-title">{t(Key::PlayGameTitle)}</h3>
-            <p>{t(Key::PlayGameIntro)}</p>
+            <p>{move || fill(
+                lang.get().text(Key::PlayGameIntro),
+                &[("stale", &config.stale_plan.to_string()), ("fresh", &config.fresh_plan.to_string())],
+            )}</p>
+            {(!examples.is_empty()).then(|| {
+                let buttons = examples
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, moves)| {
+                        let letters: String = moves.iter().map(|e| e.letter()).collect();
+                        let replay = moves.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="example" id=format!("example-{i}")
+                                    on:click=move |_| {
+                                        let mut g = SchedulerGame::new(config);
+                                        for &who in &replay {
+                                            let _ = g.play(who);
+                                        }
+                                        set_game.set(g);
+                                    }>
+                                    {move || fill(
+                                        lang.get().text(Key::PlayExample),
+                                        &[("n", &(i + 1).to_string()), ("moves", &letters)],
+                                    )}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p class="gallery-label">{move || lang.get().text(Key::PlayGallery)}</p>
+                    <ol class="gallery">{buttons}</ol>
+                }
+            })}
             <div class="game-controls">
                 <button type="button" id="move-a" on:click=move |_| play(EnactorId::A) disabled=move || !can(EnactorId::A)>
                     {t(Key::PlayMoveA)}
@@ -347,4 +401,79 @@ fn SchedulerPanel(lang: ReadSignal<Lang>) -> impl IntoView {
             </figure>
         </section>
     }
+}
+
+/// The chain of events behind the first blank page of a run, in words: the
+/// overwriting clerk's one check, its lost locks, the newer write it undid,
+/// its stale write, and the clean-up that deleted it.
+fn why_chain(lang: Lang, r: &RaceRun) -> Vec<String> {
+    use crate::engine::race::RaceEvent as E;
+    let ev = &r.events;
+    let Some(k) = ev
+        .iter()
+        .position(|e| matches!(e.event, E::RecordEmptied { .. }))
+    else {
+        return Vec::new();
+    };
+    let E::RecordEmptied {
+        endpoint,
+        generation,
+        ..
+    } = ev[k].event
+    else {
+        return Vec::new();
+    };
+    let overwrite = ev[..k].iter().rposition(|e| {
+        matches!(e.event, E::Flipped { endpoint: p, to, .. } if p == endpoint && to == generation)
+    });
+    let mut picked: Vec<usize> = Vec::new();
+    let mut backoffs = (0u32, 0u64, None);
+    if let Some(o) = overwrite {
+        let who = ev[o].event.actor();
+        if let Some(c) = ev[..o].iter().rposition(|e| {
+            matches!(e.event, E::CheckPassed { plan, .. } if plan == generation)
+                && e.event.actor() == who
+        }) {
+            picked.push(c);
+            for e in &ev[c..o] {
+                if let E::BackedOff {
+                    enactor, wait_ms, ..
+                } = e.event
+                    && Some(enactor) == who
+                {
+                    backoffs = (backoffs.0 + 1, backoffs.1 + wait_ms, Some(enactor));
+                }
+            }
+        }
+        if let Some(newer) = ev[..o].iter().rposition(|e| {
+            matches!(e.event, E::Flipped { endpoint: p, to, .. } if p == endpoint && to > generation)
+        }) {
+            picked.push(newer);
+        }
+        picked.push(o);
+    }
+    picked.push(k.saturating_sub(1));
+    picked.push(k);
+    picked.sort_unstable();
+    picked.dedup();
+    let mut lines: Vec<String> = Vec::new();
+    for (n, &i) in picked.iter().enumerate() {
+        if let Some(text) = super::race_scene::narrate(lang, &r.world, &ev[i].event) {
+            lines.push(format!("{:.1} s: {text}", ev[i].at_ms as f64 / 1000.0));
+        }
+        // The lost locks come right after the check.
+        if n == 0
+            && let (count @ 1.., wait, Some(who)) = backoffs
+        {
+            lines.push(fill(
+                lang.text(Key::PlayWhyBackoffs),
+                &[
+                    ("who", &who.letter().to_string()),
+                    ("count", &count.to_string()),
+                    ("seconds", &format!("{:.1}", wait as f64 / 1000.0)),
+                ],
+            ));
+        }
+    }
+    lines
 }

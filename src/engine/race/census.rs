@@ -51,16 +51,20 @@ impl CensusConfig {
     /// guards, and a gap between the two plans as large as the most plans any
     /// flip of the scenario's run lagged behind (at least one).
     pub fn for_scenario(scenario: &RaceScenario) -> Result<CensusConfig, ScenarioError> {
-        let run = super::run::run(scenario)?;
+        Ok(CensusConfig::for_run(&super::run::run(scenario)?))
+    }
+
+    /// The same, from a run already made.
+    pub fn for_run(run: &super::run::RaceRun) -> CensusConfig {
         let gap = run.summary.max_behind_newest.max(1);
         let stale_plan = 110;
-        Ok(CensusConfig {
-            endpoint_count: scenario.endpoint_count,
+        CensusConfig {
+            endpoint_count: run.scenario.endpoint_count,
             stale_plan,
             fresh_plan: stale_plan + gap,
-            cleanup_threshold_generations: scenario.cleanup_threshold_generations,
-            guards: scenario.fixes.guards(),
-        })
+            cleanup_threshold_generations: run.scenario.cleanup_threshold_generations,
+            guards: run.scenario.fixes.guards(),
+        }
     }
 
     fn validate(&self) -> Result<(), ScenarioError> {
