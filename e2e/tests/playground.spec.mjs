@@ -151,3 +151,19 @@ test('why is it blank: the chain of events, and the gallery of bad orders', asyn
   await page.locator('#undo').click();
   await expect(page.locator('.game .page.blank')).toHaveCount(0);
 });
+
+test('the app and the business system have their own choices; global pieces follow you across regions', async ({ page }) => {
+  await openPlayground(page);
+  const business = page.locator('#pc-business');
+  const before = await business.innerText();
+  await page.locator('#business-placement').selectOption('region');
+  await page.locator('#business-monitoring').check();
+  // Console sign-in (IAM) is global, hosted in us-east-1: still affected.
+  await expect(business).toContainText(/Your business system: affected 1 h \d+ min/);
+  await page.locator('#business-placement').selectOption('cloud');
+  await expect(business).toContainText('Your business system: affected 5 min');
+  expect(before).toContain('as it happened');
+  await page.locator('#app-placement').selectOption('cloud');
+  await page.locator('#app-monitoring').check();
+  await expect(page.locator('#pc-app')).toContainText('Your app: affected 5 min');
+});

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::cascade_scene::{CHART_END, CascadeScene};
 use super::model::cascade_impact;
 use crate::engine::cascade::clock::{END, Minute, at, hhmm};
-use crate::engine::cascade::scenario::{Placement, RACE_AT};
+use crate::engine::cascade::scenario::{Deployment, Placement, RACE_AT};
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Impact, Service, impacts, simulate};
 use crate::i18n::{Key, Lang, fill};
 
@@ -102,22 +102,86 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
             }
         })
         .collect_view();
-    let placement_value = move || match scenario.with(|s| s.shop.placement) {
-        Placement::UsEast1 => "us",
-        Placement::MultiRegion => "region",
-        Placement::MultiCloud => "cloud",
-    };
-    let shop_text = move || {
-        let lang = lang.get();
-        let mine = what_if_impact.with(|i| i.minutes(Service::Shop));
-        fill(
-            lang.text(Key::PcShopResult),
-            &[
-                ("mine", &duration(lang, mine)),
-                ("base", &duration(lang, actual.minutes(Service::Shop))),
-            ],
-        )
-    };
+    let readers = [
+        (Service::Shop, "shop", Key::PcShop, Key::PcShopResult),
+        (Service::AppBackend, "app", Key::PcApp, Key::PcAppResult),
+        (
+            Service::BusinessSystem,
+            "business",
+            Key::PcBusiness,
+            Key::PcBusinessResult,
+        ),
+    ];
+    let deployment_controls = readers
+        .into_iter()
+        .map(|(service, prefix, legend, _)| {
+            let placement_value = move || {
+                match scenario.with(|s| s.deployment(service).unwrap_or_default().placement) {
+                    Placement::UsEast1 => "us",
+                    Placement::MultiRegion => "region",
+                    Placement::MultiCloud => "cloud",
+                }
+            };
+            let flag = move |id: String, key: Key, get: fn(&Deployment) -> bool, set: fn(&mut Deployment, bool)| {
+                view! {
+                    <label class="toggle">
+                        <input type="checkbox" id=id
+                            prop:checked=move || scenario.with(|s| get(&s.deployment(service).unwrap_or_default()))
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                set_scenario.update(|s| {
+                                    if let Some(d) = s.deployment_mut(service) {
+                                        set(d, on);
+                                    }
+                                });
+                            } />
+                        <span>{move || lang.get().text(key)}</span>
+                    </label>
+                }
+            };
+            view! {
+                <fieldset>
+                    <legend>{t(legend)}</legend>
+                    <select id=format!("{prefix}-placement") prop:value=placement_value
+                        on:change=move |e| {
+                            let placement = match event_target_value(&e).as_str() {
+                                "region" => Placement::MultiRegion,
+                                "cloud" => Placement::MultiCloud,
+                                _ => Placement::UsEast1,
+                            };
+                            set_scenario.update(|s| {
+                                if let Some(d) = s.deployment_mut(service) {
+                                    d.placement = placement;
+                                }
+                            });
+                        }>
+                        <option value="us" selected=move || placement_value() == "us">{t(Key::PcPlaceUs)}</option>
+                        <option value="region" selected=move || placement_value() == "region">{t(Key::PcPlaceRegion)}</option>
+                        <option value="cloud" selected=move || placement_value() == "cloud">{t(Key::PcPlaceCloud)}</option>
+                    </select>
+                    {flag(format!("{prefix}-fallback"), Key::PcFallback, |d| d.fallback, |d, v| d.fallback = v)}
+                    {flag(format!("{prefix}-monitoring"), Key::PcMonitoring, |d| d.monitoring, |d, v| d.monitoring = v)}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let reader_results = readers
+        .into_iter()
+        .map(|(service, prefix, _, result)| {
+            let text = move || {
+                let lang = lang.get();
+                let mine = what_if_impact.with(|i| i.minutes(service));
+                fill(
+                    lang.text(result),
+                    &[
+                        ("mine", &duration(lang, mine)),
+                        ("base", &duration(lang, actual.minutes(service))),
+                    ],
+                )
+            };
+            view! { <p id=format!("pc-{prefix}")>{text}</p> }
+        })
+        .collect_view();
     let end_text = move || {
         let lang = lang.get();
         let mine = what_if_impact.with(|i| event_end(lang, i));
@@ -163,30 +227,13 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                     <output>{move || fill(lang.get().text(Key::PcMinutes), &[("value", &scenario.with(|s| s.levers.negative_ttl_min).to_string())])}</output>
                 </label>
             </fieldset>
-            <fieldset>
-                <legend>{t(Key::PcShop)}</legend>
-                <select id="shop-placement" prop:value=placement_value
-                    on:change=move |e| {
-                        let placement = match event_target_value(&e).as_str() {
-                            "region" => Placement::MultiRegion,
-                            "cloud" => Placement::MultiCloud,
-                            _ => Placement::UsEast1,
-                        };
-                        set_scenario.update(|s| s.shop.placement = placement);
-                    }>
-                    <option value="us" selected=move || placement_value() == "us">{t(Key::PcPlaceUs)}</option>
-                    <option value="region" selected=move || placement_value() == "region">{t(Key::PcPlaceRegion)}</option>
-                    <option value="cloud" selected=move || placement_value() == "cloud">{t(Key::PcPlaceCloud)}</option>
-                </select>
-                {toggle("shop-fallback", Key::PcFallback, |s| s.shop.fallback, |s, v| s.shop.fallback = v)}
-                {toggle("shop-monitoring", Key::PcMonitoring, |s| s.shop.monitoring, |s, v| s.shop.monitoring = v)}
-            </fieldset>
+            {deployment_controls}
             <fieldset>
                 <legend>{t(Key::PcLoosen)}</legend>
                 {loosen}
             </fieldset>
             <div class="results" aria-live="polite">
-                <p id="pc-shop">{shop_text}</p>
+                {reader_results}
                 <p id="pc-end">{end_text}</p>
             </div>
             <div class="side-by-side">

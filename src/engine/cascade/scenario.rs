@@ -231,6 +231,16 @@ impl CascadeScenario {
         Ok(())
     }
 
+    /// The deployment of one of the reader's services, to change it.
+    pub fn deployment_mut(&mut self, service: Service) -> Option<&mut Deployment> {
+        match service {
+            Service::Shop => Some(&mut self.shop),
+            Service::AppBackend => Some(&mut self.app),
+            Service::BusinessSystem => Some(&mut self.business),
+            _ => None,
+        }
+    }
+
     pub fn deployment(&self, service: Service) -> Option<Deployment> {
         match service {
             Service::Shop => Some(self.shop),
