@@ -130,6 +130,14 @@ test('cascade levers: DNS earlier, no negative caching, no throttle', async ({ p
   await page.locator('#loosen-0').check();
   await page.locator('#loosen-3').check();
   await expect(end).not.toBeEmpty();
+  // A long positive TTL shields clients for a while: DynamoDB's first bar is
+  // "degraded" (most clients still hold the good answer) instead of "down".
+  await page.locator('#pc-actual').click();
+  const firstBar = (i) => page.locator('.cascade-playground .cascade-svg').nth(i).locator('.bar').first();
+  await expect(firstBar(1)).toHaveClass(/down/);
+  await page.locator('#positive-ttl').fill('30');
+  await expect(firstBar(1)).toHaveClass(/degraded/);
+  await expect(firstBar(0)).toHaveClass(/down/);
 });
 
 test('why is it blank: the chain of events, and the gallery of bad orders', async ({ page }) => {
@@ -166,4 +174,26 @@ test('the app and the business system have their own choices; global pieces foll
   await page.locator('#app-placement').selectOption('cloud');
   await page.locator('#app-monitoring').check();
   await expect(page.locator('#pc-app')).toContainText('Your app: affected 5 min');
+});
+
+test('any dependency can be loosened from the graph, by pointer or keyboard', async ({ page }) => {
+  await openPlayground(page);
+  const whatIf = page.locator('.cascade-playground .cascade-svg').nth(1);
+  const downBefore = await whatIf.locator('.bar.down').count();
+  const edge = page.locator('.graph-svg g.edge[data-edge="dynamodb>your-shop"]');
+  await expect(edge).toHaveAttribute('aria-pressed', 'false');
+  await edge.focus();
+  await page.keyboard.press('Enter');
+  await expect(edge).toHaveAttribute('aria-pressed', 'true');
+  await expect(edge).toHaveClass(/loosened/);
+  await expect.poll(() => whatIf.locator('.bar.down').count()).toBeLessThan(downBefore);
+  // The graph and the checkboxes are one state.
+  const lambda = page.locator('.graph-svg g.edge[data-edge="dynamodb>lambda"]');
+  await page.locator('#loosen-0').check();
+  await expect(lambda).toHaveAttribute('aria-pressed', 'true');
+  await lambda.dispatchEvent('click');
+  await expect(page.locator('#loosen-0')).not.toBeChecked();
+  // Every real dependency of the engine is drawn and named.
+  expect(await page.locator('.graph-svg g.edge').count()).toBeGreaterThanOrEqual(25);
+  await expect(edge).toHaveAttribute('aria-label', 'Your shop depends on DynamoDB');
 });

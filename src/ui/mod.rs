@@ -2,6 +2,7 @@
 
 mod cascade_scene;
 mod check;
+mod dependency_graph;
 mod mark;
 mod model;
 mod opening;

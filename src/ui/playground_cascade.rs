@@ -217,6 +217,16 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                 {toggle("nlb-velocity", Key::PcVelocity, |s| s.levers.nlb_velocity_control, |s, v| s.levers.nlb_velocity_control = v)}
                 {toggle("negative-caching", Key::PcNegative, |s| s.levers.negative_caching, |s, v| s.levers.negative_caching = v)}
                 <label class="knob">
+                    <span class="knob-label">{t(Key::PcPositiveTtl)}</span>
+                    <input type="range" id="positive-ttl" min="0" max="30" step="1"
+                        prop:value=move || scenario.with(|s| s.levers.positive_ttl_min).to_string()
+                        on:input=move |e| {
+                            let v = event_target_value(&e).parse::<u32>().unwrap_or(1).min(30);
+                            set_scenario.update(|s| s.levers.positive_ttl_min = v);
+                        } />
+                    <output>{move || fill(lang.get().text(Key::PcMinutes), &[("value", &scenario.with(|s| s.levers.positive_ttl_min).to_string())])}</output>
+                </label>
+                <label class="knob">
                     <span class="knob-label">{t(Key::PcNegativeTtl)}</span>
                     <input type="range" id="negative-ttl" min="1" max="60" step="1"
                         prop:value=move || scenario.with(|s| s.levers.negative_ttl_min).to_string()
@@ -236,6 +246,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                 {reader_results}
                 <p id="pc-end">{end_text}</p>
             </div>
+            <super::dependency_graph::DependencyGraph scenario=scenario set_scenario=set_scenario lang=lang />
             <div class="side-by-side">
                 <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartActual />
                 <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartWhatif impact=what_if_impact />
