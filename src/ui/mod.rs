@@ -3,17 +3,20 @@
 mod cascade_scene;
 mod check;
 mod dependency_graph;
+mod embed;
 mod mark;
 mod model;
 mod opening;
 mod playground;
 mod playground_cascade;
 mod race_scene;
+mod share_bar;
 mod story;
 mod timeline_scene;
 pub mod url;
 
 use crate::i18n::Key;
+use crate::share::Page;
 use leptos::prelude::*;
 
 /// Mounts the app on the page's `<body>`: the explainer, or the engine check
@@ -26,27 +29,43 @@ pub fn mount() {
     }
 }
 
-/// The page: header with the language switch, the story, the footer.
+/// The page: the full explainer (header, story or playground, footer), or
+/// one embedded scene when the address asks for `?embed=`.
 #[component]
 pub fn App() -> impl IntoView {
-    let (lang, set_lang) = signal(url::initial_lang());
+    let state = url::provide_state();
+    let (lang, set_lang) = signal(state.with_untracked(|s| s.lang));
     let t = move |key: Key| move || lang.get().text(key);
+    let embed = state.with_untracked(|s| s.embed);
 
-    // `<html lang>` and the tab title follow the language.
+    // `<html lang>`, the tab title and the address follow the language.
     Effect::new(move |_| {
         let lang = lang.get();
+        url::change(|s| s.lang = lang);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
                 let _ = html.set_attribute("lang", lang.code());
+                if embed.is_some() {
+                    let _ = html.class_list().add_1("embed");
+                }
             }
             doc.set_title(lang.text(Key::AppTitle));
         }
     });
 
-    let switch_language = move |_| {
-        let next = lang.get_untracked().other();
-        set_lang.set(next);
-        url::replace_param("lang", next.code());
+    if let Some(embed) = embed {
+        return view! { <embed::EmbeddedScene lang=lang embed=embed /> }.into_any();
+    }
+
+    let switch_language = move |_| set_lang.set(lang.get_untracked().other());
+    let page = state.with_untracked(|s| s.page);
+    let link_to_page = move |page: Page| {
+        move || {
+            let mut s = state.get();
+            s.page = page;
+            (s.race_event, s.minute) = (None, None);
+            format!("?{}", crate::share::encode(&s))
+        }
     };
 
     view! {
@@ -66,11 +85,12 @@ pub fn App() -> impl IntoView {
             >
                 {move || lang.get().text(Key::LangSwitchTo)}
             </button>
+            <share_bar::ShareBar lang=lang />
         </header>
         <main id="story">
-            {if url::param("view").as_deref() == Some("playground") {
+            {if page == Page::Playground {
                 view! {
-                    <a class="to-story" href=move || format!("?lang={}", lang.get().code())>
+                    <a class="to-story" href=link_to_page(Page::Story)>
                         "← " {t(Key::PlayBack)}
                     </a>
                     <playground::Playground lang=lang />
@@ -80,8 +100,7 @@ pub fn App() -> impl IntoView {
             } else {
                 view! {
                     <story::Story lang=lang />
-                    <a class="to-playground" id="to-playground"
-                        href=move || format!("?view=playground&lang={}", lang.get().code())>
+                    <a class="to-playground" id="to-playground" href=link_to_page(Page::Playground)>
                         {t(Key::PlayOpen)} " →"
                     </a>
                 }
@@ -95,4 +114,5 @@ pub fn App() -> impl IntoView {
             <p>{t(Key::FooterSources)}</p>
         </footer>
     }
+    .into_any()
 }

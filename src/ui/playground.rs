@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use super::race_scene::draw;
+use super::url;
 use crate::engine::race::census::{Census, CensusConfig, census};
 use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 use crate::engine::race::scheduler::SchedulerGame;
-use crate::engine::race::{EnactorId, Preset, RaceRun, RaceScenario, run};
+use crate::engine::race::{EnactorId, RaceRun, RaceScenario, run};
 use crate::i18n::{Key, Lang, fill};
+use crate::share::{KnobRange, PLANNER_MS, SLOW_EXTRA_MS, SLOW_FOR_MS, THRESHOLD_PLANS};
 
 /// Monte Carlo trials per estimate in the page: small enough to stay well
 /// under a frame's worth of work per slider step once debounced.
@@ -27,15 +29,20 @@ struct Slider {
     label: Key,
     /// Shown as seconds (values in ms) or as plans.
     unit: Key,
-    /// (min, max, step) in the knob's own unit.
-    range: (u32, u32, u32),
+    /// In the knob's own unit, shared with the link codec.
+    range: KnobRange,
     get: fn(&RaceScenario) -> u32,
     set: fn(&mut RaceScenario, u32),
 }
 
 #[component]
 pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
-    let (scenario, set_scenario) = signal(Preset::AsItHappened.scenario());
+    let (scenario, set_scenario) = signal(url::shared().with_untracked(|s| s.race));
+    // Every knob lives in the address.
+    Effect::new(move |_| {
+        let race = scenario.get();
+        url::change(|s| s.race = race);
+    });
     let result = Memo::new(move |_| run(&scenario.get()).ok());
     let counted = Memo::new(move |_| {
         result.with(|r| {
@@ -129,7 +136,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             id: "slow-extra",
             label: Key::PlaySlowExtra,
             unit: Key::PlaySeconds,
-            range: (0, 30_000, 1_000),
+            range: SLOW_EXTRA_MS,
             get: |s| s.slow_extra_ms,
             set: |s, v| s.slow_extra_ms = v,
         },
@@ -137,7 +144,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             id: "slow-for",
             label: Key::PlaySlowFor,
             unit: Key::PlaySeconds,
-            range: (0, 120_000, 5_000),
+            range: SLOW_FOR_MS,
             get: |s| s.slow_for_ms,
             set: |s, v| s.slow_for_ms = v,
         },
@@ -145,7 +152,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             id: "planner",
             label: Key::PlayPlanner,
             unit: Key::PlaySeconds,
-            range: (1_000, 30_000, 1_000),
+            range: PLANNER_MS,
             get: |s| s.planner_interval_ms,
             set: |s, v| s.planner_interval_ms = v,
         },
@@ -153,14 +160,14 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             id: "threshold",
             label: Key::PlayThreshold,
             unit: Key::PlayPlans,
-            range: (1, 40, 1),
+            range: THRESHOLD_PLANS,
             get: |s| s.cleanup_threshold_generations,
             set: |s, v| s.cleanup_threshold_generations = v,
         },
     ];
     let sliders = knobs
         .into_iter()
-        .map(|Slider { id, label, unit, range: (min, max, step), get, set }| {
+        .map(|Slider { id, label, unit, range: KnobRange { min, max, step }, get, set }| {
             let shown = move || {
                 let v = get(&scenario.get());
                 let value = if unit == Key::PlaySeconds { format!("{}", v / 1000) } else { v.to_string() };

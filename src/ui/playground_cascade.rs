@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use super::cascade_scene::{CHART_END, CascadeScene};
 use super::model::cascade_impact;
-use crate::engine::cascade::clock::{END, Minute, at, hhmm};
-use crate::engine::cascade::scenario::{Deployment, Placement, RACE_AT};
+use super::url;
+use crate::engine::cascade::clock::{END, Minute, hhmm};
+use crate::engine::cascade::scenario::{Deployment, Placement};
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Impact, Service, impacts, simulate};
 use crate::i18n::{Key, Lang, fill};
+use crate::share::{DNS_AT_MIN, NEGATIVE_TTL_MIN, POSITIVE_TTL_MIN};
 
 /// Couplings the reader may loosen here: (service, consumer, label).
 const LOOSENABLE: [(Service, Service, Key); 4] = [
@@ -53,7 +55,13 @@ fn event_end(lang: Lang, impact: &Impact) -> String {
 
 #[component]
 pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
-    let (scenario, set_scenario) = signal(CascadePreset::AsItHappened.scenario());
+    let (scenario, set_scenario) = signal(url::shared().with_untracked(|s| s.cascade.clone()));
+    // Every knob lives in the address (couplings in a canonical order).
+    Effect::new(move |_| {
+        let mut cascade = scenario.get();
+        crate::share::normalise_loosened(&mut cascade.loosened);
+        url::change(|s| s.cascade = cascade);
+    });
     let what_if = Memo::new(move |_| scenario.with(|s| simulate(s).ok().map(|tl| impacts(&tl))));
     let what_if_impact =
         Signal::derive(move || what_if.get().unwrap_or_else(|| cascade_impact().clone()));
@@ -61,8 +69,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
     let t = move |k: Key| move || lang.get().text(k);
 
     let preset = move |p: CascadePreset| move |_| set_scenario.set(p.scenario());
-    let dns_min = RACE_AT + 10;
-    let dns_max = at(20, 6, 0);
+    let (dns_min, dns_max) = (DNS_AT_MIN.min, DNS_AT_MIN.max);
     let dns_at = move || scenario.with(|s| s.actions.dns_restored_at.unwrap_or(dns_max));
     let toggle = |id: &'static str,
                   key: Key,
@@ -204,7 +211,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                 <legend>{t(Key::PlayKnobs)}</legend>
                 <label class="knob">
                     <span class="knob-label">{t(Key::PcDnsAt)}</span>
-                    <input type="range" id="dns-at" min=dns_min.to_string() max=dns_max.to_string() step="5"
+                    <input type="range" id="dns-at" min=dns_min.to_string() max=dns_max.to_string() step=DNS_AT_MIN.step.to_string()
                         prop:value=move || dns_at().to_string()
                         aria-valuetext=move || hhmm(dns_at())
                         on:input=move |e| {
@@ -218,20 +225,20 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                 {toggle("negative-caching", Key::PcNegative, |s| s.levers.negative_caching, |s, v| s.levers.negative_caching = v)}
                 <label class="knob">
                     <span class="knob-label">{t(Key::PcPositiveTtl)}</span>
-                    <input type="range" id="positive-ttl" min="0" max="30" step="1"
+                    <input type="range" id="positive-ttl" min=POSITIVE_TTL_MIN.min.to_string() max=POSITIVE_TTL_MIN.max.to_string() step="1"
                         prop:value=move || scenario.with(|s| s.levers.positive_ttl_min).to_string()
                         on:input=move |e| {
-                            let v = event_target_value(&e).parse::<u32>().unwrap_or(1).min(30);
+                            let v = POSITIVE_TTL_MIN.clamp(event_target_value(&e).parse::<u32>().unwrap_or(1));
                             set_scenario.update(|s| s.levers.positive_ttl_min = v);
                         } />
                     <output>{move || fill(lang.get().text(Key::PcMinutes), &[("value", &scenario.with(|s| s.levers.positive_ttl_min).to_string())])}</output>
                 </label>
                 <label class="knob">
                     <span class="knob-label">{t(Key::PcNegativeTtl)}</span>
-                    <input type="range" id="negative-ttl" min="1" max="60" step="1"
+                    <input type="range" id="negative-ttl" min=NEGATIVE_TTL_MIN.min.to_string() max=NEGATIVE_TTL_MIN.max.to_string() step="1"
                         prop:value=move || scenario.with(|s| s.levers.negative_ttl_min).to_string()
                         on:input=move |e| {
-                            let v = event_target_value(&e).parse::<u32>().unwrap_or(15).clamp(1, 60);
+                            let v = NEGATIVE_TTL_MIN.clamp(event_target_value(&e).parse::<u32>().unwrap_or(15));
                             set_scenario.update(|s| s.levers.negative_ttl_min = v);
                         } />
                     <output>{move || fill(lang.get().text(Key::PcMinutes), &[("value", &scenario.with(|s| s.levers.negative_ttl_min).to_string())])}</output>

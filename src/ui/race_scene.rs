@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::model::{moment_index, race_run, world_after};
 use super::story::Detail;
+use super::url;
 use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::{EnactorId, RaceEvent};
 use crate::i18n::{Key, Lang, fill};
@@ -210,7 +211,16 @@ pub fn RaceScene(
     detail: ReadSignal<Detail>,
 ) -> impl IntoView {
     let start = moment_index(moment);
-    let (cursor, set_cursor) = signal(start);
+    let last = race_run().events.len().saturating_sub(1);
+    let restored = url::shared()
+        .with_untracked(|s| s.race_event)
+        .map_or(start, |e| (e as usize).min(last));
+    let (cursor, set_cursor) = signal(restored);
+    // The cursor lives in the address (`ev`) once the reader moves it.
+    Effect::new(move |_| {
+        let c = cursor.get();
+        url::change(|s| s.race_event = (c != start).then_some(c as u32));
+    });
     let world = Memo::new(move |_| world_after(cursor.get()));
     let scenario = race_run().scenario;
     let timed = move || race_run().events[cursor.get()];

@@ -75,19 +75,6 @@ pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
     }
 }
 
-/// The position the address asks for, clamped; the start when it asks for none.
-fn initial_position() -> Position {
-    let read = |name| {
-        url::param(name)
-            .and_then(|v| v.trim().parse::<usize>().ok())
-            .map(|n| n.saturating_sub(1))
-    };
-    match (read("ch"), read("beat")) {
-        (None, None) => Position::first(),
-        (ch, beat) => Position::clamped(ch.unwrap_or(0), beat.unwrap_or(0)),
-    }
-}
-
 /// A beat's time on screen while playing, at speed ×1.
 const BEAT_MS: u64 = 7_000;
 /// Speed steps: ×2^step, from ×¼ to ×4.
@@ -102,27 +89,18 @@ fn speed_factor(step: i32) -> String {
     }
 }
 
-/// How much the story says: plain words, or engineer's detail too.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Detail {
-    #[default]
-    Story,
-    Engineer,
-}
+pub use crate::share::Detail;
 
-impl Detail {
-    fn from_url() -> Detail {
-        match url::param("detail").as_deref().map(str::trim) {
-            Some("engineer") => Detail::Engineer,
-            _ => Detail::Story,
-        }
-    }
-}
-
+/// The story; `chapter` limits it to one chapter (an embedded chapter, with
+/// its own back/next and no chapter menu, player or seek bar).
 #[component]
-pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
-    let (pos, set_pos) = signal(initial_position());
-    let (detail, set_detail) = signal(Detail::from_url());
+pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -> impl IntoView {
+    let start = url::shared().with_untracked(|s| match chapter {
+        Some(c) if s.position.chapter != c => Position::clamped(c, 0),
+        _ => s.position,
+    });
+    let (pos, set_pos) = signal(start);
+    let (detail, set_detail) = signal(url::shared().with_untracked(|s| s.detail));
     let (playing, set_playing) = signal(false);
     let (speed_step, set_speed_step) = signal(0i32);
     let toggle_detail = move |_| {
@@ -131,20 +109,19 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
             Detail::Engineer => Detail::Story,
         };
         set_detail.set(next);
-        url::replace_param(
-            "detail",
-            if next == Detail::Engineer {
-                "engineer"
-            } else {
-                "story"
-            },
-        );
+        url::change(|s| s.detail = next);
     };
+    // Within the embedded chapter only.
+    let allowed = move |p: Option<Position>| p.filter(|p| chapter.is_none_or(|c| p.chapter == c));
     let go = move |p: Option<Position>| {
-        if let Some(p) = p {
+        if let Some(p) = allowed(p) {
+            // The new beat's scene starts at its own moment.
+            url::change(|s| {
+                s.position = p;
+                s.race_event = None;
+                s.minute = None;
+            });
             set_pos.set(p);
-            url::replace_param("ch", &(p.chapter + 1).to_string());
-            url::replace_param("beat", &(p.beat + 1).to_string());
         }
     };
     let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
@@ -173,8 +150,14 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
             }
             "ArrowRight" => p.next(),
             "ArrowLeft" => p.prev(),
-            "Home" => Some(Position::first()),
-            "End" => Some(Position::last()),
+            "Home" => Some(match chapter {
+                Some(c) => Position::clamped(c, 0),
+                None => Position::first(),
+            }),
+            "End" => Some(match chapter {
+                Some(c) => Position::clamped(c, usize::MAX),
+                None => Position::last(),
+            }),
             _ => return,
         };
         e.prevent_default();
@@ -194,7 +177,7 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
         if !on {
             return;
         }
-        let Some(next) = p.next() else {
+        let Some(next) = allowed(p.next()) else {
             set_playing.set(false);
             return;
         };
@@ -239,7 +222,7 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
     };
 
     view! {
-        <nav class="story-nav" aria-label=t(Key::NavChapters)>
+        <nav class="story-nav" class:embedded=chapter.is_some() aria-label=t(Key::NavChapters)>
             <label class="chapter-menu">
                 <span class="visually-hidden">{t(Key::NavChapters)}</span>
                 <select id="chapter-select" on:change=on_select prop:value=move || pos.get().chapter.to_string()>
@@ -262,12 +245,12 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
             </label>
             <div class="stepper">
                 <button type="button" id="prev" on:click=move |_| go(pos.get_untracked().prev())
-                    disabled=move || pos.get().prev().is_none()>
+                    disabled=move || allowed(pos.get().prev()).is_none()>
                     "← " {t(Key::NavPrev)}
                 </button>
                 <span id="progress" class="progress">{progress}</span>
                 <button type="button" id="next" on:click=move |_| go(pos.get_untracked().next())
-                    disabled=move || pos.get().next().is_none()>
+                    disabled=move || allowed(pos.get().next()).is_none()>
                     {t(Key::NavNext)} " →"
                 </button>
             </div>
@@ -337,7 +320,7 @@ pub fn Story(lang: ReadSignal<Lang>) -> impl IntoView {
             let beat = p.beat();
             view! { <BeatView position=p beat=beat lang=lang detail=detail /> }
         }}
-        <p class="keys-hint">{t(Key::NavKeys)}</p>
+        <p class="keys-hint" class:embedded=chapter.is_some()>{t(Key::NavKeys)}</p>
     }
 }
 
@@ -499,13 +482,12 @@ fn Revisit(lang: ReadSignal<Lang>) -> impl IntoView {
         .iter()
         .map(|&(label, ch, beat)| {
             let href = move || {
-                let detail = url::param("detail").unwrap_or_default();
-                let detail = if detail == "engineer" {
-                    "&detail=engineer"
-                } else {
-                    ""
-                };
-                format!("?lang={}&ch={ch}&beat={beat}{detail}", lang.get().code())
+                let mut state = url::shared().get();
+                state.lang = lang.get();
+                state.position = Position::clamped(ch - 1, beat - 1);
+                (state.race_event, state.minute, state.embed) = (None, None, None);
+                state.page = crate::share::Page::Story;
+                format!("?{}", crate::share::encode(&state))
             };
             view! { <li><a href=href>{move || lang.get().text(label)}</a></li> }
         })

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::cascade_scene::{CHART_END, CascadeScene};
 use super::mark::ClaimText;
+use super::url;
 use crate::engine::cascade::Minute;
 use crate::engine::cascade::clock::hhmm;
 use crate::i18n::{Key, Lang};
@@ -16,11 +17,24 @@ pub fn entry_at(minute: Minute) -> usize {
     TIMELINE.iter().rposition(|e| e.at <= minute).unwrap_or(0)
 }
 
+/// The clock's starting minute: the first record entry after the calm.
+const START: Minute = TIMELINE[1].at;
+
+/// The chart with its scrubber and, unless `entries` is false, the record's
+/// entries beside it. The cursor lives in the address (`t`).
 #[component]
-pub fn TimelineScene(lang: ReadSignal<Lang>) -> impl IntoView {
-    let (minute, set_minute) = signal(TIMELINE[1].at);
+pub fn TimelineScene(
+    lang: ReadSignal<Lang>,
+    #[prop(default = true)] entries: bool,
+) -> impl IntoView {
+    let initial = url::shared().with_untracked(|s| s.minute).unwrap_or(START);
+    let (minute, set_minute) = signal(initial.min(CHART_END));
+    Effect::new(move |_| {
+        let m = minute.get();
+        url::change(|s| s.minute = (m != START).then_some(m));
+    });
     let current = Memo::new(move |_| entry_at(minute.get()));
-    let entries = TIMELINE
+    let list = TIMELINE
         .iter()
         .enumerate()
         .map(|(i, e)| {
@@ -61,8 +75,10 @@ pub fn TimelineScene(lang: ReadSignal<Lang>) -> impl IntoView {
                 />
                 <output>{move || hhmm(minute.get())}</output>
             </label>
-            <h3 class="tl-heading">{move || lang.get().text(Key::TlHeading)}</h3>
-            <ol class="timeline">{entries}</ol>
+            {entries.then(|| view! {
+                <h3 class="tl-heading">{move || lang.get().text(Key::TlHeading)}</h3>
+                <ol class="timeline">{list}</ol>
+            })}
         </div>
     }
 }

@@ -1,49 +1,84 @@
-//! The page address as state: reading and replacing query parameters.
-//!
-//! Read so far: `lang`, and `check` for the engine check. Writing replaces the history entry (no history
-//! spam, no scroll jump) and keeps every other parameter and the hash intact,
-//! so the page works from any sub-path and inside any host's iframe.
+//! The page address as state: the link's [`ViewState`] decoded once at start,
+//! shared as a context signal, and written back (replacing the history
+//! entry: no history spam, no scroll jump) whenever a control changes it.
+//! The hash and the path stay as they are, so the page works from any
+//! sub-path and inside any host's iframe.
 
-use crate::i18n::Lang;
-use web_sys::UrlSearchParams;
+use leptos::prelude::*;
 
-/// The current query string as parameters, or `None` outside a browser.
-fn current_params() -> Option<UrlSearchParams> {
-    let search = web_sys::window()?.location().search().ok()?;
-    UrlSearchParams::new_with_str(&search).ok()
+use crate::share::{ViewState, decode, encode};
+
+/// The current query string, or an empty one outside a browser.
+fn current_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
-/// One query parameter's value, if present.
+/// One raw query parameter's value, if present (for `?check=`, read before
+/// the app mounts).
 pub fn param(name: &str) -> Option<String> {
-    current_params()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&current_search())
+        .ok()?
+        .get(name)
 }
 
-/// The language the address asks for, the first language when it asks for none,
-/// and the first language (with a console note) when it asks for one we lack.
-pub fn initial_lang() -> Lang {
-    let Some(asked) = current_params().and_then(|p| p.get("lang")) else {
-        return Lang::default();
-    };
-    Lang::from_code(&asked).unwrap_or_else(|| {
+/// Decodes the address, reports what it set aside (once, as a console
+/// warning), provides the state to every component and keeps the address
+/// in step with it from then on.
+pub fn provide_state() -> RwSignal<ViewState> {
+    let decoded = decode(&current_search());
+    if !decoded.notes.is_empty() {
         leptos::logging::warn!(
-            "lang={asked:?} is not a language this explainer has; showing {}",
-            Lang::default().code()
+            "This link had parts the explainer could not use; it shows the nearest valid view instead:\n- {}",
+            decoded.notes.join("\n- ")
         );
-        Lang::default()
-    })
+    }
+    let state = RwSignal::new(decoded.state);
+    provide_context(state);
+    // Write on changes only: opening a page leaves its address alone.
+    Effect::new(move |previous: Option<()>| {
+        let query = state.with(encode);
+        if previous.is_some() {
+            replace_query(&query);
+        }
+    });
+    state
 }
 
-/// Sets one query parameter in place, replacing the current history entry.
-pub fn replace_param(name: &str, value: &str) {
+/// The shared state (panics only if used outside the app, a programming error).
+pub fn shared() -> RwSignal<ViewState> {
+    expect_context::<RwSignal<ViewState>>()
+}
+
+/// Changes the shared state, notifying (and rewriting the address) only
+/// when something actually changed.
+pub fn change(f: impl FnOnce(&mut ViewState)) {
+    let state = shared();
+    let mut next = state.get_untracked();
+    f(&mut next);
+    if state.with_untracked(|now| *now != next) {
+        state.set(next);
+    }
+}
+
+/// The address that reopens `state`: this page's path with its query.
+pub fn link_to(state: &ViewState) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return format!("?{}", encode(state));
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}?{}", encode(state))
+}
+
+/// Replaces the query of the current history entry, keeping the hash.
+fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(params) = current_params() else {
-        return;
-    };
-    params.set(name, value);
     let hash = window.location().hash().unwrap_or_default();
-    let url = format!("?{}{hash}", String::from(params.to_string()));
+    let url = format!("?{query}{hash}");
     if let Ok(history) = window.history() {
         // Failing to rewrite the address is harmless: the view is already right.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));

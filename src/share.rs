@@ -1,0 +1,641 @@
+//! The shareable state (everything a link reopens) and its versioned
+//! query-string codec. Pure: no web, no words; decoding is total.
+//!
+//! One link holds the view (story, playground or an embedded scene), the
+//! story position, the scene's cursor, every playground knob, the seed, the
+//! language and the detail level. [`encode`] writes only what differs from
+//! the defaults, in a fixed order, so equal states give equal links.
+//! [`decode`] accepts any string: unknown keys, bad values and out-of-range
+//! numbers fall back to defaults or the nearest valid value, each with a
+//! note for the console. Invariant (tested with random input):
+//! `decode(encode(s)).state == s` for every state the controls can reach,
+//! and `decode(encode(decode(q).state))` has no notes for any `q`.
+//!
+//! Schema history:
+//! - v1 (no `v` key; the first links): `lang`, `ch`, `beat`, `detail`, `view`.
+//! - v2: adds `v`, `embed`, the cursors `ev` and `t`, and the knobs. The v1
+//!   keys keep their meaning, so v1 links migrate unchanged.
+
+use crate::engine::cascade::clock::{END, Minute, at};
+use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement, RACE_AT};
+use crate::engine::cascade::{CascadePreset, CascadeScenario, Service};
+use crate::engine::race::{Preset, RaceScenario};
+use crate::i18n::Lang;
+use crate::story::chapters::{CHAPTERS, Position};
+
+/// The schema [`encode`] writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// How much the story says: plain words, or engineer's detail too.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    #[default]
+    Story,
+    Engineer,
+}
+
+/// The full page's screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Story,
+    Playground,
+}
+
+/// One scene rendered alone for an article's iframe (`?embed=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Embed {
+    Race,
+    Cascade,
+    Timeline,
+    Playground,
+    /// One chapter (0-based), with its own back/next.
+    Chapter(usize),
+}
+
+impl Embed {
+    /// Every embeddable scene except chapters.
+    pub const SCENES: [Embed; 4] = [
+        Embed::Race,
+        Embed::Cascade,
+        Embed::Timeline,
+        Embed::Playground,
+    ];
+
+    /// The value in `?embed=`: `race`, …, `ch3` (1-based).
+    pub fn code(self) -> String {
+        match self {
+            Embed::Race => "race".into(),
+            Embed::Cascade => "cascade".into(),
+            Embed::Timeline => "timeline".into(),
+            Embed::Playground => "playground".into(),
+            Embed::Chapter(c) => format!("ch{}", c + 1),
+        }
+    }
+}
+
+/// An inclusive range of a knob, with the step its slider moves by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnobRange {
+    pub min: u32,
+    pub max: u32,
+    pub step: u32,
+}
+
+impl KnobRange {
+    pub const fn clamp(self, value: u32) -> u32 {
+        if value < self.min {
+            self.min
+        } else if value > self.max {
+            self.max
+        } else {
+            value
+        }
+    }
+}
+
+/// The slow Enactor's extra time per write (ms).
+pub const SLOW_EXTRA_MS: KnobRange = KnobRange {
+    min: 0,
+    max: 30_000,
+    step: 1_000,
+};
+/// How long the delays last (ms).
+pub const SLOW_FOR_MS: KnobRange = KnobRange {
+    min: 0,
+    max: 120_000,
+    step: 5_000,
+};
+/// The Planner's cadence (ms).
+pub const PLANNER_MS: KnobRange = KnobRange {
+    min: 1_000,
+    max: 30_000,
+    step: 1_000,
+};
+/// The clean-up threshold (plan generations).
+pub const THRESHOLD_PLANS: KnobRange = KnobRange {
+    min: 1,
+    max: 40,
+    step: 1,
+};
+/// When DNS is restored (minutes since 19 Oct 23:40 PDT).
+pub const DNS_AT_MIN: KnobRange = KnobRange {
+    min: RACE_AT + 10,
+    max: at(20, 6, 0),
+    step: 5,
+};
+/// How long a good answer stays cached (minutes).
+pub const POSITIVE_TTL_MIN: KnobRange = KnobRange {
+    min: 0,
+    max: 30,
+    step: 1,
+};
+/// How long an empty answer stays cached (minutes).
+pub const NEGATIVE_TTL_MIN: KnobRange = KnobRange {
+    min: 1,
+    max: 60,
+    step: 1,
+};
+/// The largest race-scene cursor a link may carry; the page clamps it
+/// further to the length of the trace it shows.
+pub const MAX_RACE_EVENT: u32 = 100_000;
+/// Loosened couplings a link may carry (the engine's own limit is 64).
+pub const MAX_LOOSENED: usize = 32;
+
+/// The race fixes by their names in links, in a fixed order.
+const FIXES: [&str; 5] = ["recheck", "spare", "tolerate", "fewer", "fair"];
+
+fn fix_flag(s: &mut RaceScenario, i: usize) -> &mut bool {
+    let f = &mut s.fixes;
+    match i {
+        0 => &mut f.recheck_at_write,
+        1 => &mut f.cleanup_spares_in_use,
+        2 => &mut f.rollback_tolerates_missing,
+        3 => &mut f.fewer_plans,
+        _ => &mut f.fair_backoff,
+    }
+}
+
+/// The reader's services by their keys in links.
+const READERS: [(&str, Service); 3] = [
+    ("shop", Service::Shop),
+    ("app", Service::AppBackend),
+    ("biz", Service::BusinessSystem),
+];
+
+/// Everything a link reopens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewState {
+    pub lang: Lang,
+    pub detail: Detail,
+    pub page: Page,
+    pub embed: Option<Embed>,
+    pub position: Position,
+    /// The race scene's cursor: an index into the trace it shows.
+    pub race_event: Option<u32>,
+    /// The clock's cursor on the timeline or cascade scene (minutes since
+    /// 19 Oct 23:40 PDT).
+    pub minute: Option<Minute>,
+    /// The playground's race: the as-it-happened preset with the reader's knobs.
+    pub race: RaceScenario,
+    /// The playground's cascade, loosened couplings sorted and unique.
+    pub cascade: CascadeScenario,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            lang: Lang::default(),
+            detail: Detail::Story,
+            page: Page::Story,
+            embed: None,
+            position: Position::first(),
+            race_event: None,
+            minute: None,
+            race: Preset::AsItHappened.scenario(),
+            cascade: CascadePreset::AsItHappened.scenario(),
+        }
+    }
+}
+
+/// Sorts and dedups loosened couplings so equal choices compare equal.
+pub fn normalise_loosened(loosened: &mut Vec<(Service, Service)>) {
+    loosened.sort_by_key(|&(a, b)| (a.index(), b.index()));
+    loosened.dedup();
+    loosened.truncate(MAX_LOOSENED);
+}
+
+/// A decoded link: always a valid state, and what was ignored or corrected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub state: ViewState,
+    /// One line per ignored or corrected part, for the console.
+    pub notes: Vec<String>,
+    /// The schema the link was written in (1 when it had no `v`).
+    pub version: u32,
+}
+
+fn parse_u64(value: &str) -> Option<u64> {
+    let v = value.trim();
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // All digits: only overflow can fail, and it saturates.
+    Some(v.parse::<u64>().unwrap_or(u64::MAX))
+}
+
+fn parse_flag(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "on" | "yes" => Some(true),
+        "0" | "false" | "off" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+struct Reader {
+    notes: Vec<String>,
+}
+
+impl Reader {
+    fn note(&mut self, text: String) {
+        self.notes.push(text);
+    }
+
+    /// A number in `range`; out-of-range values move to the nearest end.
+    fn ranged(&mut self, key: &str, value: &str, range: KnobRange) -> Option<u32> {
+        let Some(n) = parse_u64(value) else {
+            self.note(format!("{key}={value:?} is not a number; kept the default"));
+            return None;
+        };
+        let clamped = range.clamp(u32::try_from(n).unwrap_or(u32::MAX));
+        if u64::from(clamped) != n {
+            self.note(format!(
+                "{key}={n} is outside {}..={}; using {clamped}",
+                range.min, range.max
+            ));
+        }
+        Some(clamped)
+    }
+
+    fn flag(&mut self, key: &str, value: &str) -> Option<bool> {
+        let parsed = parse_flag(value);
+        if parsed.is_none() {
+            self.note(format!("{key}={value:?} is not on/off; kept the default"));
+        }
+        parsed
+    }
+}
+
+/// Reads any query string (with or without the leading `?`) into a valid
+/// state. Never fails; see [`Decoded::notes`] for what was set aside.
+pub fn decode(query: &str) -> Decoded {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut r = Reader { notes: Vec::new() };
+    let mut s = ViewState::default();
+    let mut seen: Vec<String> = Vec::new();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if k.is_empty() && v.is_empty() {
+            continue;
+        }
+        if seen.iter().any(|x| *x == k) {
+            r.note(format!("{k} appears more than once; the first is used"));
+            continue;
+        }
+        seen.push(k.to_string());
+        pairs.push((k.into_owned(), v.into_owned()));
+    }
+
+    let version = match pairs.iter().find(|(k, _)| k == "v") {
+        None => 1,
+        Some((_, v)) => match parse_u64(v) {
+            Some(n) if (1..=u64::from(SCHEMA_VERSION)).contains(&n) => n as u32,
+            Some(n) if n > u64::from(SCHEMA_VERSION) => {
+                r.note(format!(
+                    "v={n} is newer than this page (v{SCHEMA_VERSION}); reading what it knows"
+                ));
+                SCHEMA_VERSION
+            }
+            _ => {
+                r.note(format!(
+                    "v={v:?} is not a schema version; reading it as v{SCHEMA_VERSION}"
+                ));
+                SCHEMA_VERSION
+            }
+        },
+    };
+    // v1 -> v2: the v1 keys kept their names and meanings; nothing to rename.
+
+    let (mut chapter, mut beat) = (None::<u64>, None::<u64>);
+    let (mut dns_at, mut loosened) = (None::<Minute>, Vec::new());
+    for (key, value) in &pairs {
+        let (key, value) = (key.as_str(), value.as_str());
+        match key {
+            "v" => {}
+            "lang" => match Lang::from_code(value) {
+                Some(l) => s.lang = l,
+                None => r.note(format!(
+                    "lang={value:?} is not a language here; showing {}",
+                    s.lang.code()
+                )),
+            },
+            "detail" => match value.trim() {
+                "engineer" => s.detail = Detail::Engineer,
+                "story" => s.detail = Detail::Story,
+                _ => r.note(format!("detail={value:?} is neither story nor engineer")),
+            },
+            "view" => match value.trim() {
+                "playground" => s.page = Page::Playground,
+                "story" => s.page = Page::Story,
+                _ => r.note(format!("view={value:?} is not a view; showing the story")),
+            },
+            "embed" => s.embed = decode_embed(&mut r, value),
+            "ch" | "beat" => {
+                let n = parse_u64(value);
+                if n.is_none() {
+                    r.note(format!(
+                        "{key}={value:?} is not a number; starting at the first"
+                    ));
+                }
+                if key == "ch" {
+                    chapter = n;
+                } else {
+                    beat = n;
+                }
+            }
+            "ev" => {
+                let range = KnobRange {
+                    min: 0,
+                    max: MAX_RACE_EVENT,
+                    step: 1,
+                };
+                s.race_event = r.ranged(key, value, range);
+            }
+            "t" => {
+                let range = KnobRange {
+                    min: 0,
+                    max: END,
+                    step: 1,
+                };
+                s.minute = r.ranged(key, value, range);
+            }
+            "fix" => {
+                for name in value.split(['.', ',', ' ']).filter(|n| !n.is_empty()) {
+                    match FIXES.iter().position(|f| *f == name) {
+                        Some(i) => *fix_flag(&mut s.race, i) = true,
+                        None => r.note(format!("fix {name:?} is not a fix here")),
+                    }
+                }
+            }
+            "slow" => {
+                if let Some(v) = r.ranged(key, value, SLOW_EXTRA_MS) {
+                    s.race.slow_extra_ms = v;
+                }
+            }
+            "for" => {
+                if let Some(v) = r.ranged(key, value, SLOW_FOR_MS) {
+                    s.race.slow_for_ms = v;
+                }
+            }
+            "plan" => {
+                if let Some(v) = r.ranged(key, value, PLANNER_MS) {
+                    s.race.planner_interval_ms = v;
+                }
+            }
+            "keep" => {
+                if let Some(v) = r.ranged(key, value, THRESHOLD_PLANS) {
+                    s.race.cleanup_threshold_generations = v;
+                }
+            }
+            "seed" => match parse_u64(value) {
+                Some(n) if n.to_string() == value.trim() => s.race.seed = n,
+                _ => r.note(format!(
+                    "seed={value:?} is not a day number; kept the default"
+                )),
+            },
+            "dns" => dns_at = r.ranged(key, value, DNS_AT_MIN),
+            "dwfm" => {
+                if let Some(on) = r.flag(key, value) {
+                    s.cascade.levers.dwfm_queue_throttling = on;
+                }
+            }
+            "nlbv" => {
+                if let Some(on) = r.flag(key, value) {
+                    s.cascade.levers.nlb_velocity_control = on;
+                }
+            }
+            "neg" => {
+                if let Some(on) = r.flag(key, value) {
+                    s.cascade.levers.negative_caching = on;
+                }
+            }
+            "negttl" => {
+                if let Some(v) = r.ranged(key, value, NEGATIVE_TTL_MIN) {
+                    s.cascade.levers.negative_ttl_min = v;
+                }
+            }
+            "posttl" => {
+                if let Some(v) = r.ranged(key, value, POSITIVE_TTL_MIN) {
+                    s.cascade.levers.positive_ttl_min = v;
+                }
+            }
+            "loose" => loosened = decode_loosened(&mut r, value),
+            _ => match READERS.iter().find(|(k, _)| *k == key) {
+                Some(&(_, service)) => {
+                    if let (Some(d), Some(slot)) = (
+                        decode_deployment(&mut r, key, value),
+                        s.cascade.deployment_mut(service),
+                    ) {
+                        *slot = d;
+                    }
+                }
+                None => r.note(format!("{key} is not something this page reads; ignored")),
+            },
+        }
+    }
+
+    if let Some(m) = dns_at {
+        s.cascade.actions = OperatorActions::AS_IT_HAPPENED.with_dns_restored_at(m);
+    }
+    normalise_loosened(&mut loosened);
+    s.cascade.loosened = loosened;
+
+    if chapter.is_some() || beat.is_some() {
+        let one_based = |n: Option<u64>| usize::try_from(n.unwrap_or(1)).unwrap_or(usize::MAX);
+        let (c, b) = (one_based(chapter), one_based(beat));
+        s.position = Position::clamped(c.saturating_sub(1), b.saturating_sub(1));
+        let p = s.position;
+        if (chapter.is_some() && c != p.chapter + 1) || (beat.is_some() && b != p.beat + 1) {
+            r.note(format!(
+                "ch={c} beat={b} is not in the story; showing chapter {} beat {}",
+                p.chapter + 1,
+                p.beat + 1
+            ));
+        }
+    }
+    debug_assert!(s.race.validate().is_ok() && s.cascade.validate().is_ok());
+    Decoded {
+        state: s,
+        notes: r.notes,
+        version,
+    }
+}
+
+fn decode_embed(r: &mut Reader, value: &str) -> Option<Embed> {
+    let v = value.trim().to_ascii_lowercase();
+    if let Some(e) = Embed::SCENES.into_iter().find(|e| e.code() == v) {
+        return Some(e);
+    }
+    let digits = v.strip_prefix("ch").unwrap_or(&v);
+    match parse_u64(digits) {
+        Some(n) => {
+            let last = CHAPTERS.len() as u64;
+            let c = n.clamp(1, last);
+            if c != n {
+                r.note(format!(
+                    "embed={value:?}: there are chapters 1..={last}; showing {c}"
+                ));
+            }
+            Some(Embed::Chapter(c as usize - 1))
+        }
+        None => {
+            r.note(format!(
+                "embed={value:?} is not a scene; showing the full page"
+            ));
+            None
+        }
+    }
+}
+
+fn decode_loosened(r: &mut Reader, value: &str) -> Vec<(Service, Service)> {
+    let mut out = Vec::new();
+    for pair in value.split(['.', ',', ' ']).filter(|p| !p.is_empty()) {
+        let parsed = pair
+            .split_once('>')
+            .and_then(|(a, b)| Some((Service::from_name(a)?, Service::from_name(b)?)))
+            .filter(|(a, b)| a != b);
+        match parsed {
+            Some(edge) if out.len() < MAX_LOOSENED => out.push(edge),
+            Some(_) => r.note(format!(
+                "loose: more than {MAX_LOOSENED} couplings; the rest ignored"
+            )),
+            None => r.note(format!("loose {pair:?} is not service>consumer")),
+        }
+    }
+    out
+}
+
+const PLACEMENTS: [(&str, Placement); 3] = [
+    ("us", Placement::UsEast1),
+    ("region", Placement::MultiRegion),
+    ("cloud", Placement::MultiCloud),
+];
+
+fn decode_deployment(r: &mut Reader, key: &str, value: &str) -> Option<Deployment> {
+    let mut parts = value.split(['.', ',', ' ']).filter(|p| !p.is_empty());
+    let Some(placement) = parts
+        .next()
+        .and_then(|p| PLACEMENTS.iter().find(|(name, _)| *name == p))
+        .map(|&(_, p)| p)
+    else {
+        r.note(format!("{key}={value:?}: begins with us, region or cloud"));
+        return None;
+    };
+    let mut d = Deployment {
+        placement,
+        ..Deployment::default()
+    };
+    for part in parts {
+        match part {
+            "fallback" => d.fallback = true,
+            "monitoring" => d.monitoring = true,
+            other => r.note(format!(
+                "{key}: {other:?} is neither fallback nor monitoring"
+            )),
+        }
+    }
+    Some(d)
+}
+
+/// The query string (without `?`) that reopens `state`: `v` and `lang`
+/// always, everything else only where it differs from the default.
+pub fn encode(state: &ViewState) -> String {
+    let d = ViewState::default();
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("v", &SCHEMA_VERSION.to_string());
+    q.append_pair("lang", state.lang.code());
+    if let Some(e) = state.embed {
+        q.append_pair("embed", &e.code());
+    }
+    if state.page == Page::Playground {
+        q.append_pair("view", "playground");
+    }
+    if state.detail == Detail::Engineer {
+        q.append_pair("detail", "engineer");
+    }
+    if state.position != d.position {
+        q.append_pair("ch", &(state.position.chapter + 1).to_string());
+        q.append_pair("beat", &(state.position.beat + 1).to_string());
+    }
+    if let Some(ev) = state.race_event {
+        q.append_pair("ev", &ev.to_string());
+    }
+    if let Some(t) = state.minute {
+        q.append_pair("t", &t.to_string());
+    }
+    let (race, base) = (state.race, d.race);
+    let mut scratch = race;
+    let fixes: Vec<&str> = (0..FIXES.len())
+        .filter(|&i| *fix_flag(&mut scratch, i))
+        .map(|i| FIXES[i])
+        .collect();
+    if !fixes.is_empty() {
+        q.append_pair("fix", &fixes.join("."));
+    }
+    for (key, v, b) in [
+        ("slow", race.slow_extra_ms, base.slow_extra_ms),
+        ("for", race.slow_for_ms, base.slow_for_ms),
+        ("plan", race.planner_interval_ms, base.planner_interval_ms),
+        (
+            "keep",
+            race.cleanup_threshold_generations,
+            base.cleanup_threshold_generations,
+        ),
+    ] {
+        if v != b {
+            q.append_pair(key, &v.to_string());
+        }
+    }
+    if race.seed != base.seed {
+        q.append_pair("seed", &race.seed.to_string());
+    }
+    let (c, cb) = (&state.cascade, &d.cascade);
+    if c.actions.dns_restored_at != cb.actions.dns_restored_at {
+        if let Some(m) = c.actions.dns_restored_at {
+            q.append_pair("dns", &m.to_string());
+        }
+    }
+    let (l, lb) = (c.levers, cb.levers);
+    for (key, v, b) in [
+        ("dwfm", l.dwfm_queue_throttling, lb.dwfm_queue_throttling),
+        ("nlbv", l.nlb_velocity_control, lb.nlb_velocity_control),
+        ("neg", l.negative_caching, lb.negative_caching),
+    ] {
+        if v != b {
+            q.append_pair(key, if v { "1" } else { "0" });
+        }
+    }
+    if l.negative_ttl_min != lb.negative_ttl_min {
+        q.append_pair("negttl", &l.negative_ttl_min.to_string());
+    }
+    if l.positive_ttl_min != lb.positive_ttl_min {
+        q.append_pair("posttl", &l.positive_ttl_min.to_string());
+    }
+    if !c.loosened.is_empty() {
+        let mut loosened = c.loosened.clone();
+        normalise_loosened(&mut loosened);
+        let names: Vec<String> = loosened
+            .iter()
+            .map(|(a, b)| format!("{}>{}", a.name(), b.name()))
+            .collect();
+        q.append_pair("loose", &names.join("."));
+    }
+    for (key, service) in READERS {
+        let dep = c.deployment(service).unwrap_or_default();
+        if dep != Deployment::default() {
+            let mut text = PLACEMENTS
+                .iter()
+                .find(|(_, p)| *p == dep.placement)
+                .map_or("us", |(name, _)| name)
+                .to_string();
+            if dep.fallback {
+                text.push_str(".fallback");
+            }
+            if dep.monitoring {
+                text.push_str(".monitoring");
+            }
+            q.append_pair(key, &text);
+        }
+    }
+    q.finish()
+}
