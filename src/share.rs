@@ -382,7 +382,7 @@ pub fn decode(query: &str) -> Decoded {
                     s.race.planner_interval_ms = v;
                 }
             }
-            "keep" => {
+            "cleanup" => {
                 if let Some(v) = r.ranged(key, value, THRESHOLD_PLANS) {
                     s.race.cleanup_threshold_generations = v;
                 }
@@ -577,7 +577,7 @@ pub fn encode(state: &ViewState) -> String {
         ("for", race.slow_for_ms, base.slow_for_ms),
         ("plan", race.planner_interval_ms, base.planner_interval_ms),
         (
-            "keep",
+            "cleanup",
             race.cleanup_threshold_generations,
             base.cleanup_threshold_generations,
         ),

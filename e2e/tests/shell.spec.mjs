@@ -64,12 +64,13 @@ test('an unknown ?lang falls back to Japanese without an error', async ({ page }
   }
 });
 
-test('switching language keeps other query parameters and the hash', async ({ page }) => {
-  await openApp(page, './?keep=1#story');
+test('switching language keeps the hash; the address becomes the canonical link', async ({ page }) => {
+  await openApp(page, './?utm_source=x#story');
   await page.locator('#lang-switch').click();
   const url = new URL(page.url());
-  expect(url.searchParams.get('keep')).toBe('1');
   expect(url.searchParams.get('lang')).toBe('en');
+  expect(url.searchParams.get('v')).toBe('2');
+  expect(url.searchParams.get('utm_source')).toBeNull();
   expect(url.hash).toBe('#story');
 });
 

@@ -202,7 +202,7 @@ pub fn ShareBar(lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
         <div class="share-bar">
             <button type="button" id="share-link" on:click=share>
-                "🔗 " {t(Key::ShareCopyLink)}
+                {t(Key::ShareCopyLink)}
             </button>
             <button type="button" id="embed-toggle" aria-expanded=move || panel_open.get().to_string()
                 aria-controls="embed-panel" on:click=move |_| set_panel_open.update(|o| *o = !*o)>

@@ -1,0 +1,267 @@
+//! The link codec: decoding is total, links round-trip, old links migrate.
+
+use dns_race_explainer::engine::cascade::Service;
+use dns_race_explainer::engine::cascade::clock::END;
+use dns_race_explainer::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
+use dns_race_explainer::i18n::Lang;
+use dns_race_explainer::share::*;
+use dns_race_explainer::story::chapters::{CHAPTERS, Position};
+use proptest::prelude::*;
+
+fn assert_valid(s: &ViewState) {
+    assert!(s.race.validate().is_ok(), "{:?}", s.race.validate());
+    assert!(s.cascade.validate().is_ok(), "{:?}", s.cascade.validate());
+    let p = s.position;
+    assert_eq!(Position::clamped(p.chapter, p.beat), p);
+    if let Some(Embed::Chapter(c)) = s.embed {
+        assert!(c < CHAPTERS.len());
+    }
+    assert!(s.race_event.is_none_or(|e| e <= MAX_RACE_EVENT));
+    let mut sorted = s.cascade.loosened.clone();
+    normalise_loosened(&mut sorted);
+    assert_eq!(sorted, s.cascade.loosened);
+}
+
+#[test]
+fn an_empty_address_is_the_default_view_and_encodes_to_version_and_language() {
+    let d = decode("");
+    assert_eq!(d.state, ViewState::default());
+    assert!(d.notes.is_empty());
+    assert_eq!(d.version, 1);
+    assert_eq!(encode(&d.state), "v=2&lang=ja");
+}
+
+#[test]
+fn version_one_links_open_the_same_beat() {
+    // Links from before the schema had no `v`.
+    let d = decode("?lang=en&ch=4&beat=2&detail=engineer");
+    assert_eq!(d.version, 1);
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+    assert_eq!(d.state.lang, Lang::En);
+    assert_eq!(
+        d.state.position,
+        Position {
+            chapter: 3,
+            beat: 1
+        }
+    );
+    assert_eq!(d.state.detail, Detail::Engineer);
+    let d = decode("view=playground&lang=ja");
+    assert_eq!(d.state.page, Page::Playground);
+}
+
+#[test]
+fn a_full_link_reads_every_knob() {
+    let q = "v=2&lang=en&embed=ch3&detail=engineer&ch=3&beat=2&ev=17&t=300\
+             &fix=recheck.fair&slow=12000&for=45000&plan=3000&cleanup=20&seed=99\
+             &dns=120&dwfm=1&nlbv=1&neg=0&negttl=30&posttl=5\
+             &loose=lambda%3Econnect.dynamodb%3Elambda&shop=region.fallback.monitoring&biz=cloud";
+    let d = decode(q);
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+    let s = &d.state;
+    assert_eq!(s.embed, Some(Embed::Chapter(2)));
+    assert_eq!((s.race_event, s.minute), (Some(17), Some(300)));
+    assert!(s.race.fixes.recheck_at_write && s.race.fixes.fair_backoff);
+    assert!(!s.race.fixes.fewer_plans);
+    assert_eq!(
+        (
+            s.race.slow_extra_ms,
+            s.race.slow_for_ms,
+            s.race.planner_interval_ms
+        ),
+        (12_000, 45_000, 3_000)
+    );
+    assert_eq!(
+        (s.race.cleanup_threshold_generations, s.race.seed),
+        (20, 99)
+    );
+    assert_eq!(
+        s.cascade.actions,
+        OperatorActions::AS_IT_HAPPENED.with_dns_restored_at(120)
+    );
+    let l = s.cascade.levers;
+    assert!(l.dwfm_queue_throttling && l.nlb_velocity_control && !l.negative_caching);
+    assert_eq!((l.negative_ttl_min, l.positive_ttl_min), (30, 5));
+    // Sorted by service: DynamoDB before Lambda.
+    assert_eq!(
+        s.cascade.loosened,
+        vec![
+            (Service::DynamoDb, Service::Lambda),
+            (Service::Lambda, Service::Connect)
+        ]
+    );
+    assert_eq!(
+        s.cascade.shop,
+        Deployment {
+            placement: Placement::MultiRegion,
+            fallback: true,
+            monitoring: true
+        }
+    );
+    assert_eq!(s.cascade.business.placement, Placement::MultiCloud);
+    assert_eq!(s.cascade.app, Deployment::default());
+    assert_eq!(decode(&encode(s)).state, *s);
+}
+
+#[test]
+fn bad_parts_fall_back_with_one_note_each() {
+    let d = decode(
+        "?v=banana&lang=xx&ch=99&beat=0&slow=-5&plan=999999999999999999999&embed=ch0&fix=recheck.magic&shop=moon&utm_source=x&lang=en",
+    );
+    let s = &d.state;
+    assert_valid(s);
+    assert_eq!(s.lang, Lang::Ja, "the first lang wins, and it is unknown");
+    assert_eq!(s.position.chapter, CHAPTERS.len() - 1);
+    assert_eq!(s.race.planner_interval_ms, PLANNER_MS.max);
+    assert_eq!(s.embed, Some(Embed::Chapter(0)));
+    assert!(s.race.fixes.recheck_at_write);
+    // v, lang, lang (again), ch/beat, slow, plan, embed, magic, shop, utm_source.
+    assert_eq!(d.notes.len(), 10, "{:#?}", d.notes);
+}
+
+#[test]
+fn newer_links_are_read_as_far_as_this_page_understands() {
+    let d = decode("v=9&lang=en&ch=2&hologram=on");
+    assert_eq!(d.state.lang, Lang::En);
+    assert_eq!(d.state.position.chapter, 1);
+    assert_eq!(d.notes.len(), 2);
+}
+
+fn state_strategy() -> impl Strategy<Value = ViewState> {
+    let view = (
+        prop::sample::select(vec![Lang::Ja, Lang::En]),
+        any::<bool>(),
+        any::<bool>(),
+        prop::option::of(prop_oneof![
+            Just(Embed::Race),
+            Just(Embed::Cascade),
+            Just(Embed::Timeline),
+            Just(Embed::Playground),
+            (0..CHAPTERS.len()).prop_map(Embed::Chapter),
+        ]),
+        (0usize..20, 0usize..20),
+        prop::option::of(0..=MAX_RACE_EVENT),
+        prop::option::of(0..=END),
+    );
+    let race = (
+        any::<[bool; 5]>(),
+        SLOW_EXTRA_MS.min..=SLOW_EXTRA_MS.max,
+        SLOW_FOR_MS.min..=SLOW_FOR_MS.max,
+        PLANNER_MS.min..=PLANNER_MS.max,
+        THRESHOLD_PLANS.min..=THRESHOLD_PLANS.max,
+        any::<u64>(),
+    );
+    let placement = prop::sample::select(vec![
+        Placement::UsEast1,
+        Placement::MultiRegion,
+        Placement::MultiCloud,
+    ]);
+    let deployment =
+        (placement, any::<bool>(), any::<bool>()).prop_map(|(placement, fallback, monitoring)| {
+            Deployment {
+                placement,
+                fallback,
+                monitoring,
+            }
+        });
+    let service = prop::sample::select(Service::ALL.to_vec());
+    let cascade = (
+        prop::option::of(DNS_AT_MIN.min..=DNS_AT_MIN.max),
+        any::<[bool; 3]>(),
+        NEGATIVE_TTL_MIN.min..=NEGATIVE_TTL_MIN.max,
+        POSITIVE_TTL_MIN.min..=POSITIVE_TTL_MIN.max,
+        prop::collection::vec((service.clone(), service), 0..6),
+        [deployment.clone(), deployment.clone(), deployment],
+    );
+    (view, race, cascade).prop_map(|(v, r, c)| {
+        let mut s = ViewState::default();
+        (s.lang, s.embed) = (v.0, v.3);
+        s.detail = if v.1 { Detail::Engineer } else { Detail::Story };
+        s.page = if v.2 { Page::Playground } else { Page::Story };
+        s.position = Position::clamped(v.4.0, v.4.1);
+        (s.race_event, s.minute) = (v.5, v.6);
+        let f = &mut s.race.fixes;
+        [
+            f.recheck_at_write,
+            f.cleanup_spares_in_use,
+            f.rollback_tolerates_missing,
+            f.fewer_plans,
+            f.fair_backoff,
+        ] = r.0;
+        (
+            s.race.slow_extra_ms,
+            s.race.slow_for_ms,
+            s.race.planner_interval_ms,
+        ) = (r.1, r.2, r.3);
+        (s.race.cleanup_threshold_generations, s.race.seed) = (r.4, r.5);
+        if let Some(m) = c.0 {
+            s.cascade.actions = OperatorActions::AS_IT_HAPPENED.with_dns_restored_at(m);
+        }
+        let l = &mut s.cascade.levers;
+        [
+            l.dwfm_queue_throttling,
+            l.nlb_velocity_control,
+            l.negative_caching,
+        ] = c.1;
+        (l.negative_ttl_min, l.positive_ttl_min) = (c.2, c.3);
+        s.cascade.loosened = c.4.into_iter().filter(|(a, b)| a != b).collect();
+        normalise_loosened(&mut s.cascade.loosened);
+        [s.cascade.shop, s.cascade.app, s.cascade.business] = c.5;
+        s
+    })
+}
+
+/// Query strings built from the codec's own keys and values, mangled.
+fn adversarial_query() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "v", "lang", "detail", "view", "embed", "ch", "beat", "ev", "t", "fix", "slow", "for",
+        "plan", "cleanup", "seed", "dns", "dwfm", "nlbv", "neg", "negttl", "posttl", "loose",
+        "shop", "app", "biz", "", "%", "=", "&&",
+    ]);
+    let value = prop_oneof![
+        "[0-9]{0,25}",
+        "-?[0-9]{1,6}",
+        "(ja|en|EN|ja-JP|xx|engineer|story|playground|race|cascade|timeline|ch[0-9]{1,3})",
+        "(recheck|spare|tolerate|fewer|fair|magic)([.,](recheck|spare|tolerate|fewer|fair|magic)){0,4}",
+        "(dynamodb|lambda|sts|shop|nope)(>|%3E|%3e)(lambda|connect|shop|dynamodb)",
+        "(us|region|cloud|moon)(\\.(fallback|monitoring|x)){0,3}",
+        "(%[0-9A-Fa-f]{0,2}|%|\\+|=|&|#|\\?|\u{0}|\u{fffd}|日本語|🙂){0,6}",
+        any::<String>(),
+    ];
+    prop::collection::vec((key, value), 0..12).prop_map(|pairs| {
+        let parts: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("?{}", parts.join("&"))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_reachable_state_round_trips(s in state_strategy()) {
+        let q = encode(&s);
+        let d = decode(&q);
+        prop_assert!(d.notes.is_empty(), "{q} -> {:?}", d.notes);
+        prop_assert_eq!(d.version, SCHEMA_VERSION);
+        prop_assert_eq!(&d.state, &s);
+        prop_assert_eq!(encode(&d.state), q);
+    }
+
+    #[test]
+    fn any_string_decodes_to_a_valid_state(q in any::<String>()) {
+        let d = decode(&q);
+        assert_valid(&d.state);
+        let again = decode(&encode(&d.state));
+        prop_assert!(again.notes.is_empty(), "{:?}", again.notes);
+        prop_assert_eq!(again.state, d.state);
+    }
+
+    #[test]
+    fn mangled_links_decode_to_a_valid_state(q in adversarial_query()) {
+        let d = decode(&q);
+        assert_valid(&d.state);
+        let again = decode(&encode(&d.state));
+        prop_assert!(again.notes.is_empty(), "{:?}", again.notes);
+        prop_assert_eq!(again.state, d.state);
+    }
+}
