@@ -590,10 +590,10 @@ pub fn encode(state: &ViewState) -> String {
         q.append_pair("seed", &race.seed.to_string());
     }
     let (c, cb) = (&state.cascade, &d.cascade);
-    if c.actions.dns_restored_at != cb.actions.dns_restored_at {
-        if let Some(m) = c.actions.dns_restored_at {
-            q.append_pair("dns", &m.to_string());
-        }
+    if let Some(m) = c.actions.dns_restored_at
+        && c.actions.dns_restored_at != cb.actions.dns_restored_at
+    {
+        q.append_pair("dns", &m.to_string());
     }
     let (l, lb) = (c.levers, cb.levers);
     for (key, v, b) in [

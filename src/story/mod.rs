@@ -6,6 +6,7 @@
 use crate::i18n::Key;
 
 pub mod chapters;
+pub mod static_page;
 pub mod timeline;
 
 /// How sure the record is of a claim (FACTS.md's marks), shown to readers.

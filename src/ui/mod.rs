@@ -22,6 +22,13 @@ use leptos::prelude::*;
 /// Mounts the app on the page's `<body>`: the explainer, or the engine check
 /// when the address asks for `?check=race`.
 pub fn mount() {
+    // The first screen in the HTML has done its job.
+    if let Some(pre) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerender"))
+    {
+        pre.remove();
+    }
     if url::param("check").as_deref() == Some("race") {
         leptos::mount::mount_to_body(check::EngineCheck);
     } else {

@@ -24,7 +24,7 @@ pub fn param(name: &str) -> Option<String> {
 }
 
 /// Decodes the address, reports what it set aside (once, as a console
-/// warning), provides the state to every component and keeps the address
+/// warning), shares the state with every component and keeps the address
 /// in step with it from then on.
 pub fn provide_state() -> RwSignal<ViewState> {
     let decoded = decode(&current_search());
@@ -35,7 +35,7 @@ pub fn provide_state() -> RwSignal<ViewState> {
         );
     }
     let state = RwSignal::new(decoded.state);
-    provide_context(state);
+    STATE.with(|cell| cell.set(Some(state)));
     // Write on changes only: opening a page leaves its address alone.
     Effect::new(move |previous: Option<()>| {
         let query = state.with(encode);
@@ -46,9 +46,23 @@ pub fn provide_state() -> RwSignal<ViewState> {
     state
 }
 
-/// The shared state (panics only if used outside the app, a programming error).
+thread_local! {
+    /// The page's one state signal. Not a Leptos context: event listeners
+    /// and timers, which run outside any reactive owner, change it too.
+    static STATE: std::cell::Cell<Option<RwSignal<ViewState>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The shared state; before [`provide_state`] (the engine check page), a
+/// fresh default one.
 pub fn shared() -> RwSignal<ViewState> {
-    expect_context::<RwSignal<ViewState>>()
+    STATE.with(|cell| match cell.get() {
+        Some(state) => state,
+        None => {
+            let state = RwSignal::new(ViewState::default());
+            cell.set(Some(state));
+            state
+        }
+    })
 }
 
 /// Changes the shared state, notifying (and rewriting the address) only

@@ -1,0 +1,57 @@
+// Offline once loaded: a network-first service worker. Every same-origin GET
+// goes to the network as usual (so a new build is never hidden behind an old
+// copy); what comes back is kept, and used only when the network fails.
+// On install it keeps the page and the assets the page names (their names
+// carry content hashes), so the first visit is enough to work offline.
+'use strict';
+const CACHE = 'dns-race-explainer-v1';
+const PAGE = new URL('./', self.location).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const response = await fetch(PAGE, { cache: 'no-cache' });
+    if (!response.ok) return;
+    const html = await response.clone().text();
+    await cache.put(PAGE, response);
+    const assets = new Set();
+    for (const m of html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*["']([^"']+\.(?:js|wasm|css|svg|png))["']/g)) {
+      assets.add(new URL(m[1], PAGE).href);
+    }
+    await Promise.all([...assets].map(async (url) => {
+      const r = await fetch(url);
+      if (r.ok) await cache.put(url, r);
+    }));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    try {
+      const response = await fetch(request);
+      if (response.ok && response.type === 'basic') {
+        const copy = response.clone();
+        const key = request.mode === 'navigate' ? PAGE : request;
+        event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)));
+      }
+      return response;
+    } catch (offline) {
+      const cache = await caches.open(CACHE);
+      const hit = request.mode === 'navigate'
+        ? await cache.match(PAGE)
+        : await cache.match(request);
+      if (hit) return hit;
+      throw offline;
+    }
+  })());
+});
