@@ -4,6 +4,7 @@
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+TWIGGY_VERSION=0.8.0
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$HOME/.cargo/bin:$ROOT/e2e/node_modules/.bin:$PATH"
@@ -36,6 +37,16 @@ ensure_wasm_bindgen() {
     step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
     # Not --locked: its lockfile asks for a crate version the registry lacks.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+# twiggy names the biggest parts of the wasm in the size report.
+ensure_twiggy() {
+  if [ "$(twiggy --version 2>/dev/null)" = "twiggy $TWIGGY_VERSION" ]; then
+    skip "twiggy $TWIGGY_VERSION"
+  else
+    step "Installing twiggy $TWIGGY_VERSION (about 2 minutes, once)"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked
   fi
 }
 

@@ -120,3 +120,40 @@ mod tests {
         assert_eq!(fill("no braces", &[("a", "b")]), "no braces");
     }
 }
+
+/// `value` with one decimal (`1.4`, `-0.5`), rounded half away from zero.
+/// Integer arithmetic only: the page needs no float formatting code, which
+/// saves about 12 KB of wasm.
+pub fn one_decimal(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// Milliseconds as seconds with one decimal (`76350` -> `76.4`).
+pub fn seconds_from_ms(ms: u64) -> String {
+    let tenths = (ms + 50) / 100;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn one_decimal_rounds_like_a_person() {
+        assert_eq!(one_decimal(1.44), "1.4");
+        assert_eq!(one_decimal(1.45), "1.5");
+        assert_eq!(one_decimal(0.0), "0.0");
+        assert_eq!(one_decimal(-0.04), "0.0");
+        assert_eq!(one_decimal(-2.35), "-2.4");
+        assert_eq!(one_decimal(f64::NAN), "—");
+        assert_eq!(seconds_from_ms(76_350), "76.4");
+        assert_eq!(seconds_from_ms(0), "0.0");
+        assert_eq!(seconds_from_ms(20_300), "20.3");
+    }
+}

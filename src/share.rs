@@ -244,7 +244,9 @@ impl Reader {
     /// A number in `range`; out-of-range values move to the nearest end.
     fn ranged(&mut self, key: &str, value: &str, range: KnobRange) -> Option<u32> {
         let Some(n) = parse_u64(value) else {
-            self.note(format!("{key}={value:?} is not a number; kept the default"));
+            self.note(format!(
+                "{key}=\"{value}\" is not a number; kept the default"
+            ));
             return None;
         };
         let clamped = range.clamp(u32::try_from(n).unwrap_or(u32::MAX));
@@ -260,7 +262,7 @@ impl Reader {
     fn flag(&mut self, key: &str, value: &str) -> Option<bool> {
         let parsed = parse_flag(value);
         if parsed.is_none() {
-            self.note(format!("{key}={value:?} is not on/off; kept the default"));
+            self.note(format!("{key}=\"{value}\" is not on/off; kept the default"));
         }
         parsed
     }
@@ -298,7 +300,7 @@ pub fn decode(query: &str) -> Decoded {
             }
             _ => {
                 r.note(format!(
-                    "v={v:?} is not a schema version; reading it as v{SCHEMA_VERSION}"
+                    "v=\"{v}\" is not a schema version; reading it as v{SCHEMA_VERSION}"
                 ));
                 SCHEMA_VERSION
             }
@@ -315,26 +317,26 @@ pub fn decode(query: &str) -> Decoded {
             "lang" => match Lang::from_code(value) {
                 Some(l) => s.lang = l,
                 None => r.note(format!(
-                    "lang={value:?} is not a language here; showing {}",
+                    "lang=\"{value}\" is not a language here; showing {}",
                     s.lang.code()
                 )),
             },
             "detail" => match value.trim() {
                 "engineer" => s.detail = Detail::Engineer,
                 "story" => s.detail = Detail::Story,
-                _ => r.note(format!("detail={value:?} is neither story nor engineer")),
+                _ => r.note(format!("detail=\"{value}\" is neither story nor engineer")),
             },
             "view" => match value.trim() {
                 "playground" => s.page = Page::Playground,
                 "story" => s.page = Page::Story,
-                _ => r.note(format!("view={value:?} is not a view; showing the story")),
+                _ => r.note(format!("view=\"{value}\" is not a view; showing the story")),
             },
             "embed" => s.embed = decode_embed(&mut r, value),
             "ch" | "beat" => {
                 let n = parse_u64(value);
                 if n.is_none() {
                     r.note(format!(
-                        "{key}={value:?} is not a number; starting at the first"
+                        "{key}=\"{value}\" is not a number; starting at the first"
                     ));
                 }
                 if key == "ch" {
@@ -363,7 +365,7 @@ pub fn decode(query: &str) -> Decoded {
                 for name in value.split(['.', ',', ' ']).filter(|n| !n.is_empty()) {
                     match FIXES.iter().position(|f| *f == name) {
                         Some(i) => *fix_flag(&mut s.race, i) = true,
-                        None => r.note(format!("fix {name:?} is not a fix here")),
+                        None => r.note(format!("fix \"{name}\" is not a fix here")),
                     }
                 }
             }
@@ -390,7 +392,7 @@ pub fn decode(query: &str) -> Decoded {
             "seed" => match parse_u64(value) {
                 Some(n) if n.to_string() == value.trim() => s.race.seed = n,
                 _ => r.note(format!(
-                    "seed={value:?} is not a day number; kept the default"
+                    "seed=\"{value}\" is not a day number; kept the default"
                 )),
             },
             "dns" => dns_at = r.ranged(key, value, DNS_AT_MIN),
@@ -473,14 +475,14 @@ fn decode_embed(r: &mut Reader, value: &str) -> Option<Embed> {
             let c = n.clamp(1, last);
             if c != n {
                 r.note(format!(
-                    "embed={value:?}: there are chapters 1..={last}; showing {c}"
+                    "embed=\"{value}\": there are chapters 1..={last}; showing {c}"
                 ));
             }
             Some(Embed::Chapter(c as usize - 1))
         }
         None => {
             r.note(format!(
-                "embed={value:?} is not a scene; showing the full page"
+                "embed=\"{value}\" is not a scene; showing the full page"
             ));
             None
         }
@@ -499,7 +501,7 @@ fn decode_loosened(r: &mut Reader, value: &str) -> Vec<(Service, Service)> {
             Some(_) => r.note(format!(
                 "loose: more than {MAX_LOOSENED} couplings; the rest ignored"
             )),
-            None => r.note(format!("loose {pair:?} is not service>consumer")),
+            None => r.note(format!("loose \"{pair}\" is not service>consumer")),
         }
     }
     out
@@ -518,7 +520,9 @@ fn decode_deployment(r: &mut Reader, key: &str, value: &str) -> Option<Deploymen
         .and_then(|p| PLACEMENTS.iter().find(|(name, _)| *name == p))
         .map(|&(_, p)| p)
     else {
-        r.note(format!("{key}={value:?}: begins with us, region or cloud"));
+        r.note(format!(
+            "{key}=\"{value}\": begins with us, region or cloud"
+        ));
         return None;
     };
     let mut d = Deployment {
@@ -530,7 +534,7 @@ fn decode_deployment(r: &mut Reader, key: &str, value: &str) -> Option<Deploymen
             "fallback" => d.fallback = true,
             "monitoring" => d.monitoring = true,
             other => r.note(format!(
-                "{key}: {other:?} is neither fallback nor monitoring"
+                "{key}: \"{other}\" is neither fallback nor monitoring"
             )),
         }
     }

@@ -10,7 +10,7 @@ use crate::engine::race::census::{Census, CensusConfig, census};
 use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 use crate::engine::race::scheduler::SchedulerGame;
 use crate::engine::race::{EnactorId, RaceRun, RaceScenario, run};
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, fill, one_decimal, seconds_from_ms};
 use crate::share::{KnobRange, PLANNER_MS, SLOW_EXTRA_MS, SLOW_FOR_MS, THRESHOLD_PLANS};
 
 /// Monte Carlo trials per estimate in the page: small enough to stay well
@@ -20,7 +20,7 @@ const PLAYGROUND_TRIALS: u32 = 400;
 const ESTIMATE_DEBOUNCE_MS: u64 = 180;
 
 fn pct(p: f64) -> String {
-    format!("{:.1}", p * 100.0)
+    one_decimal(p * 100.0)
 }
 
 /// A slider bound to one knob of the race scenario.
@@ -208,7 +208,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 let head = fill(
                     lang.text(Key::PlayResultEmpty),
                     &[
-                        ("time", &format!("{:.1}", at as f64 / 1000.0)),
+                        ("time", &seconds_from_ms(at)),
                         ("page", r.world.endpoint_name(e)),
                     ],
                 );
@@ -466,7 +466,7 @@ fn why_chain(lang: Lang, r: &RaceRun) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for (n, &i) in picked.iter().enumerate() {
         if let Some(text) = super::race_scene::narrate(lang, &r.world, &ev[i].event) {
-            lines.push(format!("{:.1} s: {text}", ev[i].at_ms as f64 / 1000.0));
+            lines.push(format!("{} s: {text}", seconds_from_ms(ev[i].at_ms)));
         }
         // The lost locks come right after the check.
         if n == 0
@@ -477,7 +477,7 @@ fn why_chain(lang: Lang, r: &RaceRun) -> Vec<String> {
                 &[
                     ("who", &who.letter().to_string()),
                     ("count", &count.to_string()),
-                    ("seconds", &format!("{:.1}", wait as f64 / 1000.0)),
+                    ("seconds", &seconds_from_ms(wait)),
                 ],
             ));
         }

@@ -9,7 +9,7 @@ use super::story::Detail;
 use super::url;
 use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::{EnactorId, RaceEvent};
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, fill, seconds_from_ms};
 use crate::story::chapters::RaceMoment;
 
 /// Short page names: the endpoint without `.amazonaws.com`-style tails.
@@ -43,7 +43,7 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> Option<String> {
             t(Key::EvBackedOff),
             &[
                 ("who", &who(enactor)),
-                ("seconds", &format!("{:.1}", wait_ms as f64 / 1000.0)),
+                ("seconds", &seconds_from_ms(wait_ms)),
                 ("losses", &losses_in_row.to_string()),
             ],
         ),
@@ -246,7 +246,7 @@ pub fn RaceScene(
                 let t = timed();
                 let from = u64::from(scenario.slow_from_ms);
                 let delayed = t.at_ms >= from && t.at_ms < from + u64::from(scenario.slow_for_ms);
-                let seconds = format!("{:.1}", t.at_ms as f64 / 1000.0);
+                let seconds = seconds_from_ms(t.at_ms);
                 draw(lang.get(), &world.get(), scenario.slow_enactor.filter(|_| delayed), &seconds)
             }}
             <figcaption>

@@ -14,7 +14,7 @@ use super::race_scene::RaceScene;
 use super::timeline_scene::TimelineScene;
 use super::url;
 use crate::engine::cascade::clock::hhmm;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, fill, one_decimal};
 use crate::story::Mark;
 use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Question, REVISIT, Scene};
 
@@ -47,7 +47,7 @@ pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
         }
         Figure::Estimate => {
             let p = race_estimate().p_empty * 100.0;
-            fill(template, &[("percent", &format!("{p:.1}"))])
+            fill(template, &[("percent", &one_decimal(p))])
         }
         Figure::SimulatedEvent => {
             let (s, e) = cascade_impact().event.unwrap_or((0, 0));
