@@ -96,10 +96,40 @@ pub fn CascadeScene(
         })
         .collect_view();
     let cursor_x = move || x_of(minute.get());
+    // The chart in words, for screen readers: each service's windows.
+    let alt = move || {
+        let lang = lang.get();
+        let rows = source.with(|impact| {
+            let spans = impact.by_severity();
+            ROWS.iter()
+                .map(|&(service, key)| {
+                    let windows: Vec<String> = spans
+                        .iter()
+                        .filter(|(s, _, _, _)| *s == service)
+                        .map(|&(_, severity, start, end)| {
+                            let label = match severity {
+                                Severity::Down => lang.text(Key::SceneDown),
+                                _ => lang.text(Key::SceneDegraded),
+                            };
+                            format!("{label} {}–{}", hhmm(start), hhmm(end))
+                        })
+                        .collect();
+                    let text = if windows.is_empty() {
+                        lang.text(Key::SceneNoImpact).to_string()
+                    } else {
+                        windows.join(", ")
+                    };
+                    format!("{}: {text}", lang.text(key))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        fill(lang.text(Key::SceneCascadeAlt), &[("rows", &rows)])
+    };
     view! {
         <figure class="scene cascade-scene" aria-label=move || lang.get().text(title.unwrap_or(Key::SceneCascadeLabel))>
             {title.map(|k| view! { <p class="chart-title">{move || lang.get().text(k)}</p> })}
-            <svg viewBox=format!("0 0 360 {height}") role="img" class="cascade-svg">
+            <svg viewBox=format!("0 0 360 {height}") role="img" aria-label=alt class="cascade-svg">
                 <defs>
                     <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect width="4" height="4" class="hatch-bg" />

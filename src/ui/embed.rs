@@ -15,6 +15,7 @@ use super::story::Story;
 use super::timeline_scene::TimelineScene;
 use super::url;
 use crate::i18n::{Key, Lang, fill};
+
 use crate::share::{Embed, Page};
 use crate::story::chapters::RaceMoment;
 
@@ -90,9 +91,16 @@ pub fn EmbeddedScene(lang: ReadSignal<Lang>, embed: Embed) -> impl IntoView {
             &[("scene", &scene_name(lang, embed))],
         )
     };
+    // A chapter brings its own h2; other scenes are named by one.
+    let scene_heading = (!matches!(embed, Embed::Chapter(_))).then(|| {
+        view! { <h2 class="embed-scene-name">{move || scene_name(lang.get(), embed)}</h2> }
+    });
+    // The landmark's name is the scene's: an article with three frames has
+    // three distinct main regions.
     view! {
-        <main id="story" class="embedded-scene" aria-label=move || lang.get().text(Key::EmbedLabel)>
-            <h1 class="embed-title">{title}</h1>
+        <main id="story" class="embedded-scene" aria-label=title>
+            <h1 class="embed-title">{move || lang.get().text(Key::AppTitle)}</h1>
+            {scene_heading}
             {scene}
             <p class="embed-footer">
                 <a id="open-full" href=full target="_blank" rel="noopener">

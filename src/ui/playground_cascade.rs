@@ -150,6 +150,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                 <fieldset>
                     <legend>{t(legend)}</legend>
                     <select id=format!("{prefix}-placement") prop:value=placement_value
+                        aria-label=move || fill(lang.get().text(Key::PcPlacement), &[("service", lang.get().text(legend))])
                         on:change=move |e| {
                             let placement = match event_target_value(&e).as_str() {
                                 "region" => Placement::MultiRegion,

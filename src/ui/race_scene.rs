@@ -282,6 +282,34 @@ pub(super) fn draw(
         &[("plan", &world.newest_plan.to_string())],
     );
     let time = fill(t(Key::SceneTime), &[("seconds", seconds)]);
+    // The picture in words, for screen readers: the same texts it shows.
+    let mut alt = vec![format!("{} {newest} {time}", t(Key::ScenePlanner))];
+    for id in EnactorId::ALL {
+        let name = fill(t(Key::SceneClerk), &[("who", &id.letter().to_string())]);
+        let slow_note = if slow == Some(id) {
+            t(Key::SceneSlow)
+        } else {
+            ""
+        };
+        alt.push(
+            format!("{name} {} {slow_note}", clerk_state(lang, world, id))
+                .trim_end()
+                .to_string(),
+        );
+    }
+    for i in 0..world.endpoint_count() {
+        let zone = &world.zones[i];
+        let main = if zone.is_empty_record() {
+            t(Key::SceneBlank).to_string()
+        } else {
+            fill(t(Key::SceneInUse), &[("plan", &zone.alias.to_string())])
+        };
+        alt.push(format!(
+            "{}: {main}",
+            world.endpoint_name(EndpointId(i as u8))
+        ));
+    }
+    let alt = alt.join(" / ");
     let clerks = EnactorId::ALL
         .into_iter()
         .enumerate()
@@ -353,7 +381,7 @@ pub(super) fn draw(
         .collect_view();
     let height = 124 + 80 * world.endpoint_count() as i32;
     view! {
-        <svg viewBox=format!("0 0 360 {height}") role="img" class="race-svg">
+        <svg viewBox=format!("0 0 360 {height}") role="img" aria-label=alt class="race-svg">
             <g class="planner">
                 <rect x=6 y=4 width=348 height=30 rx=6 />
                 <text x=14 y=24 class="small strong">{t(Key::ScenePlanner)}</text>
