@@ -6,6 +6,7 @@ mod dependency_graph;
 mod embed;
 mod mark;
 mod model;
+mod motion;
 mod opening;
 mod playground;
 mod playground_cascade;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
     let (lang, set_lang) = signal(state.with_untracked(|s| s.lang));
     let t = move |key: Key| move || lang.get().text(key);
     let embed = state.with_untracked(|s| s.embed);
+    let reduced_motion = motion::init();
 
     // `<html lang>`, the tab title and the address follow the language.
     Effect::new(move |_| {
@@ -92,7 +94,9 @@ pub fn App() -> impl IntoView {
             >
                 {move || lang.get().text(Key::LangSwitchTo)}
             </button>
-            <share_bar::ShareBar lang=lang />
+            <share_bar::ShareBar lang=lang>
+                <motion::MotionSwitch lang=lang reduced=reduced_motion />
+            </share_bar::ShareBar>
         </header>
         <main id="story">
             {if page == Page::Playground {

@@ -404,7 +404,7 @@ fn SchedulerPanel(
             </div>
             <p id="game-status" aria-live="polite">{status}</p>
             <figure class="scene race-scene">
-                {move || draw(lang.get(), &world.get(), None, "—")}
+                {move || draw(lang.get(), &world.get(), None, None, "—")}
             </figure>
         </section>
     }

@@ -222,6 +222,8 @@ pub fn RaceScene(
         url::change(|s| s.race_event = (c != start).then_some(c as u32));
     });
     let world = Memo::new(move |_| world_after(cursor.get()));
+    // The picture before the last step, so the parts that changed stand out.
+    let (before, set_before) = signal(None::<World>);
     let scenario = race_run().scenario;
     let timed = move || race_run().events[cursor.get()];
     let step = move |forward: bool| {
@@ -233,6 +235,7 @@ pub fn RaceScene(
             list.iter().rev().copied().find(|&i| i < now)
         };
         if let Some(i) = target {
+            set_before.set(Some(world.get_untracked()));
             set_cursor.set(i);
         }
     };
@@ -247,7 +250,10 @@ pub fn RaceScene(
                 let from = u64::from(scenario.slow_from_ms);
                 let delayed = t.at_ms >= from && t.at_ms < from + u64::from(scenario.slow_for_ms);
                 let seconds = seconds_from_ms(t.at_ms);
-                draw(lang.get(), &world.get(), scenario.slow_enactor.filter(|_| delayed), &seconds)
+                before.with(|b| {
+                    let step = b.as_ref().map(|b| (b, t.event.actor()));
+                    draw(lang.get(), &world.get(), step, scenario.slow_enactor.filter(|_| delayed), &seconds)
+                })
             }}
             <figcaption>
                 <div class="event-stepper">
@@ -270,9 +276,13 @@ pub fn RaceScene(
     }
 }
 
+/// The race as a picture. After a step, the clerk who acted and the parts
+/// that differ from `before` (the picture one step earlier) carry the class
+/// `changed`: outlined always, and pulsing when motion is on.
 pub(super) fn draw(
     lang: Lang,
     world: &World,
+    before: Option<(&World, Option<EnactorId>)>,
     slow: Option<EnactorId>,
     seconds: &str,
 ) -> impl IntoView + use<> {
@@ -318,7 +328,14 @@ pub(super) fn draw(
             let name = fill(t(Key::SceneClerk), &[("who", &id.letter().to_string())]);
             let state = clerk_state(lang, world, id);
             let is_slow = slow == Some(id);
-            let class = if is_slow { "clerk slow" } else { "clerk" };
+            let changed =
+                before.is_some_and(|(b, actor)| actor == Some(id) || clerk_state(lang, b, id) != state);
+            let class = match (is_slow, changed) {
+                (true, true) => "clerk slow changed",
+                (true, false) => "clerk slow",
+                (false, true) => "clerk changed",
+                (false, false) => "clerk",
+            };
             view! {
                 <g class=class>
                     <circle cx=x cy=70 r=16 />
@@ -338,7 +355,17 @@ pub(super) fn draw(
             let zone = &world.zones[i];
             let y = 124 + 80 * i as i32;
             let blank = zone.is_empty_record();
-            let class = if blank { "page blank" } else { "page" };
+            let changed = before.is_some_and(|(b, _)| {
+                let old = &b.zones[i];
+                (old.alias, old.rollback, old.is_empty_record(), old.lock.map(|l| l.holder))
+                    != (zone.alias, zone.rollback, blank, zone.lock.map(|l| l.holder))
+            });
+            let class = match (blank, changed) {
+                (true, true) => "page blank changed",
+                (true, false) => "page blank",
+                (false, true) => "page changed",
+                (false, false) => "page",
+            };
             let main = if blank {
                 t(Key::SceneBlank).to_string()
             } else {
@@ -380,9 +407,14 @@ pub(super) fn draw(
         })
         .collect_view();
     let height = 124 + 80 * world.endpoint_count() as i32;
+    let planner_class = if before.is_some_and(|(b, _)| b.newest_plan != world.newest_plan) {
+        "planner changed"
+    } else {
+        "planner"
+    };
     view! {
         <svg viewBox=format!("0 0 360 {height}") role="img" aria-label=alt class="race-svg">
-            <g class="planner">
+            <g class=planner_class>
                 <rect x=6 y=4 width=348 height=30 rx=6 />
                 <text x=14 y=24 class="small strong">{t(Key::ScenePlanner)}</text>
                 <text x=120 y=24 class="small">{newest}</text>

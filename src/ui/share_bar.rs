@@ -127,8 +127,10 @@ fn snippet(lang: Lang, state: &ViewState) -> String {
     )
 }
 
+/// The share and embed buttons, then `children` (other page-wide switches)
+/// in the same row; the embed panel opens below.
 #[component]
-pub fn ShareBar(lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn ShareBar(lang: ReadSignal<Lang>, children: Children) -> impl IntoView {
     let state = url::shared();
     let t = move |k: Key| move || lang.get().text(k);
     let (link_copied, set_link_copied) = signal(Copied::Not);
@@ -208,6 +210,7 @@ pub fn ShareBar(lang: ReadSignal<Lang>) -> impl IntoView {
                 aria-controls="embed-panel" on:click=move |_| set_panel_open.update(|o| *o = !*o)>
                 "</> " {t(Key::ShareEmbed)}
             </button>
+            {children()}
             <p class="share-status" id="share-status" role="status">{status(link_copied, Key::ShareCopied)}</p>
             <Show when=move || link_copied.get() == Copied::Failed>
                 <label class="share-fallback">
