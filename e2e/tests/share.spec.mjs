@@ -283,3 +283,19 @@ test('no request leaves the site, across the story, playground, embeds and demo'
   await expect(page.frameLocator('#demo-race').locator('.event-line')).toBeVisible();
   expect([...seen].filter((o) => o !== 'null')).toEqual([new URL(page.url()).origin]);
 });
+
+test('an embedded chapter stops playing when the article scrolls it out of view', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.goto('/public/demo.html');
+  const frame = page.locator('#demo-chapter');
+  await frame.scrollIntoViewIfNeeded();
+  const inner = page.frameLocator('#demo-chapter');
+  await inner.locator('#play').click();
+  await expect(inner.locator('#play')).toHaveAttribute('aria-pressed', 'true');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(frame).not.toBeInViewport();
+  const stoppedAt = await inner.locator('#progress').innerText();
+  // A beat lasts 7 s at x1: at its end the player notices and pauses.
+  await expect(inner.locator('#play')).toHaveAttribute('aria-pressed', 'false', { timeout: 10_000 });
+  await expect(inner.locator('#progress')).toHaveText(stoppedAt);
+});

@@ -75,6 +75,38 @@ pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
     }
 }
 
+/// Whether `main#story` is in the viewport (the top-level one, when inside
+/// a frame), kept up to date by an IntersectionObserver.
+fn watch_on_screen() -> ReadSignal<bool> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let (on_screen, set_on_screen) = signal(true);
+    Effect::new(move |_| {
+        let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("story"))
+        else {
+            return;
+        };
+        let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            {
+                set_on_screen.set(entry.is_intersecting());
+            }
+        });
+        if let Ok(observer) = web_sys::IntersectionObserver::new(seen.as_ref().unchecked_ref()) {
+            observer.observe(&main);
+            on_cleanup(move || observer.disconnect());
+        }
+        // Lives as long as the observer it serves (the page).
+        seen.forget();
+    });
+    on_screen
+}
+
 /// A beat's time on screen while playing, at speed ×1.
 const BEAT_MS: u64 = 7_000;
 /// Speed steps: ×2^step, from ×¼ to ×4.
@@ -166,7 +198,9 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
     on_cleanup(move || handle.remove());
 
     // Play: advance one beat every few seconds, faster or slower on a log
-    // scale (2^speed_step), pausing at the end and while the tab is hidden.
+    // scale (2^speed_step), pausing at the end, while the tab is hidden and
+    // while the story is scrolled out of view (also inside an article's frame).
+    let on_screen = watch_on_screen();
     let timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let (on, p, step) = (playing.get(), pos.get(), speed_step.get());
@@ -187,7 +221,7 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
                 let hidden = web_sys::window()
                     .and_then(|w| w.document())
                     .is_some_and(|d| d.hidden());
-                if hidden {
+                if hidden || !on_screen.get_untracked() {
                     set_playing.set(false);
                 } else {
                     go(Some(next));
