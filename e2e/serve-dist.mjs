@@ -6,6 +6,14 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, extname, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const zipped = new Map();
+function gzipped(path, body) {
+  const key = `${path}:${body.length}`;
+  if (!zipped.has(key)) zipped.set(key, gzipSync(body, { level: 9 }));
+  return zipped.get(key);
+}
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
@@ -47,9 +55,20 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  res.writeHead(200, {
-    'content-type': TYPES[extname(found.path)] ?? 'application/octet-stream',
-    'cache-control': 'no-store',
-  });
-  res.end(found.body);
+  // Like a production static host: gzip what compresses, keep files whose
+  // names carry a content hash for a year, and revalidate everything else.
+  const type = TYPES[extname(found.path)] ?? 'application/octet-stream';
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(found.path);
+  const headers = {
+    'content-type': type,
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    vary: 'accept-encoding',
+  };
+  let body = found.body;
+  if (/gzip/.test(req.headers['accept-encoding'] ?? '') && !/image\/png/.test(type)) {
+    body = gzipped(found.path, found.body);
+    headers['content-encoding'] = 'gzip';
+  }
+  res.writeHead(200, headers);
+  res.end(body);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${dist} on http://127.0.0.1:${port}/`));
