@@ -83,6 +83,11 @@ pub struct KnobRange {
 }
 
 impl KnobRange {
+    pub const fn new(min: u32, max: u32, step: u32) -> KnobRange {
+        assert!(min <= max && step >= 1);
+        KnobRange { min, max, step }
+    }
+
     pub const fn clamp(self, value: u32) -> u32 {
         if value < self.min {
             self.min
@@ -95,29 +100,13 @@ impl KnobRange {
 }
 
 /// The slow Enactor's extra time per write (ms).
-pub const SLOW_EXTRA_MS: KnobRange = KnobRange {
-    min: 0,
-    max: 30_000,
-    step: 1_000,
-};
+pub const SLOW_EXTRA_MS: KnobRange = KnobRange::new(0, 30_000, 1_000);
 /// How long the delays last (ms).
-pub const SLOW_FOR_MS: KnobRange = KnobRange {
-    min: 0,
-    max: 120_000,
-    step: 5_000,
-};
+pub const SLOW_FOR_MS: KnobRange = KnobRange::new(0, 120_000, 5_000);
 /// The Planner's cadence (ms).
-pub const PLANNER_MS: KnobRange = KnobRange {
-    min: 1_000,
-    max: 30_000,
-    step: 1_000,
-};
+pub const PLANNER_MS: KnobRange = KnobRange::new(1_000, 30_000, 1_000);
 /// The clean-up threshold (plan generations).
-pub const THRESHOLD_PLANS: KnobRange = KnobRange {
-    min: 1,
-    max: 40,
-    step: 1,
-};
+pub const THRESHOLD_PLANS: KnobRange = KnobRange::new(1, 40, 1);
 /// When DNS is restored (minutes since 19 Oct 23:40 PDT).
 pub const DNS_AT_MIN: KnobRange = KnobRange {
     min: RACE_AT + 10,
@@ -125,17 +114,9 @@ pub const DNS_AT_MIN: KnobRange = KnobRange {
     step: 5,
 };
 /// How long a good answer stays cached (minutes).
-pub const POSITIVE_TTL_MIN: KnobRange = KnobRange {
-    min: 0,
-    max: 30,
-    step: 1,
-};
+pub const POSITIVE_TTL_MIN: KnobRange = KnobRange::new(0, 30, 1);
 /// How long an empty answer stays cached (minutes).
-pub const NEGATIVE_TTL_MIN: KnobRange = KnobRange {
-    min: 1,
-    max: 60,
-    step: 1,
-};
+pub const NEGATIVE_TTL_MIN: KnobRange = KnobRange::new(1, 60, 1);
 /// The largest race-scene cursor a link may carry; the page clamps it
 /// further to the length of the trace it shows.
 pub const MAX_RACE_EVENT: u32 = 100_000;
