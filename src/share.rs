@@ -108,11 +108,7 @@ pub const PLANNER_MS: KnobRange = KnobRange::new(1_000, 30_000, 1_000);
 /// The clean-up threshold (plan generations).
 pub const THRESHOLD_PLANS: KnobRange = KnobRange::new(1, 40, 1);
 /// When DNS is restored (minutes since 19 Oct 23:40 PDT).
-pub const DNS_AT_MIN: KnobRange = KnobRange {
-    min: RACE_AT + 10,
-    max: at(20, 6, 0),
-    step: 5,
-};
+pub const DNS_AT_MIN: KnobRange = KnobRange::new(RACE_AT + 10, at(20, 6, 0), 5);
 /// How long a good answer stays cached (minutes).
 pub const POSITIVE_TTL_MIN: KnobRange = KnobRange::new(0, 30, 1);
 /// How long an empty answer stays cached (minutes).
