@@ -8,11 +8,15 @@ import { join, normalize, extname, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+// Compressed once per file content (a rebuilt file under the same name,
+// like index.html, is compressed again).
 const zipped = new Map();
 function gzipped(path, body) {
-  const key = `${path}:${body.length}`;
-  if (!zipped.has(key)) zipped.set(key, gzipSync(body, { level: 9 }));
-  return zipped.get(key);
+  const hit = zipped.get(path);
+  if (hit && hit.body.equals(body)) return hit.gz;
+  const gz = gzipSync(body, { level: 9 });
+  zipped.set(path, { body, gz });
+  return gz;
 }
 
 const dist = resolve(process.argv[2] ?? 'dist');
