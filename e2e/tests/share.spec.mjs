@@ -136,6 +136,17 @@ test('an embedded chapter steps within its chapter only', async ({ page }) => {
   }
   await expect(page.locator('#next')).toBeDisabled();
   await expect(page.locator('.kicker')).toHaveText('第2章');
+  // The way out opens the full story at the same place.
+  const full = new URL(await page.locator('#open-full').getAttribute('href'));
+  expect(full.searchParams.get('ch')).toBe('2');
+  expect(full.searchParams.get('embed')).toBeNull();
+});
+
+test('an embedded chapter ignores a story position from another chapter', async ({ page }) => {
+  await openEmbed(page, './?embed=ch3&ch=7&beat=2&lang=en');
+  await expect(page.locator('.kicker')).toHaveText('Chapter 3');
+  const full = new URL(await page.locator('#open-full').getAttribute('href'));
+  expect([full.searchParams.get('ch'), full.searchParams.get('beat')]).toEqual(['3', '1']);
 });
 
 for (const path of ['/public/demo.html', '/some/dir/public/demo.html']) {

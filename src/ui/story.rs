@@ -131,6 +131,9 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
         Some(c) if s.position.chapter != c => Position::clamped(c, 0),
         _ => s.position,
     });
+    // An embedded chapter's state names that chapter (its "open the full
+    // explainer" link opens it there).
+    url::change(|s| s.position = start);
     let (pos, set_pos) = signal(start);
     let (detail, set_detail) = signal(url::shared().with_untracked(|s| s.detail));
     let (playing, set_playing) = signal(false);
