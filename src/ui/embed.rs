@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 use super::playground::Playground;
-use super::playground_cascade::CascadePlayground;
+use super::playground_cascade::CascadePlaygroundNext;
 use super::race_scene::RaceScene;
 use super::share_bar::scene_name;
 use super::story::Story;
@@ -71,7 +71,7 @@ pub fn EmbeddedScene(lang: ReadSignal<Lang>, embed: Embed) -> impl IntoView {
         Embed::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),
         Embed::Playground => view! {
             <Playground lang=lang />
-            <CascadePlayground lang=lang />
+            <CascadePlaygroundNext lang=lang />
         }
         .into_any(),
         Embed::Chapter(c) => view! { <Story lang=lang chapter=c /> }.into_any(),

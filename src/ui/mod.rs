@@ -20,6 +20,15 @@ use crate::i18n::Key;
 use crate::share::Page;
 use leptos::prelude::*;
 
+/// A signal that turns true one main-thread task later. Parts below the
+/// fold wait for it, so a screen's start-up runs as several short tasks
+/// instead of one long one (blocking time, input delay).
+pub(crate) fn next_task() -> ReadSignal<bool> {
+    let (ready, set_ready) = signal(false);
+    set_timeout(move || set_ready.set(true), std::time::Duration::ZERO);
+    ready
+}
+
 /// Mounts the app on the page's `<body>`: the explainer, or the engine check
 /// when the address asks for `?check=race`.
 pub fn mount() {
@@ -105,7 +114,7 @@ pub fn App() -> impl IntoView {
                         "← " {t(Key::PlayBack)}
                     </a>
                     <playground::Playground lang=lang />
-                    <playground_cascade::CascadePlayground lang=lang />
+                    <playground_cascade::CascadePlaygroundNext lang=lang />
                 }
                     .into_any()
             } else {

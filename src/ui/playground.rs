@@ -76,6 +76,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
         }
     });
     let t = move |k: Key| move || lang.get().text(k);
+    let next_game = super::next_task();
 
     type Get = fn(&RaceScenario) -> bool;
     type Set = fn(&mut RaceScenario, bool);
@@ -299,13 +300,14 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 })}
                 <p><span class="mark mark-i">{t(Key::MarkI)}</span> <small>{t(Key::SceneModelNote)}</small></p>
             </div>
-            {move || {
+            // The game sits below the fold: drawn one task later.
+            {move || next_game.get().then(|| {
                 let c = counted.get();
                 let config = c.as_ref().map(|c| c.config).unwrap_or_default();
                 let fewest = c.as_ref().and_then(|c| c.fewest_steps_to_empty).unwrap_or(0);
                 let examples = c.map(|c| c.bad_examples).unwrap_or_default();
                 view! { <SchedulerPanel lang=lang config=config fewest=fewest examples=examples /> }
-            }}
+            })}
         </section>
     }
 }

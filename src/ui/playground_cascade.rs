@@ -262,3 +262,15 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
         </section>
     }
 }
+
+/// The cascade half, drawn one task after the race half (see
+/// [`super::next_task`]).
+#[component]
+pub fn CascadePlaygroundNext(lang: ReadSignal<Lang>) -> impl IntoView {
+    let ready = super::next_task();
+    view! {
+        <Show when=move || ready.get()>
+            <CascadePlayground lang=lang />
+        </Show>
+    }
+}
