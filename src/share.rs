@@ -133,6 +133,32 @@ fn fix_flag(s: &mut RaceScenario, i: usize) -> &mut bool {
     }
 }
 
+/// Where a knob lives in the state.
+type Slot<T> = for<'a> fn(&'a mut ViewState) -> &'a mut T;
+
+/// The numeric knobs by their keys in links, in the order links write them.
+const RANGED: [(&str, KnobRange, Slot<u32>); 6] = [
+    ("slow", SLOW_EXTRA_MS, |s| &mut s.race.slow_extra_ms),
+    ("for", SLOW_FOR_MS, |s| &mut s.race.slow_for_ms),
+    ("plan", PLANNER_MS, |s| &mut s.race.planner_interval_ms),
+    ("cleanup", THRESHOLD_PLANS, |s| {
+        &mut s.race.cleanup_threshold_generations
+    }),
+    ("negttl", NEGATIVE_TTL_MIN, |s| {
+        &mut s.cascade.levers.negative_ttl_min
+    }),
+    ("posttl", POSITIVE_TTL_MIN, |s| {
+        &mut s.cascade.levers.positive_ttl_min
+    }),
+];
+
+/// The on/off levers by their keys in links (`1` or `0`).
+const FLAGS: [(&str, Slot<bool>); 3] = [
+    ("dwfm", |s| &mut s.cascade.levers.dwfm_queue_throttling),
+    ("nlbv", |s| &mut s.cascade.levers.nlb_velocity_control),
+    ("neg", |s| &mut s.cascade.levers.negative_caching),
+];
+
 /// The reader's services by their keys in links.
 const READERS: [(&str, Service); 3] = [
     ("shop", Service::Shop),
@@ -323,20 +349,10 @@ pub fn decode(query: &str) -> Decoded {
                 }
             }
             "ev" => {
-                let range = KnobRange {
-                    min: 0,
-                    max: MAX_RACE_EVENT,
-                    step: 1,
-                };
-                s.race_event = r.ranged(key, value, range);
+                s.race_event = r.ranged(key, value, KnobRange::new(0, MAX_RACE_EVENT, 1));
             }
             "t" => {
-                let range = KnobRange {
-                    min: 0,
-                    max: END,
-                    step: 1,
-                };
-                s.minute = r.ranged(key, value, range);
+                s.minute = r.ranged(key, value, KnobRange::new(0, END, 1));
             }
             "fix" => {
                 for name in value.split(['.', ',', ' ']).filter(|n| !n.is_empty()) {
@@ -346,26 +362,6 @@ pub fn decode(query: &str) -> Decoded {
                     }
                 }
             }
-            "slow" => {
-                if let Some(v) = r.ranged(key, value, SLOW_EXTRA_MS) {
-                    s.race.slow_extra_ms = v;
-                }
-            }
-            "for" => {
-                if let Some(v) = r.ranged(key, value, SLOW_FOR_MS) {
-                    s.race.slow_for_ms = v;
-                }
-            }
-            "plan" => {
-                if let Some(v) = r.ranged(key, value, PLANNER_MS) {
-                    s.race.planner_interval_ms = v;
-                }
-            }
-            "cleanup" => {
-                if let Some(v) = r.ranged(key, value, THRESHOLD_PLANS) {
-                    s.race.cleanup_threshold_generations = v;
-                }
-            }
             "seed" => match parse_u64(value) {
                 Some(n) if n.to_string() == value.trim() => s.race.seed = n,
                 _ => r.note(format!(
@@ -373,32 +369,19 @@ pub fn decode(query: &str) -> Decoded {
                 )),
             },
             "dns" => dns_at = r.ranged(key, value, DNS_AT_MIN),
-            "dwfm" => {
-                if let Some(on) = r.flag(key, value) {
-                    s.cascade.levers.dwfm_queue_throttling = on;
-                }
-            }
-            "nlbv" => {
-                if let Some(on) = r.flag(key, value) {
-                    s.cascade.levers.nlb_velocity_control = on;
-                }
-            }
-            "neg" => {
-                if let Some(on) = r.flag(key, value) {
-                    s.cascade.levers.negative_caching = on;
-                }
-            }
-            "negttl" => {
-                if let Some(v) = r.ranged(key, value, NEGATIVE_TTL_MIN) {
-                    s.cascade.levers.negative_ttl_min = v;
-                }
-            }
-            "posttl" => {
-                if let Some(v) = r.ranged(key, value, POSITIVE_TTL_MIN) {
-                    s.cascade.levers.positive_ttl_min = v;
-                }
-            }
             "loose" => loosened = decode_loosened(&mut r, value),
+            _ if RANGED.iter().any(|(k, _, _)| *k == key) => {
+                let &(_, range, slot) = RANGED.iter().find(|(k, _, _)| *k == key).expect("checked");
+                if let Some(v) = r.ranged(key, value, range) {
+                    *slot(&mut s) = v;
+                }
+            }
+            _ if FLAGS.iter().any(|(k, _)| *k == key) => {
+                let &(_, slot) = FLAGS.iter().find(|(k, _)| *k == key).expect("checked");
+                if let Some(on) = r.flag(key, value) {
+                    *slot(&mut s) = on;
+                }
+            }
             _ => match READERS.iter().find(|(k, _)| *k == key) {
                 Some(&(_, service)) => {
                     if let (Some(d), Some(slot)) = (
@@ -553,17 +536,10 @@ pub fn encode(state: &ViewState) -> String {
     if !fixes.is_empty() {
         q.append_pair("fix", &fixes.join("."));
     }
-    for (key, v, b) in [
-        ("slow", race.slow_extra_ms, base.slow_extra_ms),
-        ("for", race.slow_for_ms, base.slow_for_ms),
-        ("plan", race.planner_interval_ms, base.planner_interval_ms),
-        (
-            "cleanup",
-            race.cleanup_threshold_generations,
-            base.cleanup_threshold_generations,
-        ),
-    ] {
-        if v != b {
+    let (mut now, mut base_state) = (state.clone(), d.clone());
+    for (key, _, slot) in RANGED {
+        let v = *slot(&mut now);
+        if v != *slot(&mut base_state) {
             q.append_pair(key, &v.to_string());
         }
     }
@@ -576,21 +552,11 @@ pub fn encode(state: &ViewState) -> String {
     {
         q.append_pair("dns", &m.to_string());
     }
-    let (l, lb) = (c.levers, cb.levers);
-    for (key, v, b) in [
-        ("dwfm", l.dwfm_queue_throttling, lb.dwfm_queue_throttling),
-        ("nlbv", l.nlb_velocity_control, lb.nlb_velocity_control),
-        ("neg", l.negative_caching, lb.negative_caching),
-    ] {
-        if v != b {
-            q.append_pair(key, if v { "1" } else { "0" });
+    for (key, slot) in FLAGS {
+        let on = *slot(&mut now);
+        if on != *slot(&mut base_state) {
+            q.append_pair(key, if on { "1" } else { "0" });
         }
-    }
-    if l.negative_ttl_min != lb.negative_ttl_min {
-        q.append_pair("negttl", &l.negative_ttl_min.to_string());
-    }
-    if l.positive_ttl_min != lb.positive_ttl_min {
-        q.append_pair("posttl", &l.positive_ttl_min.to_string());
     }
     if !c.loosened.is_empty() {
         let mut loosened = c.loosened.clone();

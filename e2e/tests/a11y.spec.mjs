@@ -33,10 +33,11 @@ for (const lang of ['ja', 'en']) {
   }
 
   test(`axe: engineer detail, the embed panel and an answered quiz (${lang})`, async ({ page }) => {
-    await openApp(page, `./?lang=${lang}&ch=4&beat=2&detail=engineer`);
+    // Chapter 4, beat 4 asks a question.
+    await openApp(page, `./?lang=${lang}&ch=4&beat=4&detail=engineer`);
     await page.locator('#embed-toggle').click();
-    const choice = page.locator('.choice').first();
-    if (await choice.count()) await choice.click();
+    await page.locator('.choice').first().click();
+    await expect(page.locator('.quiz .reveal')).toBeVisible();
     await expectNoViolations(page, `detail + panel ${lang}`);
   });
 

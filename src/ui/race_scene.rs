@@ -276,6 +276,16 @@ pub fn RaceScene(
     }
 }
 
+/// `base`, an optional state class, and `changed` when the step changed it.
+fn classes(base: &str, state: Option<&str>, changed: bool) -> String {
+    let mut class = base.to_string();
+    for extra in [state, changed.then_some("changed")].into_iter().flatten() {
+        class.push(' ');
+        class.push_str(extra);
+    }
+    class
+}
+
 /// The race as a picture. After a step, the clerk who acted and the parts
 /// that differ from `before` (the picture one step earlier) carry the class
 /// `changed`: outlined always, and pulsing when motion is on.
@@ -292,28 +302,35 @@ pub(super) fn draw(
         &[("plan", &world.newest_plan.to_string())],
     );
     let time = fill(t(Key::SceneTime), &[("seconds", seconds)]);
-    // The picture in words, for screen readers: the same texts it shows.
+    // Every label once: the picture shows them, and they are its words
+    // for screen readers (`aria-label`).
+    let clerk_texts: Vec<(String, String)> = EnactorId::ALL
+        .into_iter()
+        .map(|id| {
+            let name = fill(t(Key::SceneClerk), &[("who", &id.letter().to_string())]);
+            (name, clerk_state(lang, world, id))
+        })
+        .collect();
+    let page_texts: Vec<String> = world.zones[..world.endpoint_count()]
+        .iter()
+        .map(|zone| {
+            if zone.is_empty_record() {
+                t(Key::SceneBlank).to_string()
+            } else {
+                fill(t(Key::SceneInUse), &[("plan", &zone.alias.to_string())])
+            }
+        })
+        .collect();
     let mut alt = vec![format!("{} {newest} {time}", t(Key::ScenePlanner))];
-    for id in EnactorId::ALL {
-        let name = fill(t(Key::SceneClerk), &[("who", &id.letter().to_string())]);
+    for (id, (name, state)) in EnactorId::ALL.into_iter().zip(&clerk_texts) {
         let slow_note = if slow == Some(id) {
             t(Key::SceneSlow)
         } else {
             ""
         };
-        alt.push(
-            format!("{name} {} {slow_note}", clerk_state(lang, world, id))
-                .trim_end()
-                .to_string(),
-        );
+        alt.push(format!("{name} {state} {slow_note}").trim_end().to_string());
     }
-    for i in 0..world.endpoint_count() {
-        let zone = &world.zones[i];
-        let main = if zone.is_empty_record() {
-            t(Key::SceneBlank).to_string()
-        } else {
-            fill(t(Key::SceneInUse), &[("plan", &zone.alias.to_string())])
-        };
+    for (i, main) in page_texts.iter().enumerate() {
         alt.push(format!(
             "{}: {main}",
             world.endpoint_name(EndpointId(i as u8))
@@ -325,17 +342,11 @@ pub(super) fn draw(
         .enumerate()
         .map(|(i, id)| {
             let x = 60 + 120 * i as i32;
-            let name = fill(t(Key::SceneClerk), &[("who", &id.letter().to_string())]);
-            let state = clerk_state(lang, world, id);
+            let (name, state) = clerk_texts[i].clone();
             let is_slow = slow == Some(id);
             let changed =
                 before.is_some_and(|(b, actor)| actor == Some(id) || clerk_state(lang, b, id) != state);
-            let class = match (is_slow, changed) {
-                (true, true) => "clerk slow changed",
-                (true, false) => "clerk slow",
-                (false, true) => "clerk changed",
-                (false, false) => "clerk",
-            };
+            let class = classes("clerk", is_slow.then_some("slow"), changed);
             view! {
                 <g class=class>
                     <circle cx=x cy=70 r=16 />
@@ -360,17 +371,8 @@ pub(super) fn draw(
                 (old.alias, old.rollback, old.is_empty_record(), old.lock.map(|l| l.holder))
                     != (zone.alias, zone.rollback, blank, zone.lock.map(|l| l.holder))
             });
-            let class = match (blank, changed) {
-                (true, true) => "page blank changed",
-                (true, false) => "page blank",
-                (false, true) => "page changed",
-                (false, false) => "page",
-            };
-            let main = if blank {
-                t(Key::SceneBlank).to_string()
-            } else {
-                fill(t(Key::SceneInUse), &[("plan", &zone.alias.to_string())])
-            };
+            let class = classes("page", blank.then_some("blank"), changed);
+            let main = page_texts[i].clone();
             let rollback = match zone.rollback {
                 Some(r) => fill(t(Key::SceneRollback), &[("plan", &r.to_string())]),
                 None => t(Key::SceneNoRollback).to_string(),
@@ -407,11 +409,11 @@ pub(super) fn draw(
         })
         .collect_view();
     let height = 124 + 80 * world.endpoint_count() as i32;
-    let planner_class = if before.is_some_and(|(b, _)| b.newest_plan != world.newest_plan) {
-        "planner changed"
-    } else {
-        "planner"
-    };
+    let planner_class = classes(
+        "planner",
+        None,
+        before.is_some_and(|(b, _)| b.newest_plan != world.newest_plan),
+    );
     view! {
         <svg viewBox=format!("0 0 360 {height}") role="img" aria-label=alt class="race-svg">
             <g class=planner_class>
