@@ -2,7 +2,7 @@
 //! grew from. A beat is data: what it says (claims with their marks), an
 //! optional analogy, a number computed by an engine, and the scene to show.
 
-use super::{Claim, Mark, claim};
+use super::{Claim, Mark, Source, claim};
 use crate::engine::cascade::Minute;
 use crate::engine::cascade::clock::at;
 use crate::i18n::Key;
@@ -44,8 +44,8 @@ pub enum Scene {
 /// The summary's links: (label, chapter, beat), 1-based as in the address.
 pub const REVISIT: [(Key, usize, usize); 4] = [
     (Key::Ch10LinkRace, 4, 1),
-    (Key::Ch10LinkCensus, 5, 4),
-    (Key::Ch10LinkTimeline, 7, 6),
+    (Key::Ch10LinkCensus, 5, 5),
+    (Key::Ch10LinkTimeline, 7, 7),
     (Key::Ch10LinkShop, 9, 1),
 ];
 
@@ -212,8 +212,29 @@ const fn with_figure(mut b: Beat, key: Key, figure: Figure) -> Beat {
     b
 }
 
-use Mark::{Documented as D, Illustrative as I, Summarised as S, Talk as T};
+/// A documented claim, with the section of the report it comes from.
+const fn doc(text: Key, section: Source) -> Claim {
+    claim(text, Mark::Documented, section)
+}
+/// A claim from the DynamoDB team's talk.
+const fn talk(text: Key) -> Claim {
+    claim(text, Mark::Talk, Source::Talk)
+}
+/// A claim the independent summaries of the report agree on.
+const fn summ(text: Key) -> Claim {
+    claim(text, Mark::Summarised, Source::Summaries)
+}
+/// A claim the sources disagree on or say nothing about.
+const fn unsure(text: Key) -> Claim {
+    claim(text, Mark::Uncertain, Source::Disputed)
+}
+/// Our own example or simplification.
+const fn ours(text: Key) -> Claim {
+    claim(text, Mark::Illustrative, Source::Project)
+}
+
 use RaceMoment as R;
+use Source::{PesDynamoDb as DDB, PesEc2 as EC2, PesIntro as INTRO, PesNlb as NLB, PesRemedies as REMEDIES};
 
 const fn race(m: RaceMoment) -> Option<Scene> {
     Some(Scene::Race(m))
@@ -233,34 +254,46 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch2Title,
         beats: &[
             with_terms(
-                with_analogy(beat(&[claim(Key::Ch2B1, I)], None), Key::Ch2Analogy),
+                with_analogy(beat(&[ours(Key::Ch2B1)], None), Key::Ch2Analogy),
                 &[DNS],
             ),
-            with_terms(beat(&[claim(Key::Ch2B2, I)], None), &[CACHE, TTL]),
-            beat(&[claim(Key::Ch2B3, S)], race(R::Calm)),
+            with_terms(beat(&[ours(Key::Ch2B2)], None), &[CACHE, TTL]),
+            beat(
+                &[summ(Key::Ch2B3), doc(Key::Ch2Blank, DDB)],
+                race(R::Calm),
+            ),
         ],
     },
     Chapter {
         title: Key::Ch3Title,
         beats: &[
-            beat(&[claim(Key::Ch3B1, D)], race(R::Calm)),
-            with_terms(
-                with_analogy(
-                    beat(&[claim(Key::Ch3B2, D)], race(R::Calm)),
-                    Key::Ch3Analogy,
+            beat(&[doc(Key::Ch3B1, DDB)], race(R::Calm)),
+            with_engineer(
+                with_terms(
+                    with_analogy(
+                        beat(&[doc(Key::Ch3B2, DDB)], race(R::Calm)),
+                        Key::Ch3Analogy,
+                    ),
+                    &[LOAD_BALANCER],
                 ),
-                &[LOAD_BALANCER],
+                doc(Key::EngCh3B2, DDB),
             ),
-            with_terms(beat(&[claim(Key::Ch3B3, D)], race(R::Calm)), &[REGION, AZ]),
-            with_terms(beat(&[claim(Key::Ch3B4, T)], race(R::Calm)), &[LOCK]),
-            with_engineer(
-                beat(&[claim(Key::Ch3B5, T)], race(R::Calm)),
-                claim(Key::EngCh3B5, T),
+            with_terms(beat(&[doc(Key::Ch3B3, DDB)], race(R::Calm)), &[REGION, AZ]),
+            with_terms(
+                beat(
+                    &[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)],
+                    race(R::Calm),
+                ),
+                &[LOCK],
             ),
-            beat(&[claim(Key::Ch3B6, D)], race(R::Calm)),
             with_engineer(
-                beat(&[claim(Key::Ch3B7, D)], race(R::Calm)),
-                claim(Key::EngCh3B7, D),
+                beat(&[talk(Key::Ch3B5)], race(R::Calm)),
+                talk(Key::EngCh3B5),
+            ),
+            beat(&[doc(Key::Ch3B6, DDB)], race(R::Calm)),
+            with_engineer(
+                beat(&[doc(Key::Ch3B7, DDB)], race(R::Calm)),
+                talk(Key::EngCh3B7),
             ),
         ],
     },
@@ -268,14 +301,20 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch4Title,
         beats: &[
             with_terms(
-                beat(&[claim(Key::Ch4B1, D)], race(R::SlowCheck)),
+                beat(&[doc(Key::Ch4B1, DDB)], race(R::SlowCheck)),
                 &[RACE_CONDITION],
             ),
-            beat(&[claim(Key::Ch4B2, T)], race(R::LockLost)),
-            beat(&[claim(Key::Ch4B3, D)], race(R::FastAhead)),
+            beat(
+                &[talk(Key::Ch4B2), unsure(Key::Ch4B2Cause)],
+                race(R::LockLost),
+            ),
+            beat(
+                &[doc(Key::Ch4B3, DDB), talk(Key::Ch4B3Plans)],
+                race(R::FastAhead),
+            ),
             with_question(
                 with_analogy(
-                    beat(&[claim(Key::Ch4B4, D)], race(R::Overwrite)),
+                    beat(&[doc(Key::Ch4B4, DDB)], race(R::Overwrite)),
                     Key::Ch4Analogy,
                 ),
                 OVERWRITE_QUIZ,
@@ -285,17 +324,32 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch5Title,
         beats: &[
-            beat(&[claim(Key::Ch5B1, D)], race(R::Emptied)),
+            beat(&[doc(Key::Ch5B1, DDB)], race(R::Emptied)),
             with_terms(
                 with_engineer(
-                    beat(&[claim(Key::Ch5B2, T)], race(R::Emptied)),
-                    claim(Key::EngCh5B2, T),
+                    beat(
+                        &[talk(Key::Ch5B2), talk(Key::Ch5Route53)],
+                        race(R::Emptied),
+                    ),
+                    talk(Key::EngCh5B2),
                 ),
                 &[NEGATIVE_CACHE],
             ),
             with_engineer(
-                beat(&[claim(Key::Ch5B3, D)], race(R::Stuck)),
-                claim(Key::EngCh5B3, D),
+                beat(
+                    &[talk(Key::Ch5B3), doc(Key::Ch5B3Stuck, DDB)],
+                    race(R::Stuck),
+                ),
+                talk(Key::EngCh5B3),
+            ),
+            beat(
+                &[
+                    doc(Key::Ch5Found, DDB),
+                    summ(Key::Ch5Tooling),
+                    doc(Key::Ch5ByHand, DDB),
+                    unsure(Key::Ch5Steps),
+                ],
+                race(R::Stuck),
             ),
             with_figure(beat(&[], race(R::Stuck)), Key::Ch5B4, Figure::Census),
             with_figure(beat(&[], race(R::Stuck)), Key::Ch5B5, Figure::Estimate),
@@ -305,15 +359,21 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch6Title,
         beats: &[
             with_analogy(
-                beat(&[claim(Key::Ch6B1, S)], cascade(at(20, 0, 5))),
+                beat(&[summ(Key::Ch6B1)], cascade(at(20, 0, 5))),
                 Key::Ch6Analogy,
             ),
             with_terms(
-                beat(&[claim(Key::Ch6B2, D)], cascade(at(20, 1, 30))),
+                beat(
+                    &[doc(Key::Ch6B2, EC2), summ(Key::Ch6B2Expire)],
+                    cascade(at(20, 1, 30)),
+                ),
                 &[LEASE],
             ),
             with_question(
-                beat(&[claim(Key::Ch6B3, S)], cascade(at(20, 2, 20))),
+                beat(
+                    &[summ(Key::Ch6B3), doc(Key::Ch6B3Running, EC2)],
+                    cascade(at(20, 2, 20)),
+                ),
                 DNS_QUIZ,
             ),
         ],
@@ -321,25 +381,50 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch7Title,
         beats: &[
-            beat(&[claim(Key::Ch7B1, D)], cascade(at(20, 2, 40))),
+            beat(
+                &[doc(Key::Ch7B1, DDB), talk(Key::Ch7B1Negative)],
+                cascade(at(20, 2, 40)),
+            ),
             with_terms(
                 with_engineer(
-                    beat(&[claim(Key::Ch7B2, D)], cascade(at(20, 3, 30))),
-                    claim(Key::EngCh7B2, D),
+                    beat(
+                        &[doc(Key::Ch7B2, EC2), doc(Key::Ch7B2Name, EC2)],
+                        cascade(at(20, 3, 30)),
+                    ),
+                    doc(Key::EngCh7B2, EC2),
                 ),
                 &[THROTTLING],
             ),
-            beat(&[claim(Key::Ch7B3, S)], cascade(at(20, 5, 28))),
-            beat(&[claim(Key::Ch7B4, S)], cascade(at(20, 6, 30))),
+            beat(&[summ(Key::Ch7B3)], cascade(at(20, 5, 28))),
+            beat(&[summ(Key::Ch7B4)], cascade(at(20, 6, 30))),
             with_terms(
                 with_engineer(
-                    beat(&[claim(Key::Ch7B5, D)], cascade(at(20, 9, 36))),
-                    claim(Key::EngCh7B5, D),
+                    beat(
+                        &[
+                            doc(Key::Ch7B5, NLB),
+                            doc(Key::Ch7B5Overload, NLB),
+                            summ(Key::Ch7B5Off),
+                        ],
+                        cascade(at(20, 9, 36)),
+                    ),
+                    doc(Key::EngCh7B5, NLB),
                 ),
                 &[HEALTH_CHECK, FAILOVER],
             ),
+            beat(
+                &[
+                    summ(Key::Ch7Held),
+                    doc(Key::Ch7HeldNetwork, EC2),
+                    doc(Key::Ch7HeldNlb, NLB),
+                    summ(Key::Ch7HeldLambda),
+                ],
+                cascade(at(20, 13, 50)),
+            ),
             with_figure(
-                beat(&[claim(Key::Ch7B6, D)], Some(Scene::Timeline)),
+                beat(
+                    &[doc(Key::Ch7B6, INTRO), summ(Key::Ch7B6After)],
+                    Some(Scene::Timeline),
+                ),
                 Key::Ch7Sim,
                 Figure::SimulatedEvent,
             ),
@@ -348,42 +433,50 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch8Title,
         beats: &[
-            beat(&[claim(Key::Ch8B1, T)], None),
-            beat(&[claim(Key::Ch8B2, I)], None),
-            beat(&[claim(Key::Ch8B3, I)], None),
-            beat(&[claim(Key::Ch8B4, D)], None),
+            beat(&[talk(Key::Ch8B1)], None),
+            beat(&[ours(Key::Ch8B2)], None),
+            beat(&[ours(Key::Ch8B3)], None),
+            beat(
+                &[
+                    doc(Key::Ch8B4, REMEDIES),
+                    talk(Key::Ch8B4Fixed),
+                    doc(Key::Ch8B4Promised, REMEDIES),
+                ],
+                None,
+            ),
         ],
     },
     Chapter {
         title: Key::Ch9Title,
         beats: &[
+            with_figure(
+                beat(&[ours(Key::Ch9Ask)], cascade(at(20, 14, 20))),
+                Key::Ch9B1,
+                Figure::Shop(ShopChoice::UsEast1),
+            ),
+            beat(&[ours(Key::Ch9Status), summ(Key::Ch9StatusFact)], None),
+            with_figure(
+                beat(&[ours(Key::Ch9Contact), ours(Key::Ch9B4)], None),
+                Key::Ch9Fallback,
+                Figure::Shop(ShopChoice::Fallback),
+            ),
             with_question(
                 with_figure(
-                    beat(&[], cascade(at(20, 14, 20))),
-                    Key::Ch9B1,
-                    Figure::Shop(ShopChoice::UsEast1),
+                    beat(&[ours(Key::Ch9B2)], None),
+                    Key::Ch9MultiRegion,
+                    Figure::Shop(ShopChoice::MultiRegion),
                 ),
                 REGION_QUIZ,
             ),
             with_figure(
-                beat(&[claim(Key::Ch9B2, I)], None),
-                Key::Ch9MultiRegion,
-                Figure::Shop(ShopChoice::MultiRegion),
-            ),
-            with_figure(
-                beat(&[claim(Key::Ch9B3, I)], None),
-                Key::Ch9MultiCloud,
-                Figure::Shop(ShopChoice::MultiCloud),
-            ),
-            with_figure(
-                beat(&[claim(Key::Ch9B4, I)], None),
-                Key::Ch9Fallback,
-                Figure::Shop(ShopChoice::Fallback),
-            ),
-            with_figure(
-                beat(&[claim(Key::Ch9B5, I)], None),
+                beat(&[ours(Key::Ch9B5)], None),
                 Key::Ch9Unmonitored,
                 Figure::Shop(ShopChoice::Unmonitored),
+            ),
+            with_figure(
+                beat(&[ours(Key::Ch9B3)], None),
+                Key::Ch9MultiCloud,
+                Figure::Shop(ShopChoice::MultiCloud),
             ),
             with_figure(
                 beat(&[], None),
@@ -395,8 +488,8 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch10Title,
         beats: &[
-            beat(&[claim(Key::Ch10B1, D)], Some(Scene::Timeline)),
-            beat(&[claim(Key::Ch10B2, I)], Some(Scene::Revisit)),
+            beat(&[doc(Key::Ch10B1, INTRO)], Some(Scene::Timeline)),
+            beat(&[ours(Key::Ch10B2)], Some(Scene::Revisit)),
         ],
     },
 ];

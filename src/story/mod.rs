@@ -6,6 +6,7 @@
 use crate::i18n::Key;
 
 pub mod chapters;
+pub mod sources;
 pub mod static_page;
 pub mod timeline;
 
@@ -28,6 +29,124 @@ pub enum Mark {
 pub const PES_URL: &str = "https://aws.amazon.com/message/101925/";
 /// The DynamoDB team's re:Invent 2025 talk, DAT453.
 pub const TALK_URL: &str = "https://www.youtube.com/watch?v=YZUNNzLDWb8";
+
+/// Where a claim comes from: a section of AWS's report, the DynamoDB team's
+/// talk, the independent summaries, the sources that disagree, or this
+/// explainer's own illustrations. `docs/SOURCES.md` describes each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// The report's opening overview and overall timeline.
+    PesIntro,
+    /// The report's DynamoDB section (the DNS automation and the race).
+    PesDynamoDb,
+    /// The report's Amazon EC2 section (DWFM, Network Manager).
+    PesEc2,
+    /// The report's Network Load Balancer section.
+    PesNlb,
+    /// The report's closing remarks: what AWS changed and said it will change.
+    PesRemedies,
+    /// The DynamoDB team's re:Invent 2025 talk (DAT453).
+    Talk,
+    /// Several independent summaries of the report that agree.
+    Summaries,
+    /// Sources that disagree, or say nothing.
+    Disputed,
+    /// This explainer's own examples and simplifications.
+    Project,
+}
+
+impl Source {
+    /// Every source, in the order the sources page lists them.
+    pub const ALL: [Source; 9] = [
+        Source::PesIntro,
+        Source::PesDynamoDb,
+        Source::PesEc2,
+        Source::PesNlb,
+        Source::PesRemedies,
+        Source::Talk,
+        Source::Summaries,
+        Source::Disputed,
+        Source::Project,
+    ];
+
+    /// The stable id used in addresses (`#src-pes-dynamodb`) and in `docs/`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Source::PesIntro => "pes-intro",
+            Source::PesDynamoDb => "pes-dynamodb",
+            Source::PesEc2 => "pes-ec2",
+            Source::PesNlb => "pes-nlb",
+            Source::PesRemedies => "pes-remedies",
+            Source::Talk => "talk-dat453",
+            Source::Summaries => "summaries",
+            Source::Disputed => "disputed",
+            Source::Project => "project",
+        }
+    }
+
+    /// The source's name as a reader sees it.
+    pub const fn title(self) -> Key {
+        match self {
+            Source::PesIntro => Key::SrcPesIntro,
+            Source::PesDynamoDb => Key::SrcPesDynamodb,
+            Source::PesEc2 => Key::SrcPesEc2,
+            Source::PesNlb => Key::SrcPesNlb,
+            Source::PesRemedies => Key::SrcPesRemedies,
+            Source::Talk => Key::SrcTalk,
+            Source::Summaries => Key::SrcSummaries,
+            Source::Disputed => Key::SrcDisputed,
+            Source::Project => Key::SrcProject,
+        }
+    }
+
+    /// What the source is, and what is not known about it.
+    pub const fn about(self) -> Key {
+        match self {
+            Source::PesIntro
+            | Source::PesDynamoDb
+            | Source::PesEc2
+            | Source::PesNlb
+            | Source::PesRemedies => Key::SrcPesAbout,
+            Source::Talk => Key::SrcTalkAbout,
+            Source::Summaries => Key::SrcSummariesAbout,
+            Source::Disputed => Key::SrcDisputedAbout,
+            Source::Project => Key::SrcProjectAbout,
+        }
+    }
+
+    /// Where a reader can read the source itself; `None` where there is no
+    /// one document to open.
+    pub const fn url(self) -> Option<&'static str> {
+        match self {
+            Source::PesIntro
+            | Source::PesDynamoDb
+            | Source::PesEc2
+            | Source::PesNlb
+            | Source::PesRemedies => Some(PES_URL),
+            Source::Talk => Some(TALK_URL),
+            Source::Summaries | Source::Disputed | Source::Project => None,
+        }
+    }
+
+    /// The sources a claim with `mark` may cite: a documented claim cites a
+    /// section of the report, a claim from the talk cites the talk, and so on.
+    pub const fn fits(self, mark: Mark) -> bool {
+        match mark {
+            Mark::Documented => matches!(
+                self,
+                Source::PesIntro
+                    | Source::PesDynamoDb
+                    | Source::PesEc2
+                    | Source::PesNlb
+                            | Source::PesRemedies
+            ),
+            Mark::Talk => matches!(self, Source::Talk),
+            Mark::Summarised => matches!(self, Source::Summaries),
+            Mark::Uncertain => matches!(self, Source::Disputed),
+            Mark::Illustrative => matches!(self, Source::Project),
+        }
+    }
+}
 
 impl Mark {
     /// Every mark, surest first.
@@ -84,15 +203,18 @@ impl Mark {
     }
 }
 
-/// One sentence the app shows as fact or example, with its mark.
+/// One sentence the app shows as fact or example, with its mark and the
+/// source a reader can check it in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Claim {
     pub text: Key,
     pub mark: Mark,
+    pub source: Source,
 }
 
-const fn claim(text: Key, mark: Mark) -> Claim {
-    Claim { text, mark }
+const fn claim(text: Key, mark: Mark, source: Source) -> Claim {
+    assert!(source.fits(mark), "a claim's source must fit its mark");
+    Claim { text, mark, source }
 }
 
 /// Chapter 1, "what happened": the opening the reader sees first.
@@ -100,7 +222,7 @@ pub mod opening {
     use super::*;
 
     /// When it started (23:48 PDT, 19 Oct 2025 = 15:48 JST, 20 Oct).
-    pub const LEAD: Claim = claim(Key::Ch1Lead, Mark::Documented);
+    pub const LEAD: Claim = claim(Key::Ch1Lead, Mark::Documented, Source::PesIntro);
     /// What people saw: examples of the kinds of trouble, not reports.
     pub const SAW: [Key; 4] = [
         Key::Ch1SawShop,
@@ -108,18 +230,18 @@ pub mod opening {
         Key::Ch1SawBusiness,
         Key::Ch1SawWeb,
     ];
-    pub const SAW_NOTE: Claim = claim(Key::Ch1SawNote, Mark::Illustrative);
-    /// 23:48 to 14:20 PDT: 14 h 32 min.
-    pub const DURATION: Claim = claim(Key::Ch1Duration, Mark::Documented);
+    pub const SAW_NOTE: Claim = claim(Key::Ch1SawNote, Mark::Illustrative, Source::Project);
+    /// 23:48 to 14:20 PDT, when AWS declared the event over: 14 h 32 min.
+    pub const DURATION: Claim = claim(Key::Ch1Duration, Mark::Documented, Source::PesIntro);
     /// "More than 100": counts of 70 to 142 were reported.
-    pub const SCOPE: Claim = claim(Key::Ch1Scope, Mark::Uncertain);
+    pub const SCOPE: Claim = claim(Key::Ch1Scope, Mark::Uncertain, Source::Disputed);
     /// The race emptied the regional DynamoDB record.
-    pub const CAUSE: Claim = claim(Key::Ch1Cause, Mark::Documented);
-    /// The seed article's year is wrong.
-    pub const DATE_NOTE: Claim = claim(Key::Ch1DateNote, Mark::Documented);
+    pub const CAUSE: Claim = claim(Key::Ch1Cause, Mark::Documented, Source::PesDynamoDb);
+    /// The seed article's year is wrong (shown on the sources page).
+    pub const DATE_NOTE: Claim = claim(Key::Ch1DateNote, Mark::Documented, Source::PesIntro);
 
     /// Every claim of the opening, in reading order.
-    pub const CLAIMS: [Claim; 6] = [LEAD, SAW_NOTE, DURATION, SCOPE, CAUSE, DATE_NOTE];
+    pub const CLAIMS: [Claim; 5] = [LEAD, SAW_NOTE, DURATION, SCOPE, CAUSE];
 }
 
 #[cfg(test)]

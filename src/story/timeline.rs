@@ -1,6 +1,6 @@
 //! The documented timeline of FACTS.md (PDT), each entry with its mark.
 
-use super::{Claim, Mark, claim};
+use super::{Claim, Mark, Source, claim};
 use crate::engine::cascade::Minute;
 use crate::engine::cascade::clock::at;
 use crate::i18n::Key;
@@ -12,43 +12,49 @@ pub struct Entry {
     pub claim: Claim,
 }
 
-const fn entry(day: u32, h: u32, m: u32, text: Key, mark: Mark) -> Entry {
+const fn entry(day: u32, h: u32, m: u32, text: Key, mark: Mark, source: Source) -> Entry {
     Entry {
         at: at(day, h, m),
-        claim: claim(text, mark),
+        claim: claim(text, mark, source),
     }
 }
 
 use Mark::{Documented as D, Summarised as S, Talk as T};
+use Source::{
+    PesDynamoDb as DDB, PesEc2 as EC2, PesIntro as INTRO, PesNlb as NLB, Summaries as SUM,
+    Talk as TALK,
+};
 
-/// In time order. (21 Oct 04:05, Redshift's last clusters, lies past the chart.)
-pub const TIMELINE: [Entry; 26] = [
-    entry(19, 23, 47, Key::TlRedshift, S),
-    entry(19, 23, 48, Key::TlRace, D),
-    entry(19, 23, 51, Key::TlLambdaSts, S),
-    entry(20, 0, 11, Key::TlDashboard, S),
-    entry(20, 0, 38, Key::TlIdentified, D),
-    entry(20, 1, 15, Key::TlMitigation, S),
-    entry(20, 1, 19, Key::TlStsBack, S),
-    entry(20, 1, 25, Key::TlIamBack, S),
-    entry(20, 2, 25, Key::TlDnsBack, D),
-    entry(20, 2, 40, Key::TlDdbEnd, D),
-    entry(20, 4, 14, Key::TlThrottle, S),
-    entry(20, 5, 28, Key::TlLeased, S),
-    entry(20, 5, 30, Key::TlNlbErrors, D),
-    entry(20, 5, 38, Key::TlDnsOff, T),
-    entry(20, 6, 21, Key::TlBacklog, S),
-    entry(20, 6, 52, Key::TlNlbDetect, S),
-    entry(20, 7, 4, Key::TlSecondWave, S),
-    entry(20, 8, 31, Key::TlStsSecond, S),
-    entry(20, 9, 36, Key::TlNlbOff, S),
-    entry(20, 10, 36, Key::TlNetworkOk, D),
-    entry(20, 11, 23, Key::TlRelax, S),
-    entry(20, 13, 20, Key::TlConnectOk, S),
-    entry(20, 13, 50, Key::TlEc2Ok, D),
-    entry(20, 14, 9, Key::TlNlbOn, D),
-    entry(20, 14, 15, Key::TlLambdaOk, S),
-    entry(20, 14, 20, Key::TlEnd, D),
+/// In time order, to the last Redshift clusters on the 21st.
+pub const TIMELINE: [Entry; 28] = [
+    entry(19, 23, 47, Key::TlRedshift, S, SUM),
+    entry(19, 23, 48, Key::TlRace, D, DDB),
+    entry(19, 23, 51, Key::TlLambdaSts, S, SUM),
+    entry(20, 0, 11, Key::TlDashboard, S, SUM),
+    entry(20, 0, 38, Key::TlIdentified, D, DDB),
+    entry(20, 1, 15, Key::TlMitigation, S, SUM),
+    entry(20, 1, 19, Key::TlStsBack, S, SUM),
+    entry(20, 1, 25, Key::TlIamBack, S, SUM),
+    entry(20, 2, 25, Key::TlDnsBack, D, DDB),
+    entry(20, 2, 40, Key::TlDdbEnd, D, DDB),
+    entry(20, 4, 14, Key::TlThrottle, S, SUM),
+    entry(20, 5, 28, Key::TlLeased, S, SUM),
+    entry(20, 5, 30, Key::TlNlbErrors, D, NLB),
+    entry(20, 5, 38, Key::TlDnsOff, T, TALK),
+    entry(20, 6, 21, Key::TlBacklog, S, SUM),
+    entry(20, 6, 52, Key::TlNlbDetect, S, SUM),
+    entry(20, 7, 4, Key::TlSecondWave, S, SUM),
+    entry(20, 8, 31, Key::TlStsSecond, S, SUM),
+    entry(20, 9, 36, Key::TlNlbOff, S, SUM),
+    entry(20, 10, 36, Key::TlNetworkOk, D, EC2),
+    entry(20, 11, 23, Key::TlRelax, S, SUM),
+    entry(20, 13, 20, Key::TlConnectOk, S, SUM),
+    entry(20, 13, 50, Key::TlEc2Ok, D, EC2),
+    entry(20, 14, 9, Key::TlNlbOn, D, NLB),
+    entry(20, 14, 15, Key::TlLambdaOk, S, SUM),
+    entry(20, 14, 20, Key::TlEnd, D, INTRO),
+    entry(20, 15, 1, Key::TlAllNormal, S, SUM),
+    entry(21, 4, 5, Key::TlRedshiftLast, S, SUM),
 ];
 
 #[cfg(test)]
