@@ -161,9 +161,17 @@ const HEALTH_CHECK: Term = term(Key::TermHealthCheck, Key::TermHealthCheckDef);
 const LEASE: Term = term(Key::TermLease, Key::TermLeaseDef);
 const THROTTLING: Term = term(Key::TermThrottling, Key::TermThrottlingDef);
 const FAILOVER: Term = term(Key::TermFailover, Key::TermFailoverDef);
+const AWS: Term = term(Key::TermAws, Key::TermAwsDef);
+const EC2_TERM: Term = term(Key::TermEc2, Key::TermEc2Def);
+const INSTANCE: Term = term(Key::TermInstance, Key::TermInstanceDef);
+const LAMBDA: Term = term(Key::TermLambda, Key::TermLambdaDef);
+const COLLAPSE: Term = term(Key::TermCollapse, Key::TermCollapseDef);
+const CONTAINER: Term = term(Key::TermContainer, Key::TermContainerDef);
+const TLA: Term = term(Key::TermTla, Key::TermTlaDef);
 
 /// Every glossary term.
-pub const TERMS: [Term; 13] = [
+pub const TERMS: [Term; 20] = [
+    AWS,
     DNS,
     CACHE,
     TTL,
@@ -177,6 +185,12 @@ pub const TERMS: [Term; 13] = [
     LEASE,
     THROTTLING,
     FAILOVER,
+    EC2_TERM,
+    INSTANCE,
+    LAMBDA,
+    COLLAPSE,
+    CONTAINER,
+    TLA,
 ];
 
 const OVERWRITE_QUIZ: Question = Question {
@@ -234,7 +248,9 @@ const fn ours(text: Key) -> Claim {
 }
 
 use RaceMoment as R;
-use Source::{PesDynamoDb as DDB, PesEc2 as EC2, PesIntro as INTRO, PesNlb as NLB, PesRemedies as REMEDIES};
+use Source::{
+    PesDynamoDb as DDB, PesEc2 as EC2, PesIntro as INTRO, PesNlb as NLB, PesRemedies as REMEDIES,
+};
 
 const fn race(m: RaceMoment) -> Option<Scene> {
     Some(Scene::Race(m))
@@ -258,9 +274,16 @@ pub static CHAPTERS: [Chapter; 10] = [
                 &[DNS],
             ),
             with_terms(beat(&[ours(Key::Ch2B2)], None), &[CACHE, TTL]),
-            beat(
-                &[summ(Key::Ch2B3), doc(Key::Ch2Blank, DDB)],
-                race(R::Calm),
+            with_terms(
+                beat(
+                    &[
+                        ours(Key::Ch2B3),
+                        doc(Key::Ch2Blank, DDB),
+                        talk(Key::Ch2BlankGloss),
+                    ],
+                    race(R::Calm),
+                ),
+                &[AWS],
             ),
         ],
     },
@@ -280,10 +303,7 @@ pub static CHAPTERS: [Chapter; 10] = [
             ),
             with_terms(beat(&[doc(Key::Ch3B3, DDB)], race(R::Calm)), &[REGION, AZ]),
             with_terms(
-                beat(
-                    &[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)],
-                    race(R::Calm),
-                ),
+                beat(&[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)], race(R::Calm)),
                 &[LOCK],
             ),
             with_engineer(
@@ -327,17 +347,18 @@ pub static CHAPTERS: [Chapter; 10] = [
             beat(&[doc(Key::Ch5B1, DDB)], race(R::Emptied)),
             with_terms(
                 with_engineer(
-                    beat(
-                        &[talk(Key::Ch5B2), talk(Key::Ch5Route53)],
-                        race(R::Emptied),
-                    ),
+                    beat(&[talk(Key::Ch5B2), talk(Key::Ch5Route53)], race(R::Emptied)),
                     talk(Key::EngCh5B2),
                 ),
                 &[NEGATIVE_CACHE],
             ),
             with_engineer(
                 beat(
-                    &[talk(Key::Ch5B3), doc(Key::Ch5B3Stuck, DDB)],
+                    &[
+                        talk(Key::Ch5B3),
+                        doc(Key::Ch5B3Stuck, DDB),
+                        talk(Key::Ch5HealTalk),
+                    ],
                     race(R::Stuck),
                 ),
                 talk(Key::EngCh5B3),
@@ -347,6 +368,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                     doc(Key::Ch5Found, DDB),
                     summ(Key::Ch5Tooling),
                     doc(Key::Ch5ByHand, DDB),
+                    talk(Key::Ch5ByHandTree),
                     unsure(Key::Ch5Steps),
                 ],
                 race(R::Stuck),
@@ -358,23 +380,29 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch6Title,
         beats: &[
-            with_analogy(
-                beat(&[summ(Key::Ch6B1)], cascade(at(20, 0, 5))),
-                Key::Ch6Analogy,
+            with_terms(
+                with_analogy(
+                    beat(&[summ(Key::Ch6B1)], cascade(at(20, 0, 5))),
+                    Key::Ch6Analogy,
+                ),
+                &[LAMBDA],
             ),
             with_terms(
                 beat(
                     &[doc(Key::Ch6B2, EC2), summ(Key::Ch6B2Expire)],
                     cascade(at(20, 1, 30)),
                 ),
-                &[LEASE],
+                &[EC2_TERM, LEASE],
             ),
-            with_question(
-                beat(
-                    &[summ(Key::Ch6B3), doc(Key::Ch6B3Running, EC2)],
-                    cascade(at(20, 2, 20)),
+            with_terms(
+                with_question(
+                    beat(
+                        &[summ(Key::Ch6B3), doc(Key::Ch6B3Running, EC2)],
+                        cascade(at(20, 2, 20)),
+                    ),
+                    DNS_QUIZ,
                 ),
-                DNS_QUIZ,
+                &[INSTANCE],
             ),
         ],
     },
@@ -393,7 +421,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                     ),
                     doc(Key::EngCh7B2, EC2),
                 ),
-                &[THROTTLING],
+                &[COLLAPSE, THROTTLING],
             ),
             beat(&[summ(Key::Ch7B3)], cascade(at(20, 5, 28))),
             beat(&[summ(Key::Ch7B4)], cascade(at(20, 6, 30))),
@@ -403,6 +431,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                         &[
                             doc(Key::Ch7B5, NLB),
                             doc(Key::Ch7B5Overload, NLB),
+                            summ(Key::Ch7SecondWave),
                             summ(Key::Ch7B5Off),
                         ],
                         cascade(at(20, 9, 36)),
@@ -413,17 +442,25 @@ pub static CHAPTERS: [Chapter; 10] = [
             ),
             beat(
                 &[
-                    summ(Key::Ch7Held),
                     doc(Key::Ch7HeldNetwork, EC2),
+                    summ(Key::Ch7Held),
+                    doc(Key::Ch7HeldEc2, EC2),
                     doc(Key::Ch7HeldNlb, NLB),
                     summ(Key::Ch7HeldLambda),
                 ],
                 cascade(at(20, 13, 50)),
             ),
             with_figure(
-                beat(
-                    &[doc(Key::Ch7B6, INTRO), summ(Key::Ch7B6After)],
-                    Some(Scene::Timeline),
+                with_terms(
+                    beat(
+                        &[
+                            doc(Key::Ch7B6, INTRO),
+                            summ(Key::Ch7B6After),
+                            summ(Key::Ch7RedshiftWhy),
+                        ],
+                        Some(Scene::Timeline),
+                    ),
+                    &[CONTAINER],
                 ),
                 Key::Ch7Sim,
                 Figure::SimulatedEvent,
@@ -433,7 +470,7 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch8Title,
         beats: &[
-            beat(&[talk(Key::Ch8B1)], None),
+            with_terms(beat(&[ours(Key::Ch8B1), talk(Key::Ch8B1Tla)], None), &[TLA]),
             beat(&[ours(Key::Ch8B2)], None),
             beat(&[ours(Key::Ch8B3)], None),
             beat(
@@ -474,7 +511,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                 Figure::Shop(ShopChoice::Unmonitored),
             ),
             with_figure(
-                beat(&[ours(Key::Ch9B3)], None),
+                beat(&[ours(Key::Ch9B3), summ(Key::Ch9B3Signin)], None),
                 Key::Ch9MultiCloud,
                 Figure::Shop(ShopChoice::MultiCloud),
             ),

@@ -138,7 +138,7 @@ impl Source {
                     | Source::PesDynamoDb
                     | Source::PesEc2
                     | Source::PesNlb
-                            | Source::PesRemedies
+                    | Source::PesRemedies
             ),
             Mark::Talk => matches!(self, Source::Talk),
             Mark::Summarised => matches!(self, Source::Summaries),

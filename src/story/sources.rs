@@ -62,7 +62,10 @@ mod tests {
     #[test]
     fn every_source_is_cited_and_every_claim_cites_a_listed_source() {
         for source in Source::ALL {
-            assert!(!cited_by(source).is_empty(), "{source:?} is cited by nothing");
+            assert!(
+                !cited_by(source).is_empty(),
+                "{source:?} is cited by nothing"
+            );
         }
         for c in all_citations() {
             assert!(Source::ALL.contains(&c.claim.source));
@@ -73,7 +76,11 @@ mod tests {
     #[test]
     fn source_ids_are_unique_and_linkable() {
         for (i, a) in Source::ALL.iter().enumerate() {
-            assert!(a.id().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            assert!(
+                a.id()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            );
             assert!(Source::ALL[i + 1..].iter().all(|b| b.id() != a.id()));
         }
     }
@@ -82,7 +89,13 @@ mod tests {
     fn announced_remedies_cite_the_report_and_done_fixes_the_talk() {
         use crate::i18n::Key;
         let find = |key: Key| all_citations().into_iter().find(|c| c.claim.text == key);
-        assert_eq!(find(Key::Ch8B4Promised).map(|c| c.claim.source), Some(Source::PesRemedies));
-        assert_eq!(find(Key::Ch8B4Fixed).map(|c| c.claim.source), Some(Source::Talk));
+        assert_eq!(
+            find(Key::Ch8B4Promised).map(|c| c.claim.source),
+            Some(Source::PesRemedies)
+        );
+        assert_eq!(
+            find(Key::Ch8B4Fixed).map(|c| c.claim.source),
+            Some(Source::Talk)
+        );
     }
 }
