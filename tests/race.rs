@@ -250,11 +250,15 @@ fn operator_repair_restores_the_record() {
 #[test]
 fn census_counts_every_ordering() {
     // Two endpoints, the talk's made-up plans 110 and 146, threshold 10.
+    // Once a record is empty every flip fails and ends its run (the stuck
+    // state stops every Enactor), so orderings that differed only in what
+    // came after the empty record are one: 943 orderings, not the 1 015 of
+    // a model whose Enactors moved on.
     let c = census(&CensusConfig::default()).unwrap();
-    assert_eq!(c.counts.orderings, 1015);
-    assert_eq!(c.counts.empty(), 399);
-    assert_eq!(c.counts.empty_stuck, 399);
-    assert_eq!(c.counts.healthy + c.counts.stale + c.counts.empty(), 1015);
+    assert_eq!(c.counts.orderings, 943);
+    assert_eq!(c.counts.empty(), 327);
+    assert_eq!(c.counts.empty_stuck, 327);
+    assert_eq!(c.counts.healthy + c.counts.stale + c.counts.empty(), 943);
     assert_eq!(c.fewest_steps_to_empty, Some(9));
     assert_eq!(c.bad_examples.len(), 3);
 
@@ -265,7 +269,7 @@ fn census_counts_every_ordering() {
     .unwrap();
     assert_eq!(
         (three.counts.orderings, three.counts.empty()),
-        (44_080, 19_718)
+        (35_611, 11_249)
     );
 
     let one = census(&CensusConfig {
@@ -295,7 +299,10 @@ fn census_with_a_guard_finds_no_empty_ordering() {
             },
         ] {
             let c = census(&CensusConfig { guards, ..base }).unwrap();
-            assert_eq!(c.counts.orderings, unguarded.orderings);
+            // Guarded runs are never stopped by a stuck state: every
+            // ordering runs to its end, so there are at least as many.
+            assert!(c.counts.orderings >= unguarded.orderings);
+            assert_eq!(c.counts.healthy + c.counts.stale, c.counts.orderings);
             assert_eq!(c.counts.empty(), 0, "{guards:?}");
             assert!(c.bad_examples.is_empty());
             assert_eq!(c.fewest_steps_to_empty, None);
@@ -309,8 +316,12 @@ fn census_with_a_guard_finds_no_empty_ordering() {
         })
         .unwrap()
         .counts;
-        assert_eq!(tolerant.empty_healed, unguarded.empty());
+        // The same doors open (the first empty record comes before any
+        // flip could fail), but every empty ordering now heals.
+        assert_eq!(tolerant.empty_healed > 0, unguarded.empty() > 0);
+        assert!(tolerant.empty_healed >= unguarded.empty());
         assert_eq!(tolerant.empty_stuck, 0);
+        assert_eq!(unguarded.empty_healed, 0, "unguarded empties stay stuck");
     }
 }
 
@@ -550,4 +561,164 @@ proptest! {
         let open = census(&CensusConfig { guards: Guards::default(), ..config }).unwrap().counts.empty() > 0;
         prop_assert_eq!(open, gap > threshold);
     }
+}
+
+/// Bug: a stale flip used to set `last_applied` to its older plan, so a later
+/// stale run passed its one-time check. The record's check compares with the
+/// last applied plan, which a stale flip does not make older.
+#[test]
+fn last_applied_never_goes_backwards_after_a_stale_flip() {
+    use EnactorId::{A, B, C};
+    use dns_race_explainer::engine::race::model::{Phase, Rules};
+    let rules = Rules {
+        cleanup_threshold_generations: 1_000,
+        lock_lease_ms: u64::MAX,
+        guards: Guards::default(),
+    };
+    let mut world = World::new(1, rules);
+    let mut ignore = |_: RaceEvent| {};
+    for _ in 0..10 {
+        world.create_plan(&mut ignore);
+    }
+    // A reads 105 and passes its check; B reads 110 and applies it.
+    world.set_phase(A, Phase::Read { plan: 105 });
+    world.set_phase(B, Phase::Read { plan: 110 });
+    world.step(A, &mut ignore); // check 105 > 100
+    world.step(B, &mut ignore); // check 110 > 100
+    world.step(B, &mut ignore); // lock
+    world.step(B, &mut ignore); // flip 100 -> 110
+    assert_eq!(world.last_applied, 110);
+    world.step(A, &mut ignore); // lock
+    let mut events = Vec::new();
+    world.step(A, &mut |e| events.push(e)); // stale flip 110 -> 105
+    assert!(matches!(
+        events[..],
+        [RaceEvent::Flipped {
+            from: 110,
+            to: 105,
+            ..
+        }]
+    ));
+    assert_eq!(world.last_applied, 110, "the newest plan ever applied");
+    // C with a plan older than 110 but newer than 105 must fail its check.
+    world.set_phase(C, Phase::Read { plan: 107 });
+    let mut events = Vec::new();
+    world.step(C, &mut |e| events.push(e));
+    assert!(
+        matches!(
+            events[..],
+            [RaceEvent::CheckFailed {
+                plan: 107,
+                last_applied: 110,
+                ..
+            }]
+        ),
+        "{events:?}"
+    );
+}
+
+/// Bug: a run that hit `MAX_EVENTS` ended as if complete. Two Enactors
+/// hammering a lock held for ten minutes every ~10 ms for an hour is valid
+/// and produces more events than the bound.
+#[test]
+fn a_run_cut_short_by_the_event_bound_says_so() {
+    use dns_race_explainer::engine::race::run::MAX_EVENTS;
+    let s = RaceScenario {
+        slow_enactor: Some(EnactorId::A),
+        slow_from_ms: 0,
+        slow_for_ms: 3_600_000,
+        slow_extra_ms: 600_000,
+        lock_lease_ms: 600_000,
+        backoff_base_ms: 10,
+        backoff_max_ms: 10,
+        planner_interval_ms: 500,
+        duration_ms: 3_600_000,
+        fixes: dns_race_explainer::engine::race::Fixes {
+            fair_backoff: true,
+            ..Default::default()
+        },
+        ..Preset::AsItHappened.scenario()
+    };
+    assert_eq!(s.validate(), Ok(()));
+    let r = run(&s).unwrap();
+    assert!(r.events.len() >= MAX_EVENTS, "{}", r.events.len());
+    assert!(r.truncated, "the run must say it was cut short");
+    assert!(r.events.last().unwrap().at_ms < u64::from(s.duration_ms));
+    // An ordinary run is complete.
+    assert!(!run(&Preset::AsItHappened.scenario()).unwrap().truncated);
+}
+
+/// The record: the inconsistent state "prevented subsequent plan updates from
+/// being applied by any DNS Enactors" until operators repaired it by hand.
+#[test]
+fn once_a_record_is_empty_no_enactor_applies_a_plan_until_repaired() {
+    let r = run(&Preset::AsItHappened.scenario()).unwrap();
+    let emptied = position(&r.events, 0, |e| {
+        matches!(e, RaceEvent::RecordEmptied { .. })
+    })
+    .unwrap();
+    let after = &r.events[emptied..];
+    assert!(
+        !after
+            .iter()
+            .any(|e| matches!(e.event, RaceEvent::Flipped { .. })),
+        "no flip on any endpoint after the record empties"
+    );
+    let failed = after
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.event,
+                RaceEvent::FlipFailedRollbackMissing { .. }
+                    | RaceEvent::FlipBlockedInconsistent { .. }
+            )
+        })
+        .count();
+    assert!(failed >= 10, "{failed}");
+    assert!(r.world.is_stuck());
+    for zone in &r.world.zones {
+        assert!(zone.alias <= r.world.last_applied);
+    }
+
+    // The operators' repair ends the stuck state: plans flow again.
+    let repaired = run(&RaceScenario {
+        operator_repair_after_ms: Some(30_000),
+        ..Preset::AsItHappened.scenario()
+    })
+    .unwrap();
+    let fix = position(&repaired.events, 0, |e| {
+        matches!(e, RaceEvent::OperatorRepaired { .. })
+    })
+    .unwrap();
+    let emptied = position(&repaired.events, 0, |e| {
+        matches!(e, RaceEvent::RecordEmptied { .. })
+    })
+    .unwrap();
+    assert!(
+        !repaired.events[emptied..fix]
+            .iter()
+            .any(|e| matches!(e.event, RaceEvent::Flipped { .. }))
+    );
+    assert!(
+        repaired.events[fix..]
+            .iter()
+            .any(|e| matches!(e.event, RaceEvent::Flipped { .. }))
+    );
+    assert!(!repaired.world.is_stuck());
+
+    // Rollback that tolerates a missing tree: Enactors keep going and heal.
+    let tolerant = run(&Preset::RollbackToleratesMissing.scenario()).unwrap();
+    let emptied = position(&tolerant.events, 0, |e| {
+        matches!(e, RaceEvent::RecordEmptied { .. })
+    })
+    .unwrap();
+    let healed = position(&tolerant.events, emptied, |e| {
+        matches!(e, RaceEvent::RecordHealed { .. })
+    })
+    .unwrap();
+    assert!(
+        tolerant.events[healed].at_ms - tolerant.events[emptied].at_ms < 15_000,
+        "healed within seconds of simulated time"
+    );
+    assert!(!tolerant.world.is_stuck());
 }

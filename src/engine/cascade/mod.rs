@@ -7,6 +7,7 @@
 //! or remove each action, pull AWS's remedies, loosen couplings and choose
 //! how their own services are deployed.
 
+pub mod calibration;
 pub mod clock;
 pub mod graph;
 pub mod impact;

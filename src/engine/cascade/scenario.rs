@@ -18,7 +18,10 @@ pub struct OperatorActions {
     /// A healthy DNS tree installed by hand (02:25, D).
     pub dns_restored_at: Option<Minute>,
     /// DWFM work throttled and hosts restarted selectively; EC2 launches
-    /// throttled too (04:14, S). Taken only if DWFM is still re-leasing then.
+    /// throttled too (04:14, S). Takes effect from this minute on as soon as
+    /// DWFM has expired leases to restore, even while DynamoDB is still
+    /// unhealthy (the throttle limits DWFM's own work); never taken if no
+    /// lease has expired.
     pub dwfm_throttled_at: Option<Minute>,
     /// Lambda's stuck SQS poller restored (04:40, S).
     pub lambda_poller_restored_at: Option<Minute>,
@@ -137,10 +140,22 @@ pub const FAILOVER_SLOW_MIN: u32 = 45;
 /// AWS's remedies and DNS caching, as levers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Levers {
-    /// DWFM limits its re-lease work by queue size from the start (D, remedy).
+    /// The model's idea (I), **not** AWS's remedy: DWFM caps its re-lease
+    /// work in flight from the start at
+    /// [`super::sim::DWFM_RELEASE_THROTTLE_CAP`] (half the collapse point),
+    /// so re-leasing is slower per minute but never collapses. (Until this
+    /// change the field capped work exactly at the cliff and was presented
+    /// as AWS's queue-size throttling; AWS's report does not say that remedy
+    /// targets DWFM. The name is kept for links.)
     pub dwfm_queue_throttling: bool,
-    /// NLB limits how much capacity failover can remove (D, remedy).
+    /// NLB limits how much capacity failover can remove (D, announced remedy).
     pub nlb_velocity_control: bool,
+    /// AWS's announced throttling of EC2's data propagation by the size of
+    /// the waiting queue (D, announced), placed by the model on Network
+    /// Manager's backlog (I): launches wait while the backlog is over
+    /// [`super::sim::PROPAGATION_QUEUE_LIMIT_MIN`] minutes of work.
+    #[serde(default)]
+    pub ec2_propagation_throttling: bool,
     /// Resolvers cache the empty answer (T: it set the ~15-minute tail).
     pub negative_caching: bool,
     /// How long an empty answer stays cached. Default 15; 1..=180 (I).
@@ -155,6 +170,7 @@ impl Default for Levers {
         Levers {
             dwfm_queue_throttling: false,
             nlb_velocity_control: false,
+            ec2_propagation_throttling: false,
             negative_caching: true,
             negative_ttl_min: 15,
             positive_ttl_min: 1,
@@ -255,7 +271,11 @@ impl CascadeScenario {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CascadePreset {
     AsItHappened,
-    /// AWS's remedies: DWFM queue throttling and NLB velocity control.
+    /// AWS's announced remedies that the model can express: queue-size
+    /// throttling of EC2's data propagation (on Network Manager's backlog)
+    /// and NLB velocity control. (AWS's DWFM remedy is a recovery test
+    /// suite, which a simulation of that night cannot show; the DWFM
+    /// re-lease throttle lever is the model's idea and is off here.)
     WithAwsFixes,
     /// No negative caching of the empty answer.
     NoNegativeCaching,
@@ -300,7 +320,7 @@ impl CascadePreset {
         match self {
             CascadePreset::AsItHappened => {}
             CascadePreset::WithAwsFixes => {
-                s.levers.dwfm_queue_throttling = true;
+                s.levers.ec2_propagation_throttling = true;
                 s.levers.nlb_velocity_control = true;
             }
             CascadePreset::NoNegativeCaching => s.levers.negative_caching = false,

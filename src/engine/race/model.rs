@@ -13,8 +13,18 @@
 //!   then clean up trees older than the applied generation minus a threshold (D/T).
 //! - An alias that names a deleted tree answers NOERROR with zero addresses (T):
 //!   the record is **empty**. A flip must point the rollback record at the tree
-//!   it replaces; when that tree is gone the transaction fails (D/T), so the
-//!   endpoint is **stuck** until an operator repairs it by hand (D).
+//!   it replaces; when that tree is gone the transaction fails (D/T).
+//! - An empty record is an **inconsistent state** that "prevented subsequent
+//!   plan updates from being applied by any DNS Enactors" (D). So while any
+//!   endpoint is empty, every flip fails, on every endpoint, and a failed flip
+//!   ends the Enactor's run (no further endpoints, no clean-up): the automation
+//!   is **stuck** until an operator repairs it by hand (D). How the failure
+//!   reached the other endpoints is not public (I): here the Enactor's run
+//!   reads the plan's endpoints as one, and one inconsistent endpoint fails it.
+//!   With the "rollback tolerates a missing tree" fix, flips go on and the
+//!   first flip of the empty endpoint heals it (T).
+//! - `last_applied` is the newest plan ever applied (D: the check compares with
+//!   "the last applied plan"; a stale flip does not make it older).
 //!
 //! Time is integer milliseconds and only the driver moves it: this module never
 //! reads a clock and has no randomness. Each call to [`World::step`] is one
@@ -200,8 +210,9 @@ pub struct World {
     pub now_ms: u64,
     /// The newest plan the Planner has written.
     pub newest_plan: Generation,
-    /// The record the one-time check compares against: the plan of the last
-    /// successful flip, by anyone.
+    /// The record the one-time check compares against: the newest plan any
+    /// successful flip (or the operators' repair) has applied. Never decreases:
+    /// a stale flip does not make it older.
     pub last_applied: Generation,
     pub zones: Vec<Zone>,
     pub enactors: [Enactor; 3],
@@ -251,6 +262,13 @@ impl World {
         &self.enactors[id.index()]
     }
 
+    /// The inconsistent state that stops the automation (D): some endpoint's
+    /// record is empty and the rollback code cannot handle a missing tree.
+    /// While it holds, no flip succeeds on any endpoint.
+    pub fn is_stuck(&self) -> bool {
+        !self.rules.guards.rollback_tolerates_missing && self.empty_endpoints().next().is_some()
+    }
+
     /// Endpoints whose record is empty now.
     pub fn empty_endpoints(&self) -> impl Iterator<Item = EndpointId> + '_ {
         self.zones
@@ -288,6 +306,7 @@ impl World {
     /// The Enactor `id` takes its next step, which commits now. Events go to
     /// `sink` in the order they happen.
     pub fn step(&mut self, id: EnactorId, sink: &mut impl FnMut(RaceEvent)) -> StepKind {
+        let last_applied_before = self.last_applied;
         let kind = match self.enactor(id).phase {
             Phase::Idle => self.read_plan(id, sink),
             Phase::Read { plan } => self.check_freshness(id, plan, sink),
@@ -304,6 +323,11 @@ impl World {
             Phase::Cleaning { plan, endpoint } => self.clean_up(id, plan, endpoint, sink),
         };
         self.assert_enactor_invariant(id);
+        assert!(
+            self.last_applied >= last_applied_before,
+            "last_applied went back from {last_applied_before} to {}",
+            self.last_applied
+        );
         #[cfg(debug_assertions)]
         self.assert_invariants();
         kind
@@ -411,6 +435,13 @@ impl World {
     ) -> StepKind {
         let guards = self.rules.guards;
         let newest_plan = self.newest_plan;
+        // The inconsistent state blocks every endpoint (D), unless the
+        // rollback code tolerates a missing tree.
+        let inconsistent = if guards.rollback_tolerates_missing {
+            None
+        } else {
+            self.empty_endpoints().next()
+        };
         let zone = &mut self.zones[endpoint.index()];
         let holder = zone.lock.map(|l| l.holder);
         if holder != Some(id) {
@@ -443,7 +474,8 @@ impl World {
                 active: replaced,
             });
         } else if was_empty && !guards.rollback_tolerates_missing {
-            // The rollback record cannot name a tree that is gone (D/T).
+            // The rollback record cannot name a tree that is gone (D/T): the
+            // transaction fails and the run ends with it.
             zone.lock = None;
             sink(RaceEvent::FlipFailedRollbackMissing {
                 enactor: id,
@@ -451,12 +483,24 @@ impl World {
                 plan,
                 missing: replaced,
             });
+            return self.abort_run(id);
+        } else if let Some(empty_endpoint) = inconsistent {
+            // Another endpoint is in the inconsistent state: no plan update
+            // is applied by any Enactor (D); the run ends.
+            zone.lock = None;
+            sink(RaceEvent::FlipBlockedInconsistent {
+                enactor: id,
+                endpoint,
+                plan,
+                empty_endpoint,
+            });
+            return self.abort_run(id);
         } else {
             zone.add_tree(plan);
             zone.alias = plan;
             zone.rollback = if was_empty { None } else { Some(replaced) };
             zone.lock = None;
-            self.last_applied = plan;
+            self.last_applied = self.last_applied.max(plan);
             sink(RaceEvent::Flipped {
                 enactor: id,
                 endpoint,
@@ -486,6 +530,12 @@ impl World {
         };
         self.set_phase(id, phase);
         StepKind::Progress
+    }
+
+    /// A failed flip ends the run: no further endpoints, no clean-up.
+    fn abort_run(&mut self, id: EnactorId) -> StepKind {
+        self.set_phase(id, Phase::Idle);
+        StepKind::RunEnded
     }
 
     /// Deletes this endpoint's trees "significantly older" than `plan` (D).
@@ -556,6 +606,7 @@ impl World {
         zone.alias = plan;
         zone.rollback = None;
         zone.lock = None;
+        self.last_applied = self.last_applied.max(plan);
         sink(RaceEvent::OperatorRepaired {
             endpoint,
             generation: plan,
@@ -592,6 +643,10 @@ impl World {
                 "trees sorted, unique"
             );
             assert!(zone.alias <= self.newest_plan, "alias names a written plan");
+            assert!(
+                zone.alias <= self.last_applied,
+                "last_applied is the newest plan ever applied"
+            );
         }
         for enactor in &self.enactors {
             self.assert_enactor_invariant(enactor.id);

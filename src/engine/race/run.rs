@@ -14,8 +14,10 @@ use super::model::{EnactorId, EndpointId, Generation, Phase, StepKind, World};
 use super::scenario::{RaceScenario, ScenarioError};
 use super::trace::{RaceEvent, TimedEvent};
 
-/// Most events one run may produce; a bound, never reached by valid scenarios
-/// of an hour (about 12 a second).
+/// Most events one run may produce: a bound on the work of one call. Ordinary
+/// scenarios stay far below it (about 12 events a second), but valid extreme
+/// ones reach it (an hour of two Enactors backing off every 10 ms from a lock
+/// held for minutes); such a run ends early with [`RaceRun::truncated`] set.
 pub const MAX_EVENTS: usize = 400_000;
 
 /// The result of one run.
@@ -25,6 +27,9 @@ pub struct RaceRun {
     pub events: Vec<TimedEvent>,
     pub world: World,
     pub summary: RunSummary,
+    /// The run stopped at [`MAX_EVENTS`] before its simulated time was over:
+    /// its trace, world and summary describe only the part simulated.
+    pub truncated: bool,
 }
 
 /// What a reader wants to know of a run at a glance.
@@ -34,7 +39,8 @@ pub struct RunSummary {
     pub first_empty: Option<(u64, EndpointId)>,
     /// Endpoints empty when the run ended.
     pub empty_at_end: Vec<EndpointId>,
-    /// Flips that failed because the rollback target was gone (stuck).
+    /// Flips that failed in the stuck state: on the endpoint whose rollback
+    /// target was gone, or on any other while that one stayed inconsistent.
     pub failed_flips: u32,
     /// Flips that applied a plan older than the one they replaced.
     pub stale_overwrites: u32,
@@ -52,7 +58,8 @@ impl RunSummary {
             RaceEvent::RecordEmptied { endpoint, .. } if self.first_empty.is_none() => {
                 self.first_empty = Some((at_ms, endpoint));
             }
-            RaceEvent::FlipFailedRollbackMissing { .. } => self.failed_flips += 1,
+            RaceEvent::FlipFailedRollbackMissing { .. }
+            | RaceEvent::FlipBlockedInconsistent { .. } => self.failed_flips += 1,
             RaceEvent::Flipped {
                 from,
                 to,
@@ -76,7 +83,7 @@ pub fn run(scenario: &RaceScenario) -> Result<RaceRun, ScenarioError> {
     scenario.validate()?;
     let mut events = Vec::new();
     let mut summary = RunSummary::default();
-    let world = simulate(scenario, &mut |at_ms, event| {
+    let Simulated { world, truncated } = simulate_bounded(scenario, &mut |at_ms, event| {
         summary.observe(at_ms, &event);
         events.push(TimedEvent { at_ms, event });
         Flow::Continue
@@ -87,7 +94,18 @@ pub fn run(scenario: &RaceScenario) -> Result<RaceRun, ScenarioError> {
         events,
         world,
         summary,
+        truncated,
     })
+}
+
+/// The end of a simulation: the final world, and whether [`MAX_EVENTS`] cut
+/// it short.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Simulated {
+    pub world: World,
+    /// Stopped by the event bound while actions were still due within the
+    /// run's time (not set when `observe` stopped it).
+    pub truncated: bool,
 }
 
 /// Whether the simulation should go on after an event.
@@ -104,6 +122,14 @@ pub fn simulate(
     scenario: &RaceScenario,
     observe: &mut impl FnMut(u64, RaceEvent) -> Flow,
 ) -> World {
+    simulate_bounded(scenario, observe).world
+}
+
+/// [`simulate`], also saying whether the run hit [`MAX_EVENTS`].
+pub fn simulate_bounded(
+    scenario: &RaceScenario,
+    observe: &mut impl FnMut(u64, RaceEvent) -> Flow,
+) -> Simulated {
     let mut sim = Sim::new(scenario);
     let mut stopped = false;
     let mut emitted = 0usize;
@@ -118,7 +144,11 @@ pub fn simulate(
             }
         });
     }
-    sim.world
+    let truncated = !stopped && emitted >= MAX_EVENTS && sim.next_actor().is_some();
+    Simulated {
+        world: sim.world,
+        truncated,
+    }
 }
 
 /// Who acts next.

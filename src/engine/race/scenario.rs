@@ -237,7 +237,10 @@ pub enum Preset {
 
 /// The seed of the day it happened: a day on which the slow clerk's overwrite
 /// landed inside the fast clerk's clean-up (found by search, pinned by a test).
-pub const AS_IT_HAPPENED_SEED: u64 = 344;
+/// It was 344 until `last_applied` became monotonic and the stuck state began
+/// to stop every Enactor; seed 344 no longer shows the documented order, the
+/// first seed that does (with A's three growing back-offs) is 43.
+pub const AS_IT_HAPPENED_SEED: u64 = 43;
 
 impl Preset {
     pub const ALL: [Preset; 7] = [

@@ -72,6 +72,14 @@ pub enum RaceEvent {
         plan: Generation,
         missing: Generation,
     },
+    /// The flip failed because another endpoint is in the inconsistent state
+    /// (its active tree is gone): no Enactor applies plans until it is repaired.
+    FlipBlockedInconsistent {
+        enactor: EnactorId,
+        endpoint: EndpointId,
+        plan: Generation,
+        empty_endpoint: EndpointId,
+    },
     /// Clean-up deleted `count` old trees (`oldest..=newest`), sparing `spared`.
     TreesDeleted {
         enactor: EnactorId,
@@ -125,6 +133,7 @@ impl RaceEvent {
             | Flipped { enactor, .. }
             | FlipSkippedNotNewer { enactor, .. }
             | FlipFailedRollbackMissing { enactor, .. }
+            | FlipBlockedInconsistent { enactor, .. }
             | TreesDeleted { enactor, .. }
             | RunFinished { enactor, .. }
             | BackedOff { enactor, .. } => Some(enactor),
@@ -256,6 +265,18 @@ impl fmt::Display for RaceEvent {
                 "{}: flip e{} to {plan} failed, rollback target {missing} is gone",
                 enactor.letter(),
                 ep(endpoint)
+            ),
+            FlipBlockedInconsistent {
+                enactor,
+                endpoint,
+                plan,
+                empty_endpoint,
+            } => write!(
+                f,
+                "{}: flip e{} to {plan} failed, e{} is inconsistent",
+                enactor.letter(),
+                ep(endpoint),
+                ep(empty_endpoint)
             ),
             TreesDeleted {
                 enactor,
