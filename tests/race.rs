@@ -7,7 +7,8 @@ use dns_race_explainer::engine::race::estimate::{EstimateConfig, estimate, wilso
 use dns_race_explainer::engine::race::model::{EndpointId, Guards, World};
 use dns_race_explainer::engine::race::scheduler::{MoveError, SchedulerGame};
 use dns_race_explainer::engine::race::{
-    EnactorId, Preset, RaceEvent, RaceScenario, TimedEvent, run, trace_hash,
+    EnactorId, Fix, Fixes, Preset, RaceEvent, RaceScenario, TimedEvent, fix_counterexample, run,
+    trace_hash,
 };
 use proptest::prelude::*;
 
@@ -721,4 +722,186 @@ fn once_a_record_is_empty_no_enactor_applies_a_plan_until_repaired() {
         "healed within seconds of simulated time"
     );
     assert!(!tolerant.world.is_stuck());
+}
+
+/// The slider ranges of the playground (src/share.rs): (min, max, step).
+const SLIDERS: [(&str, u32, u32, u32); 4] = [
+    ("slow_extra_ms", 0, 30_000, 1_000),
+    ("slow_for_ms", 0, 120_000, 5_000),
+    ("planner_interval_ms", 1_000, 30_000, 1_000),
+    ("cleanup_threshold_generations", 1, 40, 1),
+];
+
+fn on_the_sliders(s: &RaceScenario) -> bool {
+    let values = [
+        s.slow_extra_ms,
+        s.slow_for_ms,
+        s.planner_interval_ms,
+        s.cleanup_threshold_generations,
+    ];
+    SLIDERS
+        .iter()
+        .zip(values)
+        .all(|(&(_, min, max, step), v)| (min..=max).contains(&v) && (v - min) % step == 0)
+}
+
+#[test]
+fn fewer_plans_alone_fails_at_some_settings() {
+    let s = fix_counterexample(Fix::FewerPlans).expect("a counterexample");
+    assert_eq!(s.validate(), Ok(()));
+    assert!(on_the_sliders(&s), "{s:?}");
+    assert_eq!(s.fixes, Fixes::only(Fix::FewerPlans));
+    assert_eq!(s.fixes.on().collect::<Vec<_>>(), vec![Fix::FewerPlans]);
+    assert_eq!(
+        (s.planner_interval_ms, s.slow_extra_ms, s.slow_for_ms),
+        (1_000, 10_000, 70_000)
+    );
+    assert_eq!(s.effective_planner_interval_ms(), 6_000);
+    let r = run(&s).unwrap();
+    assert_eq!(r.summary.first_empty, Some((132_819, REGIONAL)));
+    assert!(r.summary.empty_at_end.contains(&REGIONAL), "stuck");
+    assert_eq!(r.summary.max_behind_newest, 17);
+    let c = census(&CensusConfig::for_run(&r)).unwrap();
+    assert_eq!(c.config.guards, Guards::default());
+    assert_eq!((c.counts.empty(), c.counts.orderings), (11_249, 35_611));
+    assert_eq!(c.counts.empty_stuck, c.counts.empty());
+}
+
+#[test]
+fn fair_backoff_alone_fails_at_some_settings() {
+    let s = fix_counterexample(Fix::FairBackoff).expect("a counterexample");
+    assert_eq!(s.validate(), Ok(()));
+    assert!(on_the_sliders(&s), "{s:?}");
+    assert_eq!(s.fixes, Fixes::only(Fix::FairBackoff));
+    assert_eq!(
+        RaceScenario {
+            slow_extra_ms: 12_000,
+            fixes: Fixes::default(),
+            ..s
+        },
+        Preset::AsItHappened.scenario(),
+        "only the slow flips' extra time differs from the preset"
+    );
+    let r = run(&s).unwrap();
+    assert_eq!(r.summary.first_empty, Some((77_167, REGIONAL)));
+    assert!(r.summary.empty_at_end.contains(&REGIONAL), "stuck");
+    assert_eq!(r.summary.max_behind_newest, 12);
+    let c = census(&CensusConfig::for_run(&r)).unwrap();
+    assert_eq!((c.counts.empty(), c.counts.orderings), (11_249, 35_611));
+    assert_eq!(c.counts.empty_stuck, c.counts.empty());
+}
+
+#[test]
+fn guards_have_no_counterexample_and_tolerant_rollback_heals_instead() {
+    for fix in [
+        Fix::RecheckAtWrite,
+        Fix::CleanupSparesInUse,
+        Fix::RollbackToleratesMissing,
+    ] {
+        assert_eq!(fix_counterexample(fix), None, "{}", fix.name());
+    }
+    let counterexamples: Vec<RaceScenario> = [Fix::FewerPlans, Fix::FairBackoff]
+        .into_iter()
+        .filter_map(fix_counterexample)
+        .collect();
+    assert_eq!(counterexamples.len(), 2);
+    for fix in [Fix::RecheckAtWrite, Fix::CleanupSparesInUse] {
+        let guards = Fixes::only(fix).guards();
+        for endpoint_count in 1..=3 {
+            let config = CensusConfig {
+                endpoint_count,
+                guards,
+                ..CensusConfig::default()
+            };
+            assert_eq!(census(&config).unwrap().counts.empty(), 0, "{}", fix.name());
+        }
+        for base in &counterexamples {
+            let s = RaceScenario {
+                fixes: Fixes::only(fix),
+                ..*base
+            };
+            let r = run(&s).unwrap();
+            assert_eq!(r.summary.first_empty, None, "{}", fix.name());
+            // The census over the counterexample's own gap (the unguarded
+            // run's), and over the gap of this run.
+            let unguarded = run(base).unwrap();
+            for config in [CensusConfig::for_run(&unguarded), CensusConfig::for_run(&r)] {
+                let config = CensusConfig { guards, ..config };
+                let c = census(&config).unwrap();
+                assert!(c.counts.orderings > 0);
+                assert_eq!(c.counts.empty(), 0, "{} {config:?}", fix.name());
+            }
+        }
+    }
+    // Tolerant rollback lets the record go empty but never stuck.
+    let tolerant = Fixes::only(Fix::RollbackToleratesMissing).guards();
+    for base in &counterexamples {
+        let config = CensusConfig {
+            guards: tolerant,
+            ..CensusConfig::for_run(&run(base).unwrap())
+        };
+        let c = census(&config).unwrap().counts;
+        assert!(c.empty_healed > 0);
+        assert_eq!(c.empty_stuck, 0);
+    }
+}
+
+#[test]
+fn fixes_by_name() {
+    for fix in Fix::ALL {
+        let only = Fixes::only(fix);
+        assert_eq!(only.on().collect::<Vec<_>>(), vec![fix]);
+        assert_eq!(fix.preset().scenario().fixes, only);
+        assert_eq!(Preset::from_name(fix.name()), Some(fix.preset()));
+    }
+    assert_eq!(
+        Preset::AllFixes.scenario().fixes.on().collect::<Vec<_>>(),
+        Fix::ALL.to_vec()
+    );
+}
+
+#[test]
+#[ignore = "prints the numbers of the README's race table"]
+fn print_readme_numbers() {
+    let config = EstimateConfig::default();
+    let mut rows: Vec<(String, RaceScenario)> = Preset::ALL
+        .iter()
+        .map(|p| (p.name().to_string(), p.scenario()))
+        .collect();
+    for fix in Fix::ALL {
+        if let Some(s) = fix_counterexample(fix) {
+            rows.push((format!("counterexample {}", fix.name()), s));
+        }
+    }
+    for (name, s) in rows {
+        let r = run(&s).unwrap();
+        let c = census(&CensusConfig::for_run(&r)).unwrap();
+        let e = estimate(
+            &s,
+            &EstimateConfig {
+                seed: s.seed,
+                ..config
+            },
+        )
+        .unwrap();
+        println!(
+            "{name}: first_empty {:?} empty_at_end {:?} healed {} behind {} | census {} of {} (healed {}, stuck {}; gap {}) | estimate {}/{} p {:.5} [{:.5}, {:.5}]",
+            r.summary.first_empty,
+            r.summary.empty_at_end,
+            r.events
+                .iter()
+                .any(|e| matches!(e.event, RaceEvent::RecordHealed { .. })),
+            r.summary.max_behind_newest,
+            c.counts.empty(),
+            c.counts.orderings,
+            c.counts.empty_healed,
+            c.counts.empty_stuck,
+            c.config.fresh_plan - c.config.stale_plan,
+            e.empty_trials,
+            e.trials,
+            e.p_empty,
+            e.p_low,
+            e.p_high
+        );
+    }
 }

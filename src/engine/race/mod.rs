@@ -16,5 +16,5 @@ pub mod trace;
 
 pub use model::{EnactorId, EndpointId, Generation, World};
 pub use run::{RaceRun, RunSummary, run};
-pub use scenario::{Fixes, Preset, RaceScenario, ScenarioError};
+pub use scenario::{Fix, Fixes, Preset, RaceScenario, ScenarioError, fix_counterexample};
 pub use trace::{RaceEvent, TimedEvent, trace_hash};

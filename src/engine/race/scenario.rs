@@ -12,27 +12,127 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{EnactorId, Guards, MAX_ENDPOINTS, Rules};
 
-/// The fixes of FACTS.md's lever table, each a switch.
+/// Five "what if" switches for the race: **the model's ideas, not AWS's
+/// remedy**.
+///
+/// AWS's own words are few. The report says AWS disabled the DNS Planner and
+/// Enactor automation worldwide and that, before re-enabling it, it will "fix
+/// the race condition" and "add additional protections to prevent the
+/// application of incorrect DNS plans" (D). It does not say how. The five
+/// switches below are the model's ideas, drawn from the talk's discussion of
+/// what went wrong (FACTS.md's lever table, T): a re-check at write time, a
+/// clean-up that spares the tree in use, rollback code that tolerates a
+/// missing tree, fewer plans and a fairer back-off. None of them is AWS's
+/// announced remedy, and the names are ours.
+///
+/// The first two are guards: with either on, the census finds no ordering
+/// that empties the record. The third heals an empty record instead of
+/// preventing it. The last two change only timing: they help at some
+/// settings and fail at others ([`fix_counterexample`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Fixes {
-    /// Re-check freshness at write time (conditional, fenced write). (D)
+    /// Re-check freshness at write time: a flip applies its plan only if it
+    /// is newer than the active one (a conditional, fenced write). The model's
+    /// idea, from the record's account of the one-time check that went stale
+    /// (D, T); not AWS's wording.
     pub recheck_at_write: bool,
-    /// Clean-up never deletes the tree in use, nor the rollback target. (D)
+    /// Clean-up never deletes the tree in use, nor the rollback target. The
+    /// model's idea, from the record's account of the clean-up that deleted
+    /// the active plan (D); not AWS's wording.
     pub cleanup_spares_in_use: bool,
-    /// Rollback code tolerates a missing tree, so Enactors keep going. (T)
+    /// Rollback code tolerates a missing tree, so Enactors keep going and the
+    /// next flip heals an empty record. The model's idea, from the talk ("we
+    /// would have gotten over it very quickly", T); not AWS's wording. It does
+    /// not prevent the empty record.
     pub rollback_tolerates_missing: bool,
     /// Fewer plan generations: capacity changes go through a slow lane, so
-    /// the Planner writes [`FEWER_PLANS_FACTOR`] times fewer plans. (T)
+    /// the Planner writes [`FEWER_PLANS_FACTOR`] times fewer plans. The
+    /// model's idea, from the talk's remark that without so many plans the
+    /// race would not have shown (T); the factor is I. Not AWS's wording, and
+    /// not a guard: see [`fix_counterexample`].
     pub fewer_plans: bool,
     /// Fairer lock back-off: waits do not grow with each lost lock, so a
-    /// lagging Enactor does not fall many generations behind. (T)
+    /// lagging Enactor does not fall as many generations behind. The model's
+    /// idea, from the talk's account of the slow Enactor losing the lock
+    /// several times in a row (T). Not AWS's wording, and not a guard: see
+    /// [`fix_counterexample`].
     pub fair_backoff: bool,
 }
 
 /// How many times fewer plans the "fewer plans" fix writes (I).
 pub const FEWER_PLANS_FACTOR: u32 = 6;
 
+/// One of the five switches of [`Fixes`], by name (the model's names, not
+/// AWS's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Fix {
+    RecheckAtWrite,
+    CleanupSparesInUse,
+    RollbackToleratesMissing,
+    FewerPlans,
+    FairBackoff,
+}
+
+impl Fix {
+    pub const ALL: [Fix; 5] = [
+        Fix::RecheckAtWrite,
+        Fix::CleanupSparesInUse,
+        Fix::RollbackToleratesMissing,
+        Fix::FewerPlans,
+        Fix::FairBackoff,
+    ];
+
+    /// The kebab-case name, the same as the preset that turns it on.
+    pub const fn name(self) -> &'static str {
+        self.preset().name()
+    }
+
+    /// The preset that turns on this fix alone.
+    pub const fn preset(self) -> Preset {
+        match self {
+            Fix::RecheckAtWrite => Preset::RecheckAtWrite,
+            Fix::CleanupSparesInUse => Preset::CleanupSparesInUse,
+            Fix::RollbackToleratesMissing => Preset::RollbackToleratesMissing,
+            Fix::FewerPlans => Preset::FewerPlans,
+            Fix::FairBackoff => Preset::FairBackoff,
+        }
+    }
+}
+
 impl Fixes {
+    /// This fix on, every other off.
+    pub fn only(fix: Fix) -> Fixes {
+        let mut f = Fixes::default();
+        *f.switch_mut(fix) = true;
+        f
+    }
+
+    /// Whether `fix` is on.
+    pub const fn is_on(self, fix: Fix) -> bool {
+        match fix {
+            Fix::RecheckAtWrite => self.recheck_at_write,
+            Fix::CleanupSparesInUse => self.cleanup_spares_in_use,
+            Fix::RollbackToleratesMissing => self.rollback_tolerates_missing,
+            Fix::FewerPlans => self.fewer_plans,
+            Fix::FairBackoff => self.fair_backoff,
+        }
+    }
+
+    /// The switches that are on, in [`Fix::ALL`] order.
+    pub fn on(self) -> impl Iterator<Item = Fix> {
+        Fix::ALL.into_iter().filter(move |&fix| self.is_on(fix))
+    }
+
+    fn switch_mut(&mut self, fix: Fix) -> &mut bool {
+        match fix {
+            Fix::RecheckAtWrite => &mut self.recheck_at_write,
+            Fix::CleanupSparesInUse => &mut self.cleanup_spares_in_use,
+            Fix::RollbackToleratesMissing => &mut self.rollback_tolerates_missing,
+            Fix::FewerPlans => &mut self.fewer_plans,
+            Fix::FairBackoff => &mut self.fair_backoff,
+        }
+    }
+
     /// The fixes that change the rules of a transaction.
     pub const fn guards(self) -> Guards {
         Guards {
@@ -46,6 +146,55 @@ impl Fixes {
     pub const fn guarded(self) -> bool {
         self.recheck_at_write || self.cleanup_spares_in_use
     }
+}
+
+/// A valid scenario, within the playground's slider ranges, in which `fix`
+/// alone fails at what the lever table says it does; `None` when there is
+/// none to find.
+///
+/// - Fewer plans: the Planner writes a plan every second (every 6 s with the
+///   fix), the slow Enactor's flips take 10 s longer for 70 s; otherwise the
+///   as-it-happened preset (threshold 10, seed 43). The slow plan still falls
+///   17 generations behind, the run empties the regional endpoint at 132.8 s
+///   and stays stuck, and the census of the run's gap finds 11 249 of
+///   35 611 orderings that empty the record.
+/// - Fair back-off: the as-it-happened preset with the slow Enactor's flips
+///   23 s (not 12 s) longer. Without growing back-offs the slow flips alone
+///   put its plan 12 generations behind; the run empties the regional
+///   endpoint at 77.2 s and stays stuck; the census finds the same 11 249 of
+///   35 611.
+/// - Re-check at write time, clean-up spares the tree in use: `None`. With
+///   either on, no ordering of the census empties the record, whatever the
+///   gap or threshold (tested over the default configuration and the two
+///   scenarios above).
+/// - Rollback tolerates a missing tree: `None`, because its claim is healing,
+///   not prevention. It does let the record go empty (the
+///   rollback-tolerates-missing preset empties the regional endpoint), but
+///   every empty ordering of the census then heals at the next flip; none
+///   stays stuck.
+///
+/// The numbers are pinned by `tests/race.rs`.
+pub fn fix_counterexample(fix: Fix) -> Option<RaceScenario> {
+    let base = Preset::AsItHappened.scenario();
+    let scenario = match fix {
+        Fix::RecheckAtWrite | Fix::CleanupSparesInUse | Fix::RollbackToleratesMissing => {
+            return None;
+        }
+        Fix::FewerPlans => RaceScenario {
+            planner_interval_ms: 1_000,
+            slow_extra_ms: 10_000,
+            slow_for_ms: 70_000,
+            ..base
+        },
+        Fix::FairBackoff => RaceScenario {
+            slow_extra_ms: 23_000,
+            ..base
+        },
+    };
+    Some(RaceScenario {
+        fixes: Fixes::only(fix),
+        ..scenario
+    })
 }
 
 /// Everything a race run depends on. Defaults are the "as it happened" preset.
