@@ -4,17 +4,27 @@
 //! `locales/en.json`. This script generates `Key`, an enum with one variant per
 //! message, and one `&'static str` table per language, so a misspelt key is a
 //! compile error and no JSON parser ships in the wasm. The build fails when the
-//! two files disagree: a key present in one only, or a `{placeholder}` used in
-//! one translation and not the other.
+//! two files disagree: a key present in one only, a `{placeholder}` used in
+//! one translation and not the other, or a record time (`{t:DD-HH:MM}`,
+//! `{tt:DD-HH:MM}`, see `src/time/token.rs`) mentioned in one and not the
+//! other. One language may show a time with the other zone beside it (`tt`)
+//! where the other shows it alone (`t`); the set of moments must match. A
+//! malformed time token fails the build too.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The page's own token parser, shared so the build checks what the page reads.
+#[allow(dead_code)]
+#[path = "src/time/token.rs"]
+mod token;
+
 const LANGS: [&str; 2] = ["ja", "en"];
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo:rerun-if-changed=src/time/token.rs");
     let mut tables: Vec<BTreeMap<String, String>> = Vec::new();
     for lang in LANGS {
         let path = format!("locales/{lang}.json");
@@ -38,8 +48,25 @@ fn main() {
             if pj != pe {
                 problems.push(format!("`{k}`: placeholders differ: ja {pj:?}, en {pe:?}"));
             }
+            let (tj, te) = (record_times(ja_text), record_times(en_text));
+            if tj != te {
+                problems.push(format!(
+                    "`{k}`: record times differ (DD-HH:MM, PDT): ja {tj:?}, en {te:?}"
+                ));
+            }
             if ja_text.trim().is_empty() || en_text.trim().is_empty() {
                 problems.push(format!("`{k}`: empty translation"));
+            }
+        }
+    }
+    for (lang, table) in LANGS.iter().zip(&tables) {
+        for (k, text) in table {
+            for piece in token::pieces(text) {
+                if let token::Piece::Bad(bad) = piece {
+                    problems.push(format!(
+                        "`{k}` ({lang}): malformed time token `{bad}` (write {{t:DD-HH:MM}} or {{tt:DD-HH:MM}}, DD 19-21, PDT)"
+                    ));
+                }
             }
         }
     }
@@ -110,20 +137,39 @@ fn variant(key: &str) -> String {
         .collect()
 }
 
-/// The sorted `{name}` placeholders of one message.
+/// The sorted `{name}` placeholders of one message (time tokens aside).
 fn placeholders(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                found.push(after[..close].to_string());
-                rest = &after[close + 1..];
+    for piece in token::pieces(text) {
+        let token::Piece::Text(mut rest) = piece else {
+            continue;
+        };
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    found.push(after[..close].to_string());
+                    rest = &after[close + 1..];
+                }
+                None => break,
             }
-            None => break,
         }
     }
     found.sort();
+    found
+}
+
+/// The record times a message mentions (`DD-HH:MM`, PDT), sorted and
+/// unique, whether shown alone (`t`) or with the other zone (`tt`).
+fn record_times(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = token::pieces(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            token::Piece::Token(t) => Some(format!("{}-{:02}:{:02}", t.day, t.hour, t.minute)),
+            _ => None,
+        })
+        .collect();
+    found.sort();
+    found.dedup();
     found
 }

@@ -7,4 +7,5 @@ pub mod engine;
 pub mod i18n;
 pub mod share;
 pub mod story;
+pub mod time;
 pub mod ui;

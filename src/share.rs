@@ -15,6 +15,11 @@
 //! - v1 (no `v` key; the first links): `lang`, `ch`, `beat`, `detail`, `view`.
 //! - v2: adds `v`, `embed`, the cursors `ev` and `t`, and the knobs. The v1
 //!   keys keep their meaning, so v1 links migrate unchanged.
+//! - v2, extended (no bump: an added key whose absence means what it always
+//!   meant): `tz`, the zone times are shown in (`jst`, `pdt`, `utc`,
+//!   `local`). Absent, times follow the language (Japanese: Japan time,
+//!   English: US Pacific time), as every earlier link did. A page from
+//!   before it ignores the key with a note and shows the language's zone.
 
 use crate::engine::cascade::clock::{END, Minute, at};
 use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement, RACE_AT};
@@ -22,6 +27,7 @@ use crate::engine::cascade::{CascadePreset, CascadeScenario, Service};
 use crate::engine::race::{Preset, RaceScenario};
 use crate::i18n::Lang;
 use crate::story::chapters::{CHAPTERS, Position};
+use crate::time::ZoneChoice;
 
 /// The schema [`encode`] writes.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -170,6 +176,9 @@ const READERS: [(&str, Service); 3] = [
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewState {
     pub lang: Lang,
+    /// The zone the reader chose for times; `None` follows the language
+    /// ([`ZoneChoice::default_for`]), so switching language moves it too.
+    pub zone: Option<ZoneChoice>,
     pub detail: Detail,
     pub page: Page,
     pub embed: Option<Embed>,
@@ -189,6 +198,7 @@ impl Default for ViewState {
     fn default() -> Self {
         ViewState {
             lang: Lang::default(),
+            zone: None,
             detail: Detail::Story,
             page: Page::Story,
             embed: None,
@@ -322,6 +332,12 @@ pub fn decode(query: &str) -> Decoded {
                 None => r.note(format!(
                     "lang=\"{value}\" is not a language here; showing {}",
                     s.lang.code()
+                )),
+            },
+            "tz" => match ZoneChoice::from_code(value) {
+                Some(z) => s.zone = Some(z),
+                None => r.note(format!(
+                    "tz=\"{value}\" is not jst, pdt, utc or local; times follow the language"
                 )),
             },
             "detail" => match value.trim() {
@@ -502,12 +518,17 @@ fn decode_deployment(r: &mut Reader, key: &str, value: &str) -> Option<Deploymen
 }
 
 /// The query string (without `?`) that reopens `state`: `v` and `lang`
-/// always, everything else only where it differs from the default.
+/// always, `tz` when the reader chose a zone (even the language's own: a
+/// choice sticks across a language switch), everything else only where it
+/// differs from the default.
 pub fn encode(state: &ViewState) -> String {
     let d = ViewState::default();
     let mut q = form_urlencoded::Serializer::new(String::new());
     q.append_pair("v", &SCHEMA_VERSION.to_string());
     q.append_pair("lang", state.lang.code());
+    if let Some(z) = state.zone {
+        q.append_pair("tz", z.code());
+    }
     if let Some(e) = state.embed {
         q.append_pair("embed", &e.code());
     }

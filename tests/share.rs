@@ -6,6 +6,7 @@ use dns_race_explainer::engine::cascade::scenario::{Deployment, OperatorActions,
 use dns_race_explainer::i18n::Lang;
 use dns_race_explainer::share::*;
 use dns_race_explainer::story::chapters::{CHAPTERS, Position};
+use dns_race_explainer::time::ZoneChoice;
 use proptest::prelude::*;
 
 fn assert_valid(s: &ViewState) {
@@ -48,6 +49,32 @@ fn version_one_links_open_the_same_beat() {
     assert_eq!(d.state.detail, Detail::Engineer);
     let d = decode("view=playground&lang=ja");
     assert_eq!(d.state.page, Page::Playground);
+}
+
+#[test]
+fn the_time_zone_travels_in_the_link() {
+    // Absent: times follow the language.
+    assert_eq!(decode("v=2&lang=en").state.zone, None);
+    for z in ZoneChoice::ALL {
+        let q = format!("v=2&lang=ja&tz={}", z.code());
+        let d = decode(&q);
+        assert!(d.notes.is_empty(), "{:?}", d.notes);
+        assert_eq!(d.state.zone, Some(z));
+        assert_eq!(encode(&d.state), q);
+    }
+    // A choice equal to the language's default still sticks.
+    let s = ViewState {
+        lang: Lang::En,
+        zone: Some(ZoneChoice::Pdt),
+        ..ViewState::default()
+    };
+    assert_eq!(encode(&s), "v=2&lang=en&tz=pdt");
+    // Case is forgiven; a bad value falls back to the language's zone, noted.
+    assert_eq!(decode("tz=UTC").state.zone, Some(ZoneChoice::Utc));
+    let d = decode("v=2&lang=en&tz=est");
+    assert_eq!(d.state.zone, None);
+    assert_eq!(d.notes.len(), 1, "{:?}", d.notes);
+    assert!(d.notes[0].contains("tz="));
 }
 
 #[test]
@@ -142,6 +169,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         (0usize..20, 0usize..20),
         prop::option::of(0..=MAX_RACE_EVENT),
         prop::option::of(0..=END),
+        prop::option::of(prop::sample::select(ZoneChoice::ALL.to_vec())),
     );
     let race = (
         any::<[bool; 5]>(),
@@ -179,7 +207,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         s.detail = if v.1 { Detail::Engineer } else { Detail::Story };
         s.page = if v.2 { Page::Playground } else { Page::Story };
         s.position = Position::clamped(v.4.0, v.4.1);
-        (s.race_event, s.minute) = (v.5, v.6);
+        (s.race_event, s.minute, s.zone) = (v.5, v.6, v.7);
         let f = &mut s.race.fixes;
         [
             f.recheck_at_write,
@@ -214,13 +242,14 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
 /// Query strings built from the codec's own keys and values, mangled.
 fn adversarial_query() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
-        "v", "lang", "detail", "view", "embed", "ch", "beat", "ev", "t", "fix", "slow", "for",
-        "plan", "cleanup", "seed", "dns", "dwfm", "nlbv", "neg", "negttl", "posttl", "loose",
-        "shop", "app", "biz", "", "%", "=", "&&",
+        "v", "lang", "tz", "detail", "view", "embed", "ch", "beat", "ev", "t", "fix", "slow",
+        "for", "plan", "cleanup", "seed", "dns", "dwfm", "nlbv", "neg", "negttl", "posttl",
+        "loose", "shop", "app", "biz", "", "%", "=", "&&",
     ]);
     let value = prop_oneof![
         "[0-9]{0,25}",
         "-?[0-9]{1,6}",
+        "(jst|pdt|UTC|local|est|utc\\+9)",
         "(ja|en|EN|ja-JP|xx|engineer|story|playground|race|cascade|timeline|ch[0-9]{1,3})",
         "(recheck|spare|tolerate|fewer|fair|magic)([.,](recheck|spare|tolerate|fewer|fair|magic)){0,4}",
         "(dynamodb|lambda|sts|shop|nope)(>|%3E|%3e)(lambda|connect|shop|dynamodb)",

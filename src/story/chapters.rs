@@ -2,7 +2,7 @@
 //! grew from. A beat is data: what it says (claims with their marks), an
 //! optional analogy, a number computed by an engine, and the scene to show.
 
-use super::{Claim, Mark, Source, claim};
+use super::{Claim, Mark, NumberKind, Source, claim};
 use crate::engine::cascade::Minute;
 use crate::engine::cascade::clock::at;
 use crate::i18n::Key;
@@ -61,6 +61,17 @@ pub enum Figure {
     /// `{minutes}` impacted, `{down}` of them down: the reader's shop
     /// deployed one way, in the cascade engine.
     Shop(ShopChoice),
+}
+
+impl Figure {
+    /// What kind of number the figure is: the simulated event of "as it
+    /// happened" was tuned to the record; everything else is the model's.
+    pub const fn kind(self) -> NumberKind {
+        match self {
+            Figure::SimulatedEvent => NumberKind::Fitted,
+            Figure::Census | Figure::Estimate | Figure::Shop(_) => NumberKind::Model,
+        }
+    }
 }
 
 /// Ways to deploy the reader's shop that chapter 9 compares.

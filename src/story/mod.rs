@@ -203,6 +203,47 @@ impl Mark {
     }
 }
 
+/// What kind of number a reader is looking at (DESIGN.md's three kinds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NumberKind {
+    /// A documented time or figure, or an operator action used as an input.
+    Record,
+    /// A window the model was tuned to reproduce: agreement by construction.
+    Fitted,
+    /// What the model says when a lever moves, or a count or estimate of the
+    /// model itself.
+    Model,
+}
+
+impl NumberKind {
+    /// The short label shown beside the number.
+    pub const fn label(self) -> Key {
+        match self {
+            NumberKind::Record => Key::KindRecord,
+            NumberKind::Fitted => Key::KindFitted,
+            NumberKind::Model => Key::KindModel,
+        }
+    }
+
+    /// One sentence on what the kind means.
+    pub const fn help(self) -> Key {
+        match self {
+            NumberKind::Record => Key::KindRecordHelp,
+            NumberKind::Fitted => Key::KindFittedHelp,
+            NumberKind::Model => Key::KindModelHelp,
+        }
+    }
+
+    /// A CSS class suffix and test hook.
+    pub const fn code(self) -> &'static str {
+        match self {
+            NumberKind::Record => "record",
+            NumberKind::Fitted => "fitted",
+            NumberKind::Model => "model",
+        }
+    }
+}
+
 /// One sentence the app shows as fact or example, with its mark and the
 /// source a reader can check it in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

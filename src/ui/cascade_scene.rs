@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
+use super::clock::{clock, say};
 use super::model::cascade_impact;
-use crate::engine::cascade::clock::{Minute, hhmm};
+use crate::engine::cascade::clock::Minute;
 use crate::engine::cascade::{Impact, Service, Severity};
 use crate::i18n::{Key, Lang, fill};
+use crate::time::{Clock, DayTracker, hour_ticks};
 
 /// The services drawn, top to bottom.
 const ROWS: [(Service, Key); 12] = [
@@ -25,7 +27,8 @@ const ROWS: [(Service, Key); 12] = [
     (Service::Shop, Key::SvcShop),
 ];
 
-/// The time axis: 19 Oct 23:40 to 20 Oct 15:00 PDT.
+/// The time axis: 19 Oct 23:40 to 20 Oct 15:00 PDT (the reader's zone
+/// labels it).
 const AXIS_END: Minute = 15 * 60 + 20;
 const LEFT: i32 = 122;
 const RIGHT: i32 = 354;
@@ -56,6 +59,37 @@ fn bar_row(impact: &Impact, service: Service, y: i32) -> impl IntoView + use<> {
         .collect_view()
 }
 
+/// The time axis in `clock`'s zone: a tick every two hours of its wall
+/// clock, a label every four, and the day above the first label and above
+/// each midnight.
+fn axis(clock: Clock) -> impl IntoView + use<> {
+    let ticks = hour_ticks(clock.zone, AXIS_END, 2);
+    let first_label = ticks.iter().position(|(_, w)| w.hour % 4 == 0);
+    ticks
+        .into_iter()
+        .enumerate()
+        .map(|(i, (m, w))| {
+            let x = x_of(m);
+            // A label every four hours keeps them apart on a phone.
+            let label = (w.hour % 4 == 0).then(|| {
+                view! {
+                    <text class="small axis" x=x y=TOP - 8 text-anchor="middle">{w.hhmm()}</text>
+                }
+            });
+            let day = (Some(i) == first_label || (w.hour == 0 && w.minute == 0)).then(|| {
+                view! {
+                    <text class="small axis day" x=x y=8 text-anchor="middle">{clock.day(w.day)}</text>
+                }
+            });
+            view! {
+                <line class="tick" x1=x x2=x y1=TOP - 4 y2=TOP + ROW_H * ROWS.len() as i32 />
+                {label}
+                {day}
+            }
+        })
+        .collect_view()
+}
+
 /// The chart. `impact` defaults to the "as it happened" simulation; the
 /// playground passes its what-if. `hide_cursor` drops the time cursor.
 #[component]
@@ -79,30 +113,35 @@ pub fn CascadeScene(
                 .collect_view()
         })
     };
-    let ticks = (0..=AXIS_END / 120)
-        .map(|k| {
-            let m = 20 + 120 * k; // 00:00, 02:00, ...
-            let x = x_of(m);
-            // A label every four hours keeps them apart on a phone.
-            let label = (k % 2 == 0).then(|| {
-                view! {
-                    <text class="small axis" x=x y=TOP - 8 text-anchor="middle">{hhmm(m)}</text>
-                }
-            });
-            view! {
-                <line class="tick" x1=x x2=x y1=TOP - 4 y2=TOP + ROW_H * ROWS.len() as i32 />
-                {label}
-            }
-        })
-        .collect_view();
+    let ticks = move || axis(clock(lang.get()));
     let cursor_x = move || x_of(minute.get());
+    let cursor_label = move || {
+        let clock = clock(lang.get());
+        fill(
+            &clock.text(Key::SceneNow),
+            &[("time", &clock.day_time(minute.get()))],
+        )
+    };
+    // Keep the label inside the picture: its half width, roughly (10 px
+    // text: Latin about 5.6 px a character, Japanese about 10).
+    let cursor_text_x = move || {
+        let half: i32 = cursor_label()
+            .chars()
+            .map(|c| if c.is_ascii() { 3 } else { 5 })
+            .sum::<i32>()
+            + 2;
+        cursor_x().clamp(half, (360 - half).max(half))
+    };
     // The chart in words, for screen readers: each service's windows.
     let alt = move || {
-        let lang = lang.get();
+        let clock = clock(lang.get());
+        let lang = clock.lang;
         let rows = source.with(|impact| {
             let spans = impact.by_severity();
             ROWS.iter()
                 .map(|&(service, key)| {
+                    // Each service names the day where it changes.
+                    let mut days = DayTracker::new(clock);
                     let windows: Vec<String> = spans
                         .iter()
                         .filter(|(s, _, _, _)| *s == service)
@@ -111,7 +150,8 @@ pub fn CascadeScene(
                                 Severity::Down => lang.text(Key::SceneDown),
                                 _ => lang.text(Key::SceneDegraded),
                             };
-                            format!("{label} {}–{}", hhmm(start), hhmm(end))
+                            let from = days.stamp(start);
+                            format!("{label} {from}–{}", days.stamp(end))
                         })
                         .collect();
                     let text = if windows.is_empty() {
@@ -124,7 +164,7 @@ pub fn CascadeScene(
                 .collect::<Vec<_>>()
                 .join("; ")
         });
-        fill(lang.text(Key::SceneCascadeAlt), &[("rows", &rows)])
+        fill(&clock.text(Key::SceneCascadeAlt), &[("rows", &rows)])
     };
     view! {
         <figure class="scene cascade-scene" aria-label=move || lang.get().text(title.unwrap_or(Key::SceneCascadeLabel))>
@@ -152,11 +192,11 @@ pub fn CascadeScene(
                 <text
                     visibility=if hide_cursor { "hidden" } else { "visible" }
                     class="small strong"
-                    x=move || cursor_x().clamp(LEFT + 24, RIGHT - 28)
+                    x=cursor_text_x
                     y=height - 6
                     text-anchor="middle"
                 >
-                    {move || fill(lang.get().text(Key::SceneNow), &[("time", &hhmm(minute.get()))])}
+                    {cursor_label}
                 </text>
             </svg>
             <figcaption class="legend-row">
@@ -165,7 +205,7 @@ pub fn CascadeScene(
                 <span class="swatch degraded" aria-hidden="true"></span>
                 {move || lang.get().text(Key::SceneDegraded)}
                 <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
-                <small class="scene-note">{move || lang.get().text(Key::SceneModelNote)}</small>
+                <small class="scene-note">{move || say(lang.get(), Key::SceneModelNote)}</small>
             </figcaption>
         </figure>
     }

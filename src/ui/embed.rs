@@ -101,6 +101,9 @@ pub fn EmbeddedScene(lang: ReadSignal<Lang>, embed: Embed) -> impl IntoView {
         <main id="story" class="embedded-scene" aria-label=title>
             <h1 class="embed-title">{move || lang.get().text(Key::AppTitle)}</h1>
             {scene_heading}
+            {(embed != Embed::Race).then(|| view! {
+                <div class="embed-tools"><super::clock::ZoneSelect lang=lang /></div>
+            })}
             {scene}
             <p class="embed-footer">
                 <a id="open-full" href=full target="_blank" rel="noopener">

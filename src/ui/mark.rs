@@ -1,5 +1,6 @@
 //! The truth label after a sentence: how sure the record is, and where to check.
 
+use super::clock::say;
 use crate::i18n::Lang;
 use crate::story::{Claim, Mark};
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ClaimText(claim: Claim, lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
-        <span data-key=claim.text.name()>{move || lang.get().text(claim.text)}</span>
+        <span data-key=claim.text.name()>{move || say(lang.get(), claim.text)}</span>
         " "
         <MarkBadge mark=claim.mark lang=lang />
     }
@@ -19,7 +20,7 @@ pub fn ClaimText(claim: Claim, lang: ReadSignal<Lang>) -> impl IntoView {
 pub fn MarkBadge(mark: Mark, lang: ReadSignal<Lang>) -> impl IntoView {
     let class = format!("mark mark-{}", mark.css());
     let label = move || lang.get().text(mark.label());
-    let help = move || lang.get().text(mark.help());
+    let help = move || say(lang.get(), mark.help());
     match mark.source_url() {
         Some(url) => view! {
             <a class=class href=url target="_blank" rel="noopener noreferrer" title=help>
@@ -42,7 +43,7 @@ pub fn MarkLegend(lang: ReadSignal<Lang>) -> impl IntoView {
                     view! {
                         <div>
                             <dt><MarkBadge mark=mark lang=lang /></dt>
-                            <dd>{move || lang.get().text(mark.help())}</dd>
+                            <dd>{move || say(lang.get(), mark.help())}</dd>
                         </div>
                     }
                 })

@@ -2,6 +2,7 @@
 
 mod cascade_scene;
 mod check;
+pub(crate) mod clock;
 mod dependency_graph;
 mod embed;
 mod mark;
@@ -51,6 +52,7 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     let state = url::provide_state();
+    clock::init();
     let (lang, set_lang) = signal(state.with_untracked(|s| s.lang));
     let t = move |key: Key| move || lang.get().text(key);
     let embed = state.with_untracked(|s| s.embed);
@@ -103,6 +105,7 @@ pub fn App() -> impl IntoView {
             >
                 {move || lang.get().text(Key::LangSwitchTo)}
             </button>
+            <clock::ZoneSelect lang=lang />
             <share_bar::ShareBar lang=lang>
                 <motion::MotionSwitch lang=lang reduced=reduced_motion />
             </share_bar::ShareBar>
@@ -130,7 +133,7 @@ pub fn App() -> impl IntoView {
         <footer class="colophon">
             <p>{t(Key::FooterLegend)}</p>
             <mark::MarkLegend lang=lang />
-            <p>{t(Key::FooterTimes)}</p>
+            <p id="footer-times">{move || clock::footer_times(lang.get())}</p>
             <p>{t(Key::FooterSources)}</p>
         </footer>
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The opening chapter.
 #[component]
 pub fn Opening(lang: ReadSignal<Lang>) -> impl IntoView {
-    let t = move |key| move || lang.get().text(key);
+    let t = move |key| move || super::clock::say(lang.get(), key);
     use crate::i18n::Key;
     view! {
         <section class="chapter" aria-labelledby="ch1-title">

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::clock::{clock, say};
+
 use super::race_scene::draw;
 use super::url;
 use crate::engine::race::census::{Census, CensusConfig, census};
@@ -75,7 +77,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             h.clear();
         }
     });
-    let t = move |k: Key| move || lang.get().text(k);
+    let t = move |k: Key| move || say(lang.get(), k);
     let next_game = super::next_task();
 
     type Get = fn(&RaceScenario) -> bool;
@@ -172,7 +174,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             let shown = move || {
                 let v = get(&scenario.get());
                 let value = if unit == Key::PlaySeconds { format!("{}", v / 1000) } else { v.to_string() };
-                fill(lang.get().text(unit), &[("value", &value)])
+                fill(&say(lang.get(), unit), &[("value", &value)])
             };
             view! {
                 <label class="knob">
@@ -207,7 +209,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
         match r.summary.first_empty {
             Some((at, e)) => {
                 let head = fill(
-                    lang.text(Key::PlayResultEmpty),
+                    &say(lang, Key::PlayResultEmpty),
                     &[
                         ("time", &seconds_from_ms(at)),
                         ("page", r.world.endpoint_name(e)),
@@ -218,9 +220,9 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 } else {
                     Key::PlayResultStuck
                 };
-                format!("{head} {}", lang.text(tail))
+                format!("{head} {}", &say(lang, tail))
             }
-            None => lang.text(Key::PlayResultOk).to_string(),
+            None => say(lang, Key::PlayResultOk),
         }
     };
     let census_text = move || {
@@ -229,10 +231,10 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             return String::new();
         };
         if c.counts.empty() == 0 {
-            lang.text(Key::PlayCensusSafe).to_string()
+            say(lang, Key::PlayCensusSafe)
         } else {
             fill(
-                lang.text(Key::PlayCensus),
+                &say(lang, Key::PlayCensus),
                 &[
                     ("orderings", &c.counts.orderings.to_string()),
                     ("empty", &c.counts.empty().to_string()),
@@ -247,7 +249,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
     let estimate_text = move || {
         let e = estimated.get()?;
         Some(fill(
-            lang.get().text(Key::PlayEstimate),
+            &say(lang.get(), Key::PlayEstimate),
             &[
                 ("p", &pct(e.p_empty)),
                 ("low", &pct(e.p_low)),
@@ -264,7 +266,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
     };
     let day = move || {
         fill(
-            lang.get().text(Key::PlayDay),
+            &say(lang.get(), Key::PlayDay),
             &[("seed", &scenario.get().seed.to_string())],
         )
     };
@@ -294,7 +296,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 <p id="play-estimate">{estimate_text}</p>
                 {move || why().map(|steps| view! {
                     <details id="why-empty">
-                        <summary>{move || lang.get().text(Key::PlayWhy)}</summary>
+                        <summary>{move || say(lang.get(), Key::PlayWhy)}</summary>
                         <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                     </details>
                 })}
@@ -330,23 +332,23 @@ fn SchedulerPanel(
             let _ = g.play(who);
         })
     };
-    let t = move |k: Key| move || lang.get().text(k);
+    let t = move |k: Key| move || say(lang.get(), k);
     let status = move || {
         let lang = lang.get();
         let moves = game.with(|g| g.moves().len());
         if game.with(|g| g.record_emptied()) {
             fill(
-                lang.text(Key::PlayGameWon),
+                &say(lang, Key::PlayGameWon),
                 &[
                     ("moves", &moves.to_string()),
                     ("fewest", &fewest.to_string()),
                 ],
             )
         } else if game.with(|g| g.ending().is_some()) {
-            lang.text(Key::PlayGameOver).to_string()
+            say(lang, Key::PlayGameOver)
         } else {
             fill(
-                lang.text(Key::PlayGameMoves),
+                &say(lang, Key::PlayGameMoves),
                 &[("moves", &(moves + 1).to_string())],
             )
         }
@@ -355,7 +357,7 @@ fn SchedulerPanel(
         <section class="game" aria-labelledby="game-title">
             <h3 id="game-title">{t(Key::PlayGameTitle)}</h3>
             <p>{move || fill(
-                lang.get().text(Key::PlayGameIntro),
+                &say(lang.get(), Key::PlayGameIntro),
                 &[("stale", &config.stale_plan.to_string()), ("fresh", &config.fresh_plan.to_string())],
             )}</p>
             {(!examples.is_empty()).then(|| {
@@ -376,7 +378,7 @@ fn SchedulerPanel(
                                         set_game.set(g);
                                     }>
                                     {move || fill(
-                                        lang.get().text(Key::PlayExample),
+                                        &say(lang.get(), Key::PlayExample),
                                         &[("n", &(i + 1).to_string()), ("moves", &letters)],
                                     )}
                                 </button>
@@ -385,7 +387,7 @@ fn SchedulerPanel(
                     })
                     .collect_view();
                 view! {
-                    <p class="gallery-label">{move || lang.get().text(Key::PlayGallery)}</p>
+                    <p class="gallery-label">{move || say(lang.get(), Key::PlayGallery)}</p>
                     <ol class="gallery">{buttons}</ol>
                 }
             })}
@@ -467,7 +469,9 @@ fn why_chain(lang: Lang, r: &RaceRun) -> Vec<String> {
     picked.dedup();
     let mut lines: Vec<String> = Vec::new();
     for (n, &i) in picked.iter().enumerate() {
-        if let Some(text) = super::race_scene::narrate(lang, &r.world, &ev[i].event) {
+        if let Some(text) = super::race_scene::narrate(lang, &r.world, &ev[i].event)
+            .map(|text| clock(lang).expand(&text))
+        {
             lines.push(format!("{} s: {text}", seconds_from_ms(ev[i].at_ms)));
         }
         // The lost locks come right after the check.
@@ -475,7 +479,7 @@ fn why_chain(lang: Lang, r: &RaceRun) -> Vec<String> {
             && let (count @ 1.., wait, Some(who)) = backoffs
         {
             lines.push(fill(
-                lang.text(Key::PlayWhyBackoffs),
+                &say(lang, Key::PlayWhyBackoffs),
                 &[
                     ("who", &who.letter().to_string()),
                     ("count", &count.to_string()),

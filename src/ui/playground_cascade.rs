@@ -6,13 +6,15 @@
 use leptos::prelude::*;
 
 use super::cascade_scene::{CHART_END, CascadeScene};
+use super::clock::{clock, say};
 use super::model::cascade_impact;
 use super::url;
-use crate::engine::cascade::clock::{END, Minute, hhmm};
+use crate::engine::cascade::clock::{END, Minute};
 use crate::engine::cascade::scenario::{Deployment, Placement};
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Impact, Service, impacts, simulate};
 use crate::i18n::{Key, Lang, fill};
 use crate::share::{DNS_AT_MIN, NEGATIVE_TTL_MIN, POSITIVE_TTL_MIN};
+use crate::time::Clock;
 
 /// Couplings the reader may loosen here: (service, consumer, label).
 const LOOSENABLE: [(Service, Service, Key); 4] = [
@@ -45,10 +47,10 @@ fn duration(lang: Lang, minutes: u32) -> String {
     }
 }
 
-fn event_end(lang: Lang, impact: &Impact) -> String {
+fn event_end(clock: Clock, impact: &Impact) -> String {
     match impact.event {
-        Some((_, end)) if end >= END => lang.text(Key::PcNever).to_string(),
-        Some((_, end)) => hhmm(end),
+        Some((_, end)) if end >= END => clock.text(Key::PcNever),
+        Some((_, end)) => clock.day_time(end),
         None => "—".into(),
     }
 }
@@ -66,7 +68,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
     let what_if_impact =
         Signal::derive(move || what_if.get().unwrap_or_else(|| cascade_impact().clone()));
     let actual = cascade_impact();
-    let t = move |k: Key| move || lang.get().text(k);
+    let t = move |k: Key| move || say(lang.get(), k);
 
     let preset = move |p: CascadePreset| move |_| set_scenario.set(p.scenario());
     let (dns_min, dns_max) = (DNS_AT_MIN.min, DNS_AT_MIN.max);
@@ -82,7 +84,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                         let on = event_target_checked(&e);
                         set_scenario.update(|s| set(s, on));
                     } />
-                <span>{move || lang.get().text(key)}</span>
+                <span>{move || say(lang.get(), key)}</span>
             </label>
         }
     };
@@ -104,7 +106,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                                 }
                             });
                         } />
-                    <span>{move || lang.get().text(key)}</span>
+                    <span>{move || say(lang.get(), key)}</span>
                 </label>
             }
         })
@@ -142,7 +144,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                                     }
                                 });
                             } />
-                        <span>{move || lang.get().text(key)}</span>
+                        <span>{move || say(lang.get(), key)}</span>
                     </label>
                 }
             };
@@ -180,7 +182,7 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                 let lang = lang.get();
                 let mine = what_if_impact.with(|i| i.minutes(service));
                 fill(
-                    lang.text(result),
+                    &say(lang, result),
                     &[
                         ("mine", &duration(lang, mine)),
                         ("base", &duration(lang, actual.minutes(service))),
@@ -191,11 +193,11 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
         })
         .collect_view();
     let end_text = move || {
-        let lang = lang.get();
-        let mine = what_if_impact.with(|i| event_end(lang, i));
+        let clock = clock(lang.get());
+        let mine = what_if_impact.with(|i| event_end(clock, i));
         fill(
-            lang.text(Key::PcEndResult),
-            &[("mine", &mine), ("base", &event_end(lang, actual))],
+            &clock.text(Key::PcEndResult),
+            &[("mine", &mine), ("base", &event_end(clock, actual))],
         )
     };
 
@@ -214,12 +216,12 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                     <span class="knob-label">{t(Key::PcDnsAt)}</span>
                     <input type="range" id="dns-at" min=dns_min.to_string() max=dns_max.to_string() step=DNS_AT_MIN.step.to_string()
                         prop:value=move || dns_at().to_string()
-                        aria-valuetext=move || hhmm(dns_at())
+                        aria-valuetext=move || clock(lang.get()).day_time(dns_at())
                         on:input=move |e| {
                             let m = event_target_value(&e).parse::<Minute>().unwrap_or(dns_max).clamp(dns_min, dns_max);
                             set_scenario.update(|s| s.actions = s.actions.with_dns_restored_at(m));
                         } />
-                    <output>{move || hhmm(dns_at())}</output>
+                    <output id="dns-at-value">{move || clock(lang.get()).day_time(dns_at())}</output>
                 </label>
                 {toggle("dwfm-throttle", Key::PcDwfm, |s| s.levers.dwfm_queue_throttling, |s, v| s.levers.dwfm_queue_throttling = v)}
                 {toggle("nlb-velocity", Key::PcVelocity, |s| s.levers.nlb_velocity_control, |s, v| s.levers.nlb_velocity_control = v)}

@@ -241,7 +241,10 @@ pub fn RaceScene(
     };
     let caption = move || {
         let t = timed();
-        narrate(lang.get(), &world.get(), &t.event).unwrap_or_else(|| t.event.to_string())
+        let lang = lang.get();
+        narrate(lang, &world.get(), &t.event)
+            .map(|text| super::clock::clock(lang).expand(&text))
+            .unwrap_or_else(|| t.event.to_string())
     };
     view! {
         <figure class="scene race-scene" aria-label=move || lang.get().text(Key::SceneRaceLabel)>

@@ -7,16 +7,17 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::cascade_scene::CascadeScene;
+use super::clock::{clock, say};
 use super::mark::ClaimText;
 use super::model::{cascade_impact, race_census, race_estimate, shop_minutes};
 use super::opening::Opening;
 use super::race_scene::RaceScene;
 use super::timeline_scene::TimelineScene;
 use super::url;
-use crate::engine::cascade::clock::hhmm;
 use crate::i18n::{Key, Lang, fill, one_decimal};
 use crate::story::Mark;
 use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Question, REVISIT, Scene};
+use crate::time::{Clock, DayTracker};
 
 /// `12345` -> `12,345`.
 fn grouped(n: u64) -> String {
@@ -31,9 +32,9 @@ fn grouped(n: u64) -> String {
     out
 }
 
-/// The sentence of a beat's engine figure.
-pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
-    let template = lang.text(key);
+/// The sentence of a beat's engine figure, its times on `clock`.
+pub fn figure_text(clock: Clock, key: Key, figure: Figure) -> String {
+    let template = &clock.text(key);
     match figure {
         Figure::Census => {
             let c = &race_census().counts;
@@ -52,11 +53,12 @@ pub fn figure_text(lang: Lang, key: Key, figure: Figure) -> String {
         Figure::SimulatedEvent => {
             let (s, e) = cascade_impact().event.unwrap_or((0, 0));
             let d = e - s;
+            let mut days = DayTracker::new(clock);
             fill(
                 template,
                 &[
-                    ("start", &hhmm(s)),
-                    ("end", &hhmm(e)),
+                    ("start", &days.stamp(s)),
+                    ("end", &days.stamp(e)),
                     ("hours", &(d / 60).to_string()),
                     ("minutes", &(d % 60).to_string()),
                 ],
@@ -241,7 +243,7 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
     });
     let speed_label = move || format!("×{}", speed_factor(speed_step.get()));
 
-    let t = move |key: Key| move || lang.get().text(key);
+    let t = move |key: Key| move || say(lang.get(), key);
     let progress = move || {
         let p = pos.get();
         fill(
@@ -264,7 +266,8 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
                 <span class="visually-hidden">{t(Key::NavChapters)}</span>
                 <select id="chapter-select" on:change=on_select prop:value=move || pos.get().chapter.to_string()>
                     {move || {
-                        let lang = lang.get();
+                        let clock = clock(lang.get());
+                        let lang = clock.lang;
                         CHAPTERS
                             .iter()
                             .enumerate()
@@ -272,7 +275,7 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
                                 let label = format!(
                                     "{} {}",
                                     fill(lang.text(Key::NavChapterN), &[("n", &(i + 1).to_string())]),
-                                    lang.text(c.title)
+                                    clock.text(c.title)
                                 );
                                 view! { <option value=i.to_string() selected=move || pos.get().chapter == i>{label}</option> }
                             })
@@ -331,7 +334,7 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
                             Detail::Story => Key::DetailEngineer,
                             Detail::Engineer => Key::DetailStory,
                         };
-                        lang.get().text(key)
+                        say(lang.get(), key)
                     }}
                 </button>
                 <label class="seek">
@@ -374,7 +377,7 @@ fn BeatView(
     let chapter = &CHAPTERS[position.chapter];
     let kicker = move || {
         fill(
-            lang.get().text(Key::NavChapterN),
+            &say(lang.get(), Key::NavChapterN),
             &[("n", &(position.chapter + 1).to_string())],
         )
     };
@@ -386,9 +389,9 @@ fn BeatView(
     let analogy = beat.analogy.map(|key| {
         view! {
             <aside class="analogy">
-                <p class="analogy-label">{move || lang.get().text(Key::NavAnalogy)}</p>
+                <p class="analogy-label">{move || say(lang.get(), Key::NavAnalogy)}</p>
                 <p>
-                    {move || lang.get().text(key)} " "
+                    {move || say(lang.get(), key)} " "
                     <super::mark::MarkBadge mark=Mark::Illustrative lang=lang />
                 </p>
             </aside>
@@ -397,7 +400,7 @@ fn BeatView(
     let figure = beat.figure.map(|(key, fig)| {
         view! {
             <p class="figure">
-                {move || figure_text(lang.get(), key, fig)} " "
+                {move || figure_text(clock(lang.get()), key, fig)} " "
                 <super::mark::MarkBadge mark=Mark::Illustrative lang=lang />
             </p>
         }
@@ -416,15 +419,15 @@ fn BeatView(
             .map(|&term| {
                 view! {
                     <details class="term">
-                        <summary>{move || lang.get().text(term.name)}</summary>
-                        <p>{move || lang.get().text(term.definition)}</p>
+                        <summary>{move || say(lang.get(), term.name)}</summary>
+                        <p>{move || say(lang.get(), term.definition)}</p>
                     </details>
                 }
             })
             .collect_view();
         view! {
-            <div class="terms" aria-label=move || lang.get().text(Key::TermHeading)>
-                <span class="terms-label">{move || lang.get().text(Key::TermHeading)}</span>
+            <div class="terms" aria-label=move || say(lang.get(), Key::TermHeading)>
+                <span class="terms-label">{move || say(lang.get(), Key::TermHeading)}</span>
                 {items}
             </div>
         }
@@ -442,7 +445,7 @@ fn BeatView(
     view! {
         <section class="chapter" aria-labelledby="chapter-title">
             <p class="kicker">{kicker}</p>
-            <h2 id="chapter-title">{move || lang.get().text(chapter.title)}</h2>
+            <h2 id="chapter-title">{move || say(lang.get(), chapter.title)}</h2>
             <div class="beat" id="beat" aria-live="polite">
                 {claims}
                 {figure}
@@ -485,7 +488,7 @@ fn Quiz(question: Question, lang: ReadSignal<Lang>) -> impl IntoView {
                             "wrong" => "✗ ",
                             _ => "",
                         }}
-                        {move || lang.get().text(key)}
+                        {move || say(lang.get(), key)}
                     </button>
                 </li>
             }
@@ -493,16 +496,16 @@ fn Quiz(question: Question, lang: ReadSignal<Lang>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="quiz" aria-live="polite">
-            <p class="quiz-label">{move || lang.get().text(Key::QuizLabel)}</p>
-            <p class="quiz-prompt">{move || lang.get().text(question.prompt)}</p>
+            <p class="quiz-label">{move || say(lang.get(), Key::QuizLabel)}</p>
+            <p class="quiz-prompt">{move || say(lang.get(), question.prompt)}</p>
             <ol class="choices">{choices}</ol>
             {move || picked.get().map(|p| {
                 let verdict = if p == question.answer { Key::QuizRight } else { Key::QuizWrong };
                 view! {
                     <p class="reveal">
-                        <strong>{move || lang.get().text(verdict)}</strong>
+                        <strong>{move || say(lang.get(), verdict)}</strong>
                         " "
-                        {move || lang.get().text(question.reveal)}
+                        {move || say(lang.get(), question.reveal)}
                     </p>
                 }
             })}
@@ -526,12 +529,12 @@ fn Revisit(lang: ReadSignal<Lang>) -> impl IntoView {
                 state.page = crate::share::Page::Story;
                 format!("?{}", crate::share::encode(&state))
             };
-            view! { <li><a href=href>{move || lang.get().text(label)}</a></li> }
+            view! { <li><a href=href>{move || say(lang.get(), label)}</a></li> }
         })
         .collect_view();
     view! {
-        <nav class="revisit" aria-label=move || lang.get().text(Key::Ch10Revisit)>
-            <h3>{move || lang.get().text(Key::Ch10Revisit)}</h3>
+        <nav class="revisit" aria-label=move || say(lang.get(), Key::Ch10Revisit)>
+            <h3>{move || say(lang.get(), Key::Ch10Revisit)}</h3>
             <ul>{links}</ul>
         </nav>
     }

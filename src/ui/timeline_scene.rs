@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use super::cascade_scene::{CHART_END, CascadeScene};
+use super::clock::{clock, say};
 use super::mark::ClaimText;
 use super::url;
 use crate::engine::cascade::Minute;
-use crate::engine::cascade::clock::hhmm;
 use crate::i18n::{Key, Lang};
 use crate::story::timeline::TIMELINE;
 
@@ -42,14 +42,20 @@ pub fn TimelineScene(
             let is_current = move || current.get() == i;
             view! {
                 <li class:current=is_current>
-                    <button
-                        type="button"
-                        class="tl-time"
-                        aria-current=move || is_current().then_some("time")
-                        on:click=move |_| set_minute.set(at.min(CHART_END))
-                    >
-                        {hhmm(at)}
-                    </button>
+                    <span class="tl-when">
+                        <button
+                            type="button"
+                            class="tl-time"
+                            aria-current=move || is_current().then_some("time")
+                            on:click=move |_| set_minute.set(at.min(CHART_END))
+                        >
+                            {move || clock(lang.get()).day_time(at)}
+                        </button>
+                        // The record's own (Pacific) time, when the reader reads another zone.
+                        {move || clock(lang.get()).record_aside(at).map(|aside| view! {
+                            <small class="tl-record">{aside}</small>
+                        })}
+                    </span>
                     <span class="tl-text"><ClaimText claim=e.claim lang=lang /></span>
                 </li>
             }
@@ -59,7 +65,7 @@ pub fn TimelineScene(
         <div class="timeline-scene">
             <CascadeScene minute=minute lang=lang />
             <label class="scrubber">
-                <span>{move || lang.get().text(Key::TlScrub)}</span>
+                <span>{move || say(lang.get(), Key::TlScrub)}</span>
                 <input
                     type="range"
                     id="time-scrubber"
@@ -71,12 +77,12 @@ pub fn TimelineScene(
                         let v = event_target_value(&e).parse::<Minute>().unwrap_or(0);
                         set_minute.set(v.min(CHART_END));
                     }
-                    aria-valuetext=move || hhmm(minute.get())
+                    aria-valuetext=move || clock(lang.get()).day_time(minute.get())
                 />
-                <output>{move || hhmm(minute.get())}</output>
+                <output id="time-scrubber-value">{move || clock(lang.get()).day_time(minute.get())}</output>
             </label>
             {entries.then(|| view! {
-                <h3 class="tl-heading">{move || lang.get().text(Key::TlHeading)}</h3>
+                <h3 class="tl-heading">{move || say(lang.get(), Key::TlHeading)}</h3>
                 <ol class="timeline">{list}</ol>
             })}
         </div>

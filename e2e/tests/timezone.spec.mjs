@@ -1,0 +1,147 @@
+// Times follow the reader: Japan time for Japanese, US Pacific time for
+// English, or UTC or this device's zone by choice (`tz=` in the link).
+// One moment of the record, the DNS repair at 02:25 PDT on 20 October, is
+// read on the timeline in each zone; the choice travels in the link,
+// survives a reload and sticks across a language switch. The fixture fails
+// the test on any console error.
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp, openEmbed } from './fixtures.mjs';
+
+const locales = {
+  ja: JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8')),
+  en: JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8')),
+};
+/** `{time}` on `{day}` as the locale writes a time with its day. */
+const dayTime = (lang, day, time) =>
+  locales[lang]['time.day_time'].replace('{day}', day).replace('{time}', time);
+
+// Chapter 10, beat 1: the summary with the timeline.
+const TIMELINE_BEAT = 'ch=10&beat=1';
+const dnsEntry = (page) => page.locator('.timeline li', { has: page.locator('[data-key="tl.dns_back"]') });
+
+test('the DNS repair reads 18:25 in Japan time, 02:25 Pacific and 09:25 UTC', async ({ page }) => {
+  await openApp(page, `./?lang=ja&${TIMELINE_BEAT}`);
+  const select = page.locator('#tz-select');
+  const entry = dnsEntry(page);
+  // Japanese: Japan time by default, with the record's Pacific time beside it.
+  await expect(select).toHaveValue('jst');
+  await expect(entry.locator('.tl-time')).toHaveText(dayTime('ja', '20', '18:25'));
+  await expect(entry.locator('.tl-record')).toContainText('02:25');
+  await expect(entry.locator('.tl-record')).toContainText(locales.ja['tz.short_pdt']);
+  expect(new URL(page.url()).searchParams.get('tz')).toBeNull();
+  // The chart's words and the footer follow the zone.
+  await expect(page.locator('.cascade-svg')).toHaveAttribute('aria-label', /DynamoDB: \S+ 20日15:48–18:33, \S+ 18:33–18:40;/);
+  await expect(page.locator('#footer-times')).toContainText(locales.ja['tz.jst']);
+
+  await select.selectOption('pdt');
+  await expect(entry.locator('.tl-time')).toHaveText(dayTime('ja', '20', '02:25'));
+  await expect(entry.locator('.tl-record')).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('tz')).toBe('pdt');
+
+  await select.selectOption('utc');
+  await expect(entry.locator('.tl-time')).toHaveText(dayTime('ja', '20', '09:25'));
+  await expect.poll(() => new URL(page.url()).searchParams.get('tz')).toBe('utc');
+
+  // The choice survives a reload ...
+  await page.reload();
+  await expect(page.locator('#lang-switch')).toBeVisible();
+  await expect(page.locator('#tz-select')).toHaveValue('utc');
+  await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('ja', '20', '09:25'));
+  // ... and a language switch: an explicit choice sticks.
+  await page.locator('#lang-switch').click();
+  await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('en', '20', '09:25'));
+  await expect(dnsEntry(page).locator('.tl-record')).toHaveText('(02:25 PDT)');
+  await expect(page.locator('#tz-select')).toHaveValue('utc');
+  expect(new URL(page.url()).searchParams.get('tz')).toBe('utc');
+});
+
+test('without a choice, the zone follows the language', async ({ page }) => {
+  await openApp(page, `./?lang=en&${TIMELINE_BEAT}`);
+  const entry = dnsEntry(page);
+  await expect(page.locator('#tz-select')).toHaveValue('pdt');
+  await expect(entry.locator('.tl-time')).toHaveText(dayTime('en', '20', '02:25'));
+  await expect(entry.locator('.tl-record')).toHaveCount(0);
+  await expect(page.locator('.cascade-svg')).toHaveAttribute('aria-label', /DynamoDB: down 23:48 on 19 Oct–02:33 on 20 Oct, degraded 02:33–02:40;/);
+  // The scrubber names the day of its time.
+  await entry.locator('.tl-time').click();
+  await expect(page.locator('#time-scrubber-value')).toHaveText(dayTime('en', '20', '02:25'));
+  await page.locator('#lang-switch').click();
+  await expect(page.locator('#tz-select')).toHaveValue('jst');
+  await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('ja', '20', '18:25'));
+  await expect(page.locator('#time-scrubber-value')).toHaveText(dayTime('ja', '20', '18:25'));
+  expect(new URL(page.url()).searchParams.get('tz')).toBeNull();
+});
+
+test('story prose shows its record times in the reader\'s zone', async ({ page }) => {
+  await openApp(page, './?lang=ja');
+  // The opening's first sentence: the race at 23:48 PDT = 15:48 JST on the 20th.
+  const lead = page.locator('#story [data-key="ch1.lead"]');
+  await expect(lead).toContainText('20日15:48');
+  await expect(lead).toContainText('23:48');
+  await expect(page.locator('#story')).not.toContainText('{t:');
+  await page.locator('#tz-select').selectOption('utc');
+  await expect(lead).toContainText('20日06:48');
+});
+
+test('a bad tz value falls back to the language with a note, not an error', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await openApp(page, `./?v=2&lang=en&tz=mars&${TIMELINE_BEAT}`);
+  await expect(page.locator('#tz-select')).toHaveValue('pdt');
+  await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('en', '20', '02:25'));
+  expect(warnings.join('\n')).toContain('tz=');
+});
+
+test('an embedded timeline honours tz and offers the choice', async ({ page }) => {
+  await openEmbed(page, './?v=2&lang=en&tz=utc&embed=timeline');
+  await expect(page.locator('#tz-select')).toHaveValue('utc');
+  await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('en', '20', '09:25'));
+  await page.locator('#tz-select').selectOption('jst');
+  await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('en', '20', '18:25'));
+  await expect(page.locator('#open-full')).toHaveAttribute('href', /tz=jst/);
+});
+
+test.describe('this device\'s zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('reads the device\'s offset at the event (UTC−4 in New York)', async ({ page }) => {
+    await openApp(page, `./?lang=en&tz=local&${TIMELINE_BEAT}`);
+    await expect(page.locator('#tz-select')).toHaveValue('local');
+    await expect(page.locator('#tz-select option[value="local"]')).toHaveText(
+      locales.en['tz.local'].replace('{zone}', 'UTC\u22124'),
+    );
+    await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('en', '20', '05:25'));
+    await expect(dnsEntry(page).locator('.tl-record')).toHaveText('(02:25 PDT)');
+  });
+});
+
+test('the zone control in the masthead at 375 and 1280 px', async ({ page }, info) => {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp(page, './?lang=ja');
+    const select = page.locator('#tz-select');
+    const box = await select.boundingBox();
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    // Keyboard: focus the select and move to the next choice.
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(select).toHaveValue('pdt');
+    await page.locator('.masthead').screenshot({ path: info.outputPath(`masthead-${width}.png`) });
+    await page.locator('.masthead').screenshot({ path: `test-results/masthead-${width}.png` });
+  }
+});
+
+test('the chart and the list at 375 px in Japan time and in UTC', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 900 });
+  for (const [query, name] of [['lang=ja', 'ja-jst'], ['lang=en&tz=utc', 'en-utc']]) {
+    await openApp(page, `./?${query}&${TIMELINE_BEAT}`);
+    const scene = page.locator('.timeline-scene');
+    await expect(dnsEntry(page)).toBeVisible();
+    // No sideways scrolling with the longer times.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('.cascade-scene').screenshot({ path: `test-results/chart-${name}.png` });
+    await scene.locator('.timeline').screenshot({ path: `test-results/list-${name}.png` });
+  }
+});
