@@ -46,6 +46,8 @@ pub enum Page {
     #[default]
     Story,
     Playground,
+    /// Every source and the sentences resting on it (`?view=sources`).
+    Sources,
 }
 
 /// One scene rendered alone for an article's iframe (`?embed=`).
@@ -159,7 +161,8 @@ const RANGED: [(&str, KnobRange, Slot<u32>); 6] = [
 ];
 
 /// The on/off levers by their keys in links (`1` or `0`).
-const FLAGS: [(&str, Slot<bool>); 3] = [
+const FLAGS: [(&str, Slot<bool>); 4] = [
+    ("prop", |s| &mut s.cascade.levers.ec2_propagation_throttling),
     ("dwfm", |s| &mut s.cascade.levers.dwfm_queue_throttling),
     ("nlbv", |s| &mut s.cascade.levers.nlb_velocity_control),
     ("neg", |s| &mut s.cascade.levers.negative_caching),
@@ -348,6 +351,7 @@ pub fn decode(query: &str) -> Decoded {
             "view" => match value.trim() {
                 "playground" => s.page = Page::Playground,
                 "story" => s.page = Page::Story,
+                "sources" => s.page = Page::Sources,
                 _ => r.note(format!("view=\"{value}\" is not a view; showing the story")),
             },
             "embed" => s.embed = decode_embed(&mut r, value),
@@ -532,8 +536,14 @@ pub fn encode(state: &ViewState) -> String {
     if let Some(e) = state.embed {
         q.append_pair("embed", &e.code());
     }
-    if state.page == Page::Playground {
-        q.append_pair("view", "playground");
+    match state.page {
+        Page::Story => {}
+        Page::Playground => {
+            q.append_pair("view", "playground");
+        }
+        Page::Sources => {
+            q.append_pair("view", "sources");
+        }
     }
     if state.detail == Detail::Engineer {
         q.append_pair("detail", "engineer");

@@ -1,8 +1,10 @@
-//! The truth label after a sentence: how sure the record is, and where to check.
+//! The truth label after a sentence: how sure the record is, and a link to
+//! the sources page at the source the sentence rests on.
 
 use super::clock::say;
+use super::url;
 use crate::i18n::Lang;
-use crate::story::{Claim, Mark};
+use crate::story::{Claim, Mark, Source};
 use leptos::prelude::*;
 
 /// A sentence followed by its truth label.
@@ -11,24 +13,34 @@ pub fn ClaimText(claim: Claim, lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
         <span data-key=claim.text.name()>{move || say(lang.get(), claim.text)}</span>
         " "
-        <MarkBadge mark=claim.mark lang=lang />
+        <MarkBadge mark=claim.mark source=claim.source lang=lang />
     }
 }
 
-/// The label alone: a link to the source where there is one.
+/// The label alone: a link to its source on the sources page. Inside an
+/// article's frame the page opens in a new tab, so the article stays.
 #[component]
-pub fn MarkBadge(mark: Mark, lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn MarkBadge(mark: Mark, source: Source, lang: ReadSignal<Lang>) -> impl IntoView {
     let class = format!("mark mark-{}", mark.css());
     let label = move || lang.get().text(mark.label());
-    let help = move || say(lang.get(), mark.help());
-    match mark.source_url() {
-        Some(url) => view! {
-            <a class=class href=url target="_blank" rel="noopener noreferrer" title=help>
-                {label}
-            </a>
-        }
-        .into_any(),
-        None => view! { <span class=class title=help>{label}</span> }.into_any(),
+    let help = move || {
+        let lang = lang.get();
+        format!("{} {}", say(lang, mark.help()), say(lang, source.title()))
+    };
+    let state = url::shared();
+    let embedded = state.with_untracked(|s| s.embed.is_some());
+    let href = move || state.with(|s| super::sources_page::source_href(s, source));
+    view! {
+        <a
+            class=class
+            href=href
+            title=help
+            data-source=source.id()
+            target=embedded.then_some("_blank")
+            rel=embedded.then_some("noopener")
+        >
+            {label}
+        </a>
     }
 }
 
@@ -40,9 +52,10 @@ pub fn MarkLegend(lang: ReadSignal<Lang>) -> impl IntoView {
             {Mark::ALL
                 .into_iter()
                 .map(|mark| {
+                    let class = format!("mark mark-{}", mark.css());
                     view! {
                         <div>
-                            <dt><MarkBadge mark=mark lang=lang /></dt>
+                            <dt><span class=class>{move || lang.get().text(mark.label())}</span></dt>
                             <dd>{move || say(lang.get(), mark.help())}</dd>
                         </div>
                     }

@@ -5,6 +5,8 @@ mod check;
 pub(crate) mod clock;
 mod dependency_graph;
 mod embed;
+mod format;
+mod kind;
 mod mark;
 mod model;
 mod motion;
@@ -13,6 +15,7 @@ mod playground;
 mod playground_cascade;
 mod race_scene;
 mod share_bar;
+mod sources_page;
 mod story;
 mod timeline_scene;
 pub mod url;
@@ -111,30 +114,39 @@ pub fn App() -> impl IntoView {
             </share_bar::ShareBar>
         </header>
         <main id="story">
-            {if page == Page::Playground {
-                view! {
+            {match page {
+                Page::Playground => view! {
                     <a class="to-story" href=link_to_page(Page::Story)>
                         "← " {t(Key::PlayBack)}
                     </a>
                     <playground::Playground lang=lang />
                     <playground_cascade::CascadePlaygroundNext lang=lang />
                 }
-                    .into_any()
-            } else {
-                view! {
+                    .into_any(),
+                Page::Sources => view! {
+                    <a class="to-story" href=link_to_page(Page::Story)>
+                        "← " {t(Key::SrcBack)}
+                    </a>
+                    <sources_page::SourcesPage lang=lang />
+                }
+                    .into_any(),
+                Page::Story => view! {
                     <story::Story lang=lang />
                     <a class="to-playground" id="to-playground" href=link_to_page(Page::Playground)>
                         {t(Key::PlayOpen)} " →"
                     </a>
                 }
-                    .into_any()
+                    .into_any(),
             }}
         </main>
         <footer class="colophon">
             <p>{t(Key::FooterLegend)}</p>
             <mark::MarkLegend lang=lang />
             <p id="footer-times">{move || clock::footer_times(lang.get())}</p>
-            <p>{t(Key::FooterSources)}</p>
+            <p>
+                {t(Key::FooterSources)} " "
+                <a id="to-sources" href=link_to_page(Page::Sources)>{t(Key::SrcOpen)}</a>
+            </p>
         </footer>
     }
     .into_any()

@@ -26,9 +26,6 @@ pub fn Opening(lang: ReadSignal<Lang>) -> impl IntoView {
             <p><ClaimText claim=opening::DURATION lang=lang /></p>
             <p><ClaimText claim=opening::SCOPE lang=lang /></p>
             <p><ClaimText claim=opening::CAUSE lang=lang /></p>
-            <aside class="correction">
-                <ClaimText claim=opening::DATE_NOTE lang=lang />
-            </aside>
         </section>
     }
 }

@@ -5,13 +5,16 @@
 use leptos::prelude::*;
 
 use super::clock::{clock, say};
+use super::format::grouped;
+use super::kind::KindBadge;
+use crate::story::NumberKind;
 
 use super::race_scene::draw;
 use super::url;
 use crate::engine::race::census::{Census, CensusConfig, census};
 use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 use crate::engine::race::scheduler::SchedulerGame;
-use crate::engine::race::{EnactorId, RaceRun, RaceScenario, run};
+use crate::engine::race::{EnactorId, Fix, RaceRun, RaceScenario, fix_counterexample, run};
 use crate::i18n::{Key, Lang, fill, one_decimal, seconds_from_ms};
 use crate::share::{KnobRange, PLANNER_MS, SLOW_EXTRA_MS, SLOW_FOR_MS, THRESHOLD_PLANS};
 
@@ -82,54 +85,78 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
 
     type Get = fn(&RaceScenario) -> bool;
     type Set = fn(&mut RaceScenario, bool);
-    let fixes: [(&'static str, Key, Get, Set); 5] = [
+    let fixes: [(&'static str, Key, Fix, Get, Set); 5] = [
         (
             "fix-recheck",
             Key::PlayFixRecheck,
+            Fix::RecheckAtWrite,
             |s| s.fixes.recheck_at_write,
             |s, v| s.fixes.recheck_at_write = v,
         ),
         (
             "fix-spare",
             Key::PlayFixSpare,
+            Fix::CleanupSparesInUse,
             |s| s.fixes.cleanup_spares_in_use,
             |s, v| s.fixes.cleanup_spares_in_use = v,
         ),
         (
             "fix-tolerate",
             Key::PlayFixTolerate,
+            Fix::RollbackToleratesMissing,
             |s| s.fixes.rollback_tolerates_missing,
             |s, v| s.fixes.rollback_tolerates_missing = v,
         ),
         (
             "fix-fewer",
             Key::PlayFixFewer,
+            Fix::FewerPlans,
             |s| s.fixes.fewer_plans,
             |s, v| s.fixes.fewer_plans = v,
         ),
         (
             "fix-fair",
             Key::PlayFixFair,
+            Fix::FairBackoff,
             |s| s.fixes.fair_backoff,
             |s, v| s.fixes.fair_backoff = v,
         ),
     ];
     let fix_boxes = fixes
         .into_iter()
-        .map(|(id, key, get, set)| {
+        .map(|(id, key, fix, get, set)| {
+            // A fix that helps only at some settings offers one where it fails.
+            let failing = fix_counterexample(fix).map(|bad| {
+                view! {
+                    <button
+                        type="button"
+                        class="show-failing"
+                        id=format!("{id}-failing")
+                        on:click=move |_| set_scenario.set(bad)
+                    >
+                        {t(Key::PlayShowFailing)}
+                    </button>
+                    <Show when=move || scenario.get() == bad>
+                        <p class="failing-note">{t(Key::PlayFailingNote)}</p>
+                    </Show>
+                }
+            });
             view! {
-                <label class="toggle">
-                    <input
-                        type="checkbox"
-                        id=id
-                        prop:checked=move || get(&scenario.get())
-                        on:change=move |e| {
-                            let on = event_target_checked(&e);
-                            set_scenario.update(|s| set(s, on));
-                        }
-                    />
-                    <span>{t(key)}</span>
-                </label>
+                <div class="fix">
+                    <label class="toggle">
+                        <input
+                            type="checkbox"
+                            id=id
+                            prop:checked=move || get(&scenario.get())
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                set_scenario.update(|s| set(s, on));
+                            }
+                        />
+                        <span>{t(key)}</span>
+                    </label>
+                    {failing}
+                </div>
             }
         })
         .collect_view();
@@ -206,7 +233,7 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
         let Some(r): Option<RaceRun> = result.get() else {
             return String::new();
         };
-        match r.summary.first_empty {
+        let outcome = match r.summary.first_empty {
             Some((at, e)) => {
                 let head = fill(
                     &say(lang, Key::PlayResultEmpty),
@@ -223,6 +250,11 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 format!("{head} {}", &say(lang, tail))
             }
             None => say(lang, Key::PlayResultOk),
+        };
+        if r.truncated {
+            format!("{outcome} {}", say(lang, Key::PlayTruncated))
+        } else {
+            outcome
         }
     };
     let census_text = move || {
@@ -231,13 +263,23 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             return String::new();
         };
         if c.counts.empty() == 0 {
-            say(lang, Key::PlayCensusSafe)
+            // Never "cannot happen" while the estimate beside it is above zero.
+            let above_zero = estimated.get().is_some_and(|e| e.empty_trials > 0);
+            if above_zero {
+                format!(
+                    "{} {}",
+                    say(lang, Key::PlayCensusSafe),
+                    say(lang, Key::PlayCensusGap)
+                )
+            } else {
+                say(lang, Key::PlayCensusSafe)
+            }
         } else {
             fill(
                 &say(lang, Key::PlayCensus),
                 &[
-                    ("orderings", &c.counts.orderings.to_string()),
-                    ("empty", &c.counts.empty().to_string()),
+                    ("orderings", &grouped(c.counts.orderings)),
+                    ("empty", &grouped(c.counts.empty())),
                     (
                         "behind",
                         &(c.config.fresh_plan - c.config.stale_plan).to_string(),
@@ -291,16 +333,18 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 </div>
             </fieldset>
             <div class="results" aria-live="polite">
-                <p id="play-run">{run_text}</p>
-                <p id="play-census">{census_text}</p>
-                <p id="play-estimate">{estimate_text}</p>
+                <p id="play-run">{run_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
+                <p id="play-census">{census_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
+                <p id="play-estimate">
+                    {estimate_text} " " <KindBadge kind=NumberKind::Model lang=lang />
+                </p>
                 {move || why().map(|steps| view! {
                     <details id="why-empty">
                         <summary>{move || say(lang.get(), Key::PlayWhy)}</summary>
                         <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
                     </details>
                 })}
-                <p><span class="mark mark-i">{t(Key::MarkI)}</span> <small>{t(Key::SceneModelNote)}</small></p>
+                <p><small>{t(Key::SceneModelNote)}</small></p>
             </div>
             // The game sits below the fold: drawn one task later.
             {move || next_game.get().then(|| {

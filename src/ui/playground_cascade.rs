@@ -28,24 +28,9 @@ const LOOSENABLE: [(Service, Service, Key); 4] = [
     ),
 ];
 
-fn duration(lang: Lang, minutes: u32) -> String {
-    if minutes == 0 {
-        lang.text(Key::PcZero).to_string()
-    } else if minutes < 60 {
-        fill(
-            lang.text(Key::PcMinutes),
-            &[("value", &minutes.to_string())],
-        )
-    } else {
-        fill(
-            lang.text(Key::PcDuration),
-            &[
-                ("h", &(minutes / 60).to_string()),
-                ("m", &(minutes % 60).to_string()),
-            ],
-        )
-    }
-}
+use super::format::duration;
+use super::kind::KindBadge;
+use crate::story::NumberKind;
 
 fn event_end(clock: Clock, impact: &Impact) -> String {
     match impact.event {
@@ -175,6 +160,15 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
             }
         })
         .collect_view();
+    // As it happened, the windows are fitted to the record; once a lever
+    // moves they are the model's consequences.
+    let mine_kind = Signal::derive(move || {
+        if scenario.with(|s| *s == CascadePreset::AsItHappened.scenario()) {
+            NumberKind::Fitted
+        } else {
+            NumberKind::Model
+        }
+    });
     let reader_results = readers
         .into_iter()
         .map(|(service, prefix, _, result)| {
@@ -189,7 +183,11 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                     ],
                 )
             };
-            view! { <p id=format!("pc-{prefix}")>{text}</p> }
+            view! {
+                <p id=format!("pc-{prefix}")>
+                    {text} " " <KindBadge kind=mine_kind lang=lang />
+                </p>
+            }
         })
         .collect_view();
     let end_text = move || {
@@ -223,8 +221,9 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                         } />
                     <output id="dns-at-value">{move || clock(lang.get()).day_time(dns_at())}</output>
                 </label>
-                {toggle("dwfm-throttle", Key::PcDwfm, |s| s.levers.dwfm_queue_throttling, |s, v| s.levers.dwfm_queue_throttling = v)}
+                {toggle("propagation-throttle", Key::PcPropagation, |s| s.levers.ec2_propagation_throttling, |s, v| s.levers.ec2_propagation_throttling = v)}
                 {toggle("nlb-velocity", Key::PcVelocity, |s| s.levers.nlb_velocity_control, |s, v| s.levers.nlb_velocity_control = v)}
+                {toggle("dwfm-throttle", Key::PcDwfm, |s| s.levers.dwfm_queue_throttling, |s, v| s.levers.dwfm_queue_throttling = v)}
                 {toggle("negative-caching", Key::PcNegative, |s| s.levers.negative_caching, |s, v| s.levers.negative_caching = v)}
                 <label class="knob">
                     <span class="knob-label">{t(Key::PcPositiveTtl)}</span>
@@ -254,12 +253,21 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
             </fieldset>
             <div class="results" aria-live="polite">
                 {reader_results}
-                <p id="pc-end">{end_text}</p>
+                <p id="pc-end">{end_text} " " <KindBadge kind=mine_kind lang=lang /></p>
+                <p class="kind-legend">
+                    {t(Key::PcChartActual)} " " <KindBadge kind=NumberKind::Fitted lang=lang />
+                </p>
             </div>
             <super::dependency_graph::DependencyGraph scenario=scenario set_scenario=set_scenario lang=lang />
             <div class="side-by-side">
-                <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartActual />
-                <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartWhatif impact=what_if_impact />
+                <div class="chart-with-kind" id="chart-actual">
+                    <KindBadge kind=NumberKind::Fitted lang=lang />
+                    <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartActual />
+                </div>
+                <div class="chart-with-kind" id="chart-whatif">
+                    <KindBadge kind=mine_kind lang=lang />
+                    <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartWhatif impact=what_if_impact />
+                </div>
             </div>
         </section>
     }

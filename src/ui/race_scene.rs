@@ -104,6 +104,20 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> Option<String> {
             t(Key::EvFlipFailed),
             &[("who", &who(enactor)), ("missing", &missing.to_string())],
         ),
+        RaceEvent::FlipBlockedInconsistent {
+            enactor,
+            endpoint,
+            plan,
+            empty_endpoint,
+        } => fill(
+            t(Key::EvFlipBlocked),
+            &[
+                ("who", &who(enactor)),
+                ("page", page_name(world, endpoint)),
+                ("plan", &plan.to_string()),
+                ("empty", page_name(world, empty_endpoint)),
+            ],
+        ),
         RaceEvent::CheckFailed {
             enactor,
             plan,
@@ -195,7 +209,11 @@ fn notable_indices() -> &'static [usize] {
             // Clerk C's routine work would drown A's and B's story.
             .filter(|(_, e)| {
                 e.event.actor() != Some(EnactorId::C)
-                    || matches!(e.event, RaceEvent::FlipFailedRollbackMissing { .. })
+                    || matches!(
+                        e.event,
+                        RaceEvent::FlipFailedRollbackMissing { .. }
+                            | RaceEvent::FlipBlockedInconsistent { .. }
+                    )
             })
             .map(|(i, _)| i)
             .collect()

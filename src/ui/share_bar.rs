@@ -154,7 +154,7 @@ pub fn ShareBar(lang: ReadSignal<Lang>, children: Children) -> impl IntoView {
             .and_then(|&(_, e, _)| e)
             .unwrap_or(match now.page {
                 Page::Playground => Embed::Playground,
-                Page::Story => Embed::Chapter(now.position.chapter),
+                Page::Story | Page::Sources => Embed::Chapter(now.position.chapter),
             });
         embedded_state(&now, scene)
     };
@@ -190,7 +190,7 @@ pub fn ShareBar(lang: ReadSignal<Lang>, children: Children) -> impl IntoView {
                     ("current", Page::Playground) => {
                         lang.text(Key::ShareEmbedPlayground).to_string()
                     }
-                    ("current", Page::Story) => fill(
+                    ("current", Page::Story | Page::Sources) => fill(
                         lang.text(key),
                         &[("n", &(now.position.chapter + 1).to_string())],
                     ),

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::cascade_scene::CascadeScene;
 use super::clock::{clock, say};
+use super::format::{duration, grouped};
 use super::mark::ClaimText;
 use super::model::{cascade_impact, race_census, race_estimate, shop_minutes};
 use super::opening::Opening;
@@ -15,22 +16,9 @@ use super::race_scene::RaceScene;
 use super::timeline_scene::TimelineScene;
 use super::url;
 use crate::i18n::{Key, Lang, fill, one_decimal};
-use crate::story::Mark;
 use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Question, REVISIT, Scene};
+use crate::story::{Mark, Source};
 use crate::time::{Clock, DayTracker};
-
-/// `12345` -> `12,345`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// The sentence of a beat's engine figure, its times on `clock`.
 pub fn figure_text(clock: Clock, key: Key, figure: Figure) -> String {
@@ -69,8 +57,8 @@ pub fn figure_text(clock: Clock, key: Key, figure: Figure) -> String {
             fill(
                 template,
                 &[
-                    ("minutes", &grouped(u64::from(minutes))),
-                    ("down", &grouped(u64::from(down))),
+                    ("affected", &duration(clock.lang, minutes)),
+                    ("down_time", &duration(clock.lang, down)),
                 ],
             )
         }
@@ -392,7 +380,7 @@ fn BeatView(
                 <p class="analogy-label">{move || say(lang.get(), Key::NavAnalogy)}</p>
                 <p>
                     {move || say(lang.get(), key)} " "
-                    <super::mark::MarkBadge mark=Mark::Illustrative lang=lang />
+                    <super::mark::MarkBadge mark=Mark::Illustrative source=Source::Project lang=lang />
                 </p>
             </aside>
         }
@@ -401,7 +389,7 @@ fn BeatView(
         view! {
             <p class="figure">
                 {move || figure_text(clock(lang.get()), key, fig)} " "
-                <super::mark::MarkBadge mark=Mark::Illustrative lang=lang />
+                <super::kind::KindBadge kind=fig.kind() lang=lang />
             </p>
         }
     });

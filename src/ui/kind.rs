@@ -1,0 +1,21 @@
+//! The kind badge beside a number: from the record, fitted to the record,
+//! or the model's result (DESIGN.md's three kinds), with what it means.
+
+use crate::i18n::Lang;
+use crate::story::NumberKind;
+use leptos::prelude::*;
+
+/// The badge; `kind` may change with the controls (a lever moved turns a
+/// fitted number into the model's).
+#[component]
+pub fn KindBadge(#[prop(into)] kind: Signal<NumberKind>, lang: ReadSignal<Lang>) -> impl IntoView {
+    view! {
+        <span
+            class=move || format!("kind kind-{}", kind.get().code())
+            data-kind=move || kind.get().code()
+            title=move || lang.get().text(kind.get().help())
+        >
+            {move || lang.get().text(kind.get().label())}
+        </span>
+    }
+}
