@@ -43,3 +43,28 @@ export async function openEmbed(page, path) {
   await page.goto(path);
   await expect(page.locator('#open-full')).toBeVisible();
 }
+
+/**
+ * A locale text as a reader sees it in the language's default zone (Japan
+ * time for ja, US Pacific time for en): the record-time tokens `{t:DD-HH:MM}`
+ * and `{tt:DD-HH:MM}` written out. An independent re-implementation of
+ * `crate::time`, so a test compares two ways of getting the same words.
+ */
+export function withTimes(text, lang) {
+  const pad = (n) => String(n).padStart(2, '0');
+  const at = (pdtMinutes, offsetFromPdt) => {
+    const m = pdtMinutes + offsetFromPdt;
+    return { day: Math.floor(m / 1440), hhmm: `${pad(Math.floor((m % 1440) / 60))}:${pad(m % 60)}` };
+  };
+  return text.replace(/\{(tt?):(\d\d)-(\d\d):(\d\d)\}/g, (_, kind, d, h, mi) => {
+    const pdt = Number(d) * 1440 + Number(h) * 60 + Number(mi);
+    const [here, there, otherName] = lang === 'ja'
+      ? [at(pdt, 16 * 60), at(pdt, 0), '米国太平洋時間']
+      : [at(pdt, 0), at(pdt, 7 * 60), 'UTC'];
+    const dayTime = (w) => (lang === 'ja' ? `${w.day}日${w.hhmm}` : `${w.hhmm} on ${w.day} Oct`);
+    const main = dayTime(here);
+    if (kind === 't') return main;
+    const other = there.day === here.day ? there.hhmm : dayTime(there);
+    return lang === 'ja' ? `${main}（${otherName}${other}）` : `${main} (${other} ${otherName})`;
+  });
+}

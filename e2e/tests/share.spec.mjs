@@ -64,12 +64,13 @@ test('a shared playground link reopens every knob and the same results', async (
   await fresh.goto(link);
   await expect(fresh.locator('#play-title')).toHaveText(ja['play.title']);
   for (const id of ids) await expect(fresh.locator(id)).toHaveText(before[id]);
-  for (const id of ['#fix-fair', '#dwfm-throttle', '#nlb-velocity', '#shop-monitoring', '#loosen-0']) {
+  for (const id of ['#fix-fair', '#propagation-throttle', '#nlb-velocity', '#shop-monitoring', '#loosen-0']) {
     await expect(fresh.locator(id)).toBeChecked();
   }
   await expect(fresh.locator('#slow-extra')).toHaveValue('12000');
   await expect(fresh.locator('#positive-ttl')).toHaveValue('5');
   await expect(fresh.locator('#shop-placement')).toHaveValue('region');
+  await expect(fresh.locator('#dwfm-throttle')).not.toBeChecked();
   await fresh.close();
 });
 
@@ -90,7 +91,7 @@ test('the embed panel copies an iframe snippet for the chosen scene', async ({ p
   const code = page.locator('#embed-code');
   await expect(code).toHaveValue(/embed=ch3&amp;ch=3&amp;beat=2/);
   await page.locator('#embed-scene').selectOption('race');
-  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=2&amp;lang=en&amp;embed=race" title="The AWS outage, gently explained: The race, step by step"/);
+  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=2&amp;lang=en&amp;embed=race" title="The AWS outage, explained simply: The race, step by step"/);
   await page.locator('#embed-copy').click();
   await expect(page.locator('#embed-status')).toHaveText(en['share.embed_copied']);
   expect(await clipboard(page)).toBe(await code.inputValue());

@@ -1,9 +1,12 @@
 // The app shell: the first chapter in Japanese and English, the language
 // switch, `?lang=`, sub-path hosting, an iframe host, narrow screens.
-import { test, expect, openApp } from './fixtures.mjs';
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp, withTimes } from './fixtures.mjs';
+
+const ja = JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8'));
 
 const JA_TITLE = 'AWS大規模障害をやさしく解説';
-const EN_TITLE = 'The AWS outage, gently explained';
+const EN_TITLE = 'The AWS outage, explained simply';
 
 test('opens in Japanese with the opening chapter', async ({ page }) => {
   await openApp(page);
@@ -14,20 +17,45 @@ test('opens in Japanese with the opening chapter', async ({ page }) => {
   const story = page.locator('#story');
   await expect(story).toContainText('ネットショップで注文ができない');
   await expect(story).toContainText('スマホのアプリが動かない');
-  await expect(story).toContainText('会社の業務システムが止まる');
+  await expect(story).toContainText('会社の業務システムが使えない');
   await expect(story).toContainText('ウェブサイトが遅い、または開かない');
-  await expect(story).toContainText('約14時間32分');
-  await expect(story).toContainText('正しくは2025年');
+  await expect(story).toContainText('14時間32分');
+  // Japan time, with the record's Pacific time beside it.
+  await expect(story).toContainText('20日15:48（米国太平洋時間19日23:48）');
+  await expect(story).toContainText(withTimes(ja['ch1.duration'], 'ja'));
 });
 
-test('every factual sentence carries a truth label, sourced ones link to the source', async ({ page }) => {
+test('every factual sentence carries a truth label that opens its source', async ({ page }) => {
   await openApp(page);
   await expect(page.locator('#story .mark')).not.toHaveCount(0);
   const documented = page.locator('#story p.lead a.mark-d');
-  await expect(documented).toHaveText('記録あり');
-  await expect(documented).toHaveAttribute('href', 'https://aws.amazon.com/message/101925/');
+  await expect(documented).toHaveText('報告書');
+  await expect(documented).toHaveAttribute('data-source', 'pes-intro');
   await expect(page.locator('#story .mark-u').first()).toHaveText('不確か');
   await expect(page.locator('#story .mark-i').first()).toHaveText('説明用の例');
+  // The label opens the sources page at its source, which links to the report.
+  await documented.click();
+  await expect(page.locator('#sources-title')).toHaveText(ja['src.title']);
+  expect(new URL(page.url()).hash).toBe('#src-pes-intro');
+  expect(new URL(page.url()).searchParams.get('view')).toBe('sources');
+  const section = page.locator('#src-pes-intro');
+  await expect(section.locator('h3')).toHaveText(ja['src.pes_intro']);
+  await expect(section.locator('a.source-link')).toHaveAttribute('href', 'https://aws.amazon.com/message/101925/');
+  // Every sentence resting on the source is listed, each a link back.
+  await section.locator('summary').click();
+  await expect(section.locator('.citations [data-key="ch1.lead"]')).toHaveText(withTimes(ja['ch1.lead'], 'ja'));
+  await section.locator('.citations li a').first().click();
+  await expect(page.locator('#ch1-title')).toBeVisible();
+});
+
+test('the sources page lists every source and the seed article\'s wrong year', async ({ page }) => {
+  await openApp(page, './?view=sources&lang=en');
+  for (const id of ['pes-intro', 'pes-dynamodb', 'pes-ec2', 'pes-nlb', 'pes-remedies', 'talk-dat453', 'summaries', 'disputed', 'project']) {
+    await expect(page.locator(`#src-${id} h3`)).toBeVisible();
+  }
+  await expect(page.locator('#src-talk-dat453 a.source-link')).toHaveAttribute('href', /youtube\.com\/watch\?v=YZUNNzLDWb8/);
+  await expect(page.locator('#src-summaries a.source-link')).toHaveCount(0);
+  await expect(page.locator('.sources-page')).toContainText('It happened in 2025.');
 });
 
 test('the language switch shows English and back, and keeps the address in step', async ({ page }) => {

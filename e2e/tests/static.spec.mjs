@@ -2,7 +2,7 @@
 // once, in the address's language), the summary for readers without
 // JavaScript, link-preview metadata, and the offline copy once loaded.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp } from './fixtures.mjs';
+import { test, expect, openApp, withTimes } from './fixtures.mjs';
 
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
 const ja = JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8'));
@@ -19,7 +19,7 @@ for (const [lang, words] of [['ja', ja], ['en', en]]) {
     const pre = page.locator(`#prerender .pre-${lang}`);
     await expect(pre).toBeVisible();
     await expect(pre.locator('.pre-title')).toHaveText(words['app.title']);
-    await expect(pre.locator('[data-key="ch1.lead"]')).toHaveText(words['ch1.lead']);
+    await expect(pre.locator('[data-key="ch1.lead"]')).toHaveText(withTimes(words['ch1.lead'], lang));
     await expect(pre.locator('.pre-loading')).toHaveText(words['app.loading']);
     await expect(page.locator(`#prerender .pre-${lang === 'ja' ? 'en' : 'ja'}`)).toBeHidden();
     release();
@@ -35,9 +35,9 @@ test('without JavaScript, the story in brief shows in both languages', async ({ 
   const summary = page.locator('.noscript');
   await expect(summary).toBeVisible();
   await expect(page.locator('#prerender')).toBeHidden();
-  for (const words of [ja, en]) {
+  for (const [lang, words] of [['ja', ja], ['en', en]]) {
     await expect(summary).toContainText(words['app.noscript']);
-    await expect(summary).toContainText(words['ch1.lead']);
+    await expect(summary).toContainText(withTimes(words['ch1.lead'], lang));
     for (let i = 1; i <= 10; i++) await expect(summary).toContainText(words[`ch${i}.title`]);
   }
   // Every sentence carries its label.

@@ -120,29 +120,35 @@ pub fn moment_index(moment: RaceMoment) -> usize {
             .position(pred)
             .map_or(ev.len() - 1, |i| i + from)
     };
-    let check = find(0, &|e| {
-        e.at_ms >= slow_from
-            && matches!(
-                e.event,
-                RaceEvent::CheckPassed {
-                    enactor: EnactorId::A,
-                    ..
-                }
-            )
-    });
-    let overwrite = find(check, &|e| {
+    // Found backwards from the first blank page, so the story's moments are
+    // the ones that led to it: A's stale overwrite of the regional page just
+    // before, and the one check of A's that let it through.
+    let emptied = find(0, &|e| matches!(e.event, RaceEvent::RecordEmptied { .. }));
+    let before =
+        |until: usize, pred: &dyn Fn(&TimedEvent) -> bool| ev[..until].iter().rposition(pred);
+    let overwrite = before(emptied, &|e| {
         matches!(e.event, RaceEvent::Flipped { enactor: EnactorId::A, endpoint, from, to, .. }
             if endpoint == World::REGIONAL && to < from)
-    });
-    let emptied = find(overwrite, &|e| {
-        matches!(e.event, RaceEvent::RecordEmptied { .. })
-    });
+    })
+    .unwrap_or(emptied);
+    let check = before(overwrite, &|e| {
+        matches!(
+            e.event,
+            RaceEvent::CheckPassed {
+                enactor: EnactorId::A,
+                ..
+            }
+        )
+    })
+    .unwrap_or(0);
     match moment {
-        // A quiet moment well before the delays begin.
-        RaceMoment::Calm => ev
-            .iter()
-            .rposition(|e| e.at_ms + 5_000 < slow_from)
-            .unwrap_or(0),
+        // A quiet moment well before A's fateful check and its delays.
+        RaceMoment::Calm => {
+            let quiet_until = ev[check].at_ms.min(slow_from);
+            ev.iter()
+                .rposition(|e| e.at_ms + 5_000 < quiet_until)
+                .unwrap_or(0)
+        }
         RaceMoment::SlowCheck => check,
         RaceMoment::LockLost => find(check, &|e| {
             matches!(
