@@ -49,6 +49,9 @@ fn version_one_links_open_the_same_beat() {
     assert_eq!(d.state.detail, Detail::Engineer);
     let d = decode("view=playground&lang=ja");
     assert_eq!(d.state.page, Page::Playground);
+    let d = decode("view=sources&lang=en");
+    assert_eq!(d.state.page, Page::Sources);
+    assert_eq!(encode(&d.state), "v=2&lang=en&view=sources");
 }
 
 #[test]
@@ -158,7 +161,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
     let view = (
         prop::sample::select(vec![Lang::Ja, Lang::En]),
         any::<bool>(),
-        any::<bool>(),
+        prop::sample::select(vec![Page::Story, Page::Playground, Page::Sources]),
         prop::option::of(prop_oneof![
             Just(Embed::Race),
             Just(Embed::Cascade),
@@ -195,7 +198,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
     let service = prop::sample::select(Service::ALL.to_vec());
     let cascade = (
         prop::option::of(DNS_AT_MIN.min..=DNS_AT_MIN.max),
-        any::<[bool; 3]>(),
+        any::<[bool; 4]>(),
         NEGATIVE_TTL_MIN.min..=NEGATIVE_TTL_MIN.max,
         POSITIVE_TTL_MIN.min..=POSITIVE_TTL_MIN.max,
         prop::collection::vec((service.clone(), service), 0..6),
@@ -205,7 +208,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         let mut s = ViewState::default();
         (s.lang, s.embed) = (v.0, v.3);
         s.detail = if v.1 { Detail::Engineer } else { Detail::Story };
-        s.page = if v.2 { Page::Playground } else { Page::Story };
+        s.page = v.2;
         s.position = Position::clamped(v.4.0, v.4.1);
         (s.race_event, s.minute, s.zone) = (v.5, v.6, v.7);
         let f = &mut s.race.fixes;
@@ -227,6 +230,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         }
         let l = &mut s.cascade.levers;
         [
+            l.ec2_propagation_throttling,
             l.dwfm_queue_throttling,
             l.nlb_velocity_control,
             l.negative_caching,
@@ -243,7 +247,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
 fn adversarial_query() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
         "v", "lang", "tz", "detail", "view", "embed", "ch", "beat", "ev", "t", "fix", "slow",
-        "for", "plan", "cleanup", "seed", "dns", "dwfm", "nlbv", "neg", "negttl", "posttl",
+        "for", "plan", "cleanup", "seed", "dns", "prop", "dwfm", "nlbv", "neg", "negttl", "posttl",
         "loose", "shop", "app", "biz", "", "%", "=", "&&",
     ]);
     let value = prop_oneof![
