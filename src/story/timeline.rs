@@ -72,4 +72,20 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn the_timeline_goes_past_the_declared_end() {
+        // 14:20 is when AWS declared the event over, not when everything was
+        // back: the status page's all-normal and the last Redshift clusters
+        // come after it.
+        let at_of = |key: Key| TIMELINE.iter().find(|e| e.claim.text == key).map(|e| e.at);
+        let end = at_of(Key::TlEnd).expect("the declared end");
+        assert_eq!(end, at(20, 14, 20));
+        assert_eq!(at_of(Key::TlAllNormal), Some(at(20, 15, 1)));
+        assert_eq!(at_of(Key::TlRedshiftLast), Some(at(21, 4, 5)));
+        assert_eq!(
+            TIMELINE.last().map(|e| e.claim.text),
+            Some(Key::TlRedshiftLast)
+        );
+    }
 }
