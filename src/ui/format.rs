@@ -33,6 +33,15 @@ pub fn duration(lang: Lang, minutes: u32) -> String {
     }
 }
 
+/// Two sentences one after the other: Japanese runs them on, English puts a
+/// space between them.
+pub fn then(lang: Lang, first: &str, second: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{first}{second}"),
+        Lang::En => format!("{first} {second}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +55,15 @@ mod tests {
         assert_eq!(duration(Lang::En, 803), "13 h 23 min");
         assert_eq!(duration(Lang::En, 60), "1 h");
         assert_eq!(duration(Lang::En, 5), "5 min");
+    }
+
+    #[test]
+    fn sentences_follow_each_other_as_each_language_writes_them() {
+        assert_eq!(
+            then(Lang::Ja, "白紙です。", "直りません。"),
+            "白紙です。直りません。"
+        );
+        assert_eq!(then(Lang::En, "Blank.", "Stuck."), "Blank. Stuck.");
     }
 
     #[test]

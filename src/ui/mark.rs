@@ -25,7 +25,7 @@ pub fn MarkBadge(mark: Mark, source: Source, lang: ReadSignal<Lang>) -> impl Int
     let label = move || lang.get().text(mark.label());
     let help = move || {
         let lang = lang.get();
-        format!("{} {}", say(lang, mark.help()), say(lang, source.title()))
+        super::format::then(lang, &say(lang, mark.help()), &say(lang, source.title()))
     };
     let state = url::shared();
     let embedded = state.with_untracked(|s| s.embed.is_some());

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::clock::{clock, say};
-use super::format::grouped;
+use super::format::{grouped, then};
 use super::kind::KindBadge;
 use crate::story::NumberKind;
 
@@ -247,12 +247,12 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
                 } else {
                     Key::PlayResultStuck
                 };
-                format!("{head} {}", &say(lang, tail))
+                then(lang, &head, &say(lang, tail))
             }
             None => say(lang, Key::PlayResultOk),
         };
         if r.truncated {
-            format!("{outcome} {}", say(lang, Key::PlayTruncated))
+            then(lang, &outcome, &say(lang, Key::PlayTruncated))
         } else {
             outcome
         }
@@ -266,10 +266,10 @@ pub fn Playground(lang: ReadSignal<Lang>) -> impl IntoView {
             // Never "cannot happen" while the estimate beside it is above zero.
             let above_zero = estimated.get().is_some_and(|e| e.empty_trials > 0);
             if above_zero {
-                format!(
-                    "{} {}",
-                    say(lang, Key::PlayCensusSafe),
-                    say(lang, Key::PlayCensusGap)
+                then(
+                    lang,
+                    &say(lang, Key::PlayCensusSafe),
+                    &say(lang, Key::PlayCensusGap),
                 )
             } else {
                 say(lang, Key::PlayCensusSafe)

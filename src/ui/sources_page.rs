@@ -66,7 +66,7 @@ pub fn SourcesPage(lang: ReadSignal<Lang>) -> impl IntoView {
                             <a href=move || state.with(|s| place_href(s, c.place))>
                                 {move || place_label(lang.get(), c.place)}
                             </a>
-                            "："
+                            {move || if lang.get() == Lang::Ja { "：" } else { ": " }}
                             <span data-key=c.claim.text.name()>{say(c.claim.text)}</span>
                             " "
                             <MarkBadge mark=c.claim.mark source=c.claim.source lang=lang />
@@ -96,7 +96,16 @@ pub fn SourcesPage(lang: ReadSignal<Lang>) -> impl IntoView {
                             }
                         })}
                     <details>
-                        <summary>{t(Key::SrcCitedBy)} " (" {count} ")"</summary>
+                        <summary>
+                            {t(Key::SrcCitedBy)}
+                            {move || {
+                                if lang.get() == Lang::Ja {
+                                    format!("（{count}）")
+                                } else {
+                                    format!(" ({count})")
+                                }
+                            }}
+                        </summary>
                         <ul class="citations">{items}</ul>
                     </details>
                 </section>
