@@ -91,6 +91,8 @@ test('the cascade scene draws impact bars with a moving cursor', async ({ page }
   const x2 = await svg.locator('.cursor').getAttribute('x1');
   expect(Number(x2)).toBeGreaterThan(Number(x1));
   await expect(page.locator('.cascade-scene')).toContainText('いま20日19:30');
+  // As it happened, the chart's windows are fitted to the record.
+  await expect(page.locator('.cascade-scene .kind')).toHaveAttribute('data-kind', 'fitted');
 });
 
 test('a hand-edited position is clamped, not an error', async ({ page }) => {
@@ -167,6 +169,9 @@ test('the timeline and the chart share one clock', async ({ page }) => {
   const cursor = scene.locator('.cursor');
   await scene.getByRole('button', { name: '09:36 on 20 Oct' }).click();
   await expect(scene.locator('li.current')).toContainText(locales.en['tl.nlb_off']);
+  // The record's times are from the record; the chart beside them is fitted.
+  await expect(scene.locator('.tl-heading .kind')).toHaveAttribute('data-kind', 'record');
+  await expect(scene.locator('.cascade-scene .kind')).toHaveAttribute('data-kind', 'fitted');
   await expect(scene.locator('output')).toHaveText('09:36 on 20 Oct');
   const x1 = Number(await cursor.getAttribute('x1'));
   const slider = page.locator('#time-scrubber');

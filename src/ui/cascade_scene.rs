@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::kind::KindBadge;
+use crate::story::NumberKind;
+
 use super::clock::{clock, say};
 use super::model::cascade_impact;
 use crate::engine::cascade::clock::Minute;
@@ -99,7 +102,12 @@ pub fn CascadeScene(
     #[prop(optional)] impact: Option<Signal<Impact>>,
     #[prop(optional)] hide_cursor: bool,
     #[prop(optional)] title: Option<Key>,
+    /// What kind of numbers the bars are: as it happened, fitted to the
+    /// record (the default); after a lever moves, the model's result.
+    #[prop(optional, into)]
+    kind: Option<Signal<NumberKind>>,
 ) -> impl IntoView {
+    let kind = kind.unwrap_or_else(|| Signal::stored(NumberKind::Fitted));
     let source = impact.unwrap_or_else(|| Signal::stored(cascade_impact().clone()));
     let height = TOP + ROW_H * ROWS.len() as i32 + 24;
     let bars = move || {
@@ -168,7 +176,10 @@ pub fn CascadeScene(
     };
     view! {
         <figure class="scene cascade-scene" aria-label=move || lang.get().text(title.unwrap_or(Key::SceneCascadeLabel))>
-            {title.map(|k| view! { <p class="chart-title">{move || lang.get().text(k)}</p> })}
+            <p class="chart-title">
+                {title.map(|k| view! { {move || lang.get().text(k)} " " })}
+                <KindBadge kind=kind lang=lang />
+            </p>
             <svg viewBox=format!("0 0 360 {height}") role="img" aria-label=alt class="cascade-svg">
                 <defs>
                     <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -260,13 +260,11 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
             </div>
             <super::dependency_graph::DependencyGraph scenario=scenario set_scenario=set_scenario lang=lang />
             <div class="side-by-side">
-                <div class="chart-with-kind" id="chart-actual">
-                    <KindBadge kind=NumberKind::Fitted lang=lang />
+                <div id="chart-actual">
                     <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartActual />
                 </div>
-                <div class="chart-with-kind" id="chart-whatif">
-                    <KindBadge kind=mine_kind lang=lang />
-                    <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartWhatif impact=what_if_impact />
+                <div id="chart-whatif">
+                    <CascadeScene minute=CHART_END lang=lang hide_cursor=true title=Key::PcChartWhatif impact=what_if_impact kind=mine_kind />
                 </div>
             </div>
         </section>

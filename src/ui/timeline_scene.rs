@@ -82,7 +82,10 @@ pub fn TimelineScene(
                 <output id="time-scrubber-value">{move || clock(lang.get()).day_time(minute.get())}</output>
             </label>
             {entries.then(|| view! {
-                <h3 class="tl-heading">{move || say(lang.get(), Key::TlHeading)}</h3>
+                <h3 class="tl-heading">
+                    {move || say(lang.get(), Key::TlHeading)} " "
+                    <super::kind::KindBadge kind=crate::story::NumberKind::Record lang=lang />
+                </h3>
                 <ol class="timeline">{list}</ol>
             })}
         </div>
