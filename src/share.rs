@@ -22,7 +22,7 @@
 //!   before it ignores the key with a note and shows the language's zone.
 
 use crate::engine::cascade::clock::{END, Minute, at};
-use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement, RACE_AT};
+use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Service};
 use crate::engine::race::{Preset, RaceScenario};
 use crate::i18n::Lang;
@@ -116,7 +116,8 @@ pub const PLANNER_MS: KnobRange = KnobRange::new(1_000, 30_000, 1_000);
 /// The clean-up threshold (plan generations).
 pub const THRESHOLD_PLANS: KnobRange = KnobRange::new(1, 40, 1);
 /// When DNS is restored (minutes since 19 Oct 23:40 PDT).
-pub const DNS_AT_MIN: KnobRange = KnobRange::new(RACE_AT + 10, at(20, 6, 0), 5);
+/// From midnight in steps of 5 minutes, so the record's own 02:25 is a step.
+pub const DNS_AT_MIN: KnobRange = KnobRange::new(at(20, 0, 0), at(20, 6, 0), 5);
 /// How long a good answer stays cached (minutes).
 pub const POSITIVE_TTL_MIN: KnobRange = KnobRange::new(0, 30, 1);
 /// How long an empty answer stays cached (minutes).

@@ -92,9 +92,11 @@ test('cascade what-ifs: AWS\'s announced fixes are the model\'s consequences, a 
   const end = page.locator('#pc-end');
   const shop = page.locator('#pc-shop');
   await expect(end).toContainText('The whole event ends: 14:17 on 20 Oct (as it happened: 14:17 on 20 Oct)');
-  await expect(shop).toContainText('Online shop: affected 13 h 23 min (as it happened: 13 h 23 min)');
-  // As it happened, the windows are fitted to the record.
+  await expect(shop).toContainText('Online shop: affected 13 h 23 min (the model of the real night: 13 h 23 min)');
+  // As it happened, the event's windows are fitted to the record; the
+  // example shop's minutes are always the model's.
   await expect(end.locator('.kind')).toHaveAttribute('data-kind', 'fitted');
+  await expect(shop.locator('.kind')).toHaveAttribute('data-kind', 'model');
   await expect(page.locator('#chart-actual .kind')).toHaveAttribute('data-kind', 'fitted');
   await page.locator('#pc-fixes').click();
   // AWS's announced fixes act where AWS said (data propagation, NLB):
@@ -105,14 +107,14 @@ test('cascade what-ifs: AWS\'s announced fixes are the model\'s consequences, a 
   await expect(end.locator('.kind')).toHaveAttribute('data-kind', 'model');
   await expect(page.locator('#chart-whatif .kind')).toHaveAttribute('data-kind', 'model');
   await page.locator('#pc-resilient').click();
-  await expect(shop).toContainText('Online shop: affected 5 min (as it happened: 13 h 23 min)');
+  await expect(shop).toContainText('Online shop: affected 5 min (the model of the real night: 13 h 23 min)');
   await page.locator('#shop-monitoring').uncheck();
-  await expect(shop).toContainText('Online shop: affected 45 min (as it happened: 13 h 23 min)');
+  await expect(shop).toContainText('Online shop: affected 45 min (the model of the real night: 13 h 23 min)');
   await page.locator('#pc-actual').click();
   await page.locator('#shop-placement').selectOption('cloud');
-  await expect(shop).toContainText('Online shop: affected 45 min (as it happened: 13 h 23 min)');
+  await expect(shop).toContainText('Online shop: affected 45 min (the model of the real night: 13 h 23 min)');
   await page.locator('#shop-monitoring').check();
-  await expect(shop).toContainText('Online shop: affected 5 min (as it happened: 13 h 23 min)');
+  await expect(shop).toContainText('Online shop: affected 5 min (the model of the real night: 13 h 23 min)');
 });
 
 test('cascade levers: DNS earlier, no negative caching, no throttle', async ({ page }) => {
@@ -128,8 +130,8 @@ test('cascade levers: DNS earlier, no negative caching, no throttle', async ({ p
   await expect(end).not.toContainText('ends: 14:17');
   const at0048 = await endMinute();
   expect(at0048).toBeLessThan(14 * 60 + 37);
-  await page.locator('#dns-at').fill(String(8 + 10)); // 23:58: before leases expire, no collapse
-  await expect(page.locator('.cascade-playground output').first()).toHaveText('23:58 on 19 Oct');
+  await page.locator('#dns-at').fill(String(20)); // 00:00, the slider's start
+  await expect(page.locator('.cascade-playground output').first()).toHaveText('00:00 on 20 Oct');
   expect(await endMinute()).toBeLessThan(at0048);
   await page.locator('#pc-actual').click();
   await page.locator('#negative-caching').uncheck();
@@ -183,7 +185,7 @@ test('the app and the business system have their own choices; global pieces foll
   await expect(business).toContainText(/Office system: affected 1 h \d+ min/);
   await page.locator('#business-placement').selectOption('cloud');
   await expect(business).toContainText('Office system: affected 5 min');
-  expect(before).toContain('as it happened');
+  expect(before).toContain('the model of the real night');
   await page.locator('#app-placement').selectOption('cloud');
   await page.locator('#app-monitoring').check();
   await expect(page.locator('#pc-app')).toContainText('Phone app: affected 5 min');
@@ -208,7 +210,7 @@ test('any dependency can be loosened from the graph, by pointer or keyboard', as
   await expect(page.locator('#loosen-0')).not.toBeChecked();
   // Every real dependency of the engine is drawn and named.
   expect(await page.locator('.graph-svg g.edge').count()).toBeGreaterThanOrEqual(25);
-  await expect(edge).toHaveAttribute('aria-label', 'An online shop (example) depends on DynamoDB');
+  await expect(edge).toHaveAttribute('aria-label', 'Shop (example) depends on DynamoDB');
 });
 
 test('the census never says "safe" alone while the estimate is above zero', async ({ page }) => {
@@ -244,4 +246,29 @@ test('fixes that help only at some settings show a setting where they fail', asy
   for (const id of ['fix-recheck', 'fix-spare', 'fix-tolerate']) {
     await expect(page.locator(`#${id}-failing`)).toHaveCount(0);
   }
+});
+
+test('the DNS slider reaches the record\'s own 02:25, and moving it away and back gives the same night as its link', async ({ page, browser }) => {
+  await openPlayground(page);
+  const slider = page.locator('#dns-at');
+  const end = page.locator('#pc-end');
+  const shop = page.locator('#pc-shop');
+  const recorded = [await end.innerText(), await shop.innerText()];
+  await slider.fill('165'); // 02:25 PDT
+  await expect(page.locator('#dns-at-value')).toHaveText('02:25 on 20 Oct');
+  await slider.fill('20');
+  await slider.fill('165');
+  await expect(end).toHaveText(recorded[0]);
+  await expect(shop).toHaveText(recorded[1]);
+  // A moved slider reopens from its link as the same night.
+  await slider.fill('60');
+  const moved = [await end.innerText(), await shop.innerText()];
+  await slider.fill('20');
+  await slider.fill('60');
+  await expect(end).toHaveText(moved[0]);
+  const fresh = await browser.newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.locator('#pc-end')).toHaveText(moved[0]);
+  await expect(fresh.locator('#pc-shop')).toHaveText(moved[1]);
+  await fresh.close();
 });

@@ -481,7 +481,17 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch8Title,
         beats: &[
-            with_terms(beat(&[ours(Key::Ch8B1), talk(Key::Ch8B1Tla)], None), &[TLA]),
+            with_terms(
+                beat(
+                    &[
+                        ours(Key::Ch8B1),
+                        talk(Key::Ch8B1Hidden),
+                        talk(Key::Ch8B1Tla),
+                    ],
+                    None,
+                ),
+                &[TLA],
+            ),
             beat(&[ours(Key::Ch8B2)], None),
             beat(&[ours(Key::Ch8B3)], None),
             beat(

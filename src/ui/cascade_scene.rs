@@ -216,7 +216,7 @@ pub fn CascadeScene(
                 <span class="swatch degraded" aria-hidden="true"></span>
                 {move || lang.get().text(Key::SceneDegraded)}
                 <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
-                <small class="scene-note">{move || say(lang.get(), Key::SceneModelNote)}</small>
+                <small class="scene-note">{move || say(lang.get(), Key::SceneChartNote)}</small>
             </figcaption>
         </figure>
     }

@@ -19,3 +19,25 @@ pub fn KindBadge(#[prop(into)] kind: Signal<NumberKind>, lang: ReadSignal<Lang>)
         </span>
     }
 }
+
+/// What each kind of number means: shown once, under the story, beside the
+/// truth labels' legend.
+#[component]
+pub fn KindLegend(lang: ReadSignal<Lang>) -> impl IntoView {
+    view! {
+        <p>{move || lang.get().text(crate::i18n::Key::KindLegend)}</p>
+        <dl class="legend kind-legend-list">
+            {[NumberKind::Record, NumberKind::Fitted, NumberKind::Model]
+                .into_iter()
+                .map(|kind| {
+                    view! {
+                        <div>
+                            <dt><KindBadge kind=kind lang=lang /></dt>
+                            <dd>{move || lang.get().text(kind.help())}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}

@@ -142,6 +142,7 @@ pub fn App() -> impl IntoView {
         <footer class="colophon">
             <p>{t(Key::FooterLegend)}</p>
             <mark::MarkLegend lang=lang />
+            <kind::KindLegend lang=lang />
             <p id="footer-times">{move || clock::footer_times(lang.get())}</p>
             <p>
                 {t(Key::FooterSources)} " "

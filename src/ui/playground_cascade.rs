@@ -10,7 +10,7 @@ use super::clock::{clock, say};
 use super::model::cascade_impact;
 use super::url;
 use crate::engine::cascade::clock::{END, Minute};
-use crate::engine::cascade::scenario::{Deployment, Placement};
+use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Impact, Service, impacts, simulate};
 use crate::i18n::{Key, Lang, fill};
 use crate::share::{DNS_AT_MIN, NEGATIVE_TTL_MIN, POSITIVE_TTL_MIN};
@@ -185,7 +185,9 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
             };
             view! {
                 <p id=format!("pc-{prefix}")>
-                    {text} " " <KindBadge kind=mine_kind lang=lang />
+                    // The reader's services are invented examples: their
+                    // minutes are the model's, whatever the levers say.
+                    {text} " " <KindBadge kind=NumberKind::Model lang=lang />
                 </p>
             }
         })
@@ -217,7 +219,9 @@ pub fn CascadePlayground(lang: ReadSignal<Lang>) -> impl IntoView {
                         aria-valuetext=move || clock(lang.get()).day_time(dns_at())
                         on:input=move |e| {
                             let m = event_target_value(&e).parse::<Minute>().unwrap_or(dns_max).clamp(dns_min, dns_max);
-                            set_scenario.update(|s| s.actions = s.actions.with_dns_restored_at(m));
+                            // From the record's actions, as a link rebuilds them: moving
+                            // the slider and back returns to the same night.
+                            set_scenario.update(|s| s.actions = OperatorActions::AS_IT_HAPPENED.with_dns_restored_at(m));
                         } />
                     <output id="dns-at-value">{move || clock(lang.get()).day_time(dns_at())}</output>
                 </label>

@@ -56,6 +56,8 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> Option<String> {
         } => {
             let key = if to < from {
                 Key::EvStaleFlip
+            } else if to == from {
+                Key::EvFlipSame
             } else {
                 Key::EvFlipped
             };
