@@ -120,19 +120,19 @@ test('cascade what-ifs: AWS\'s announced fixes are the model\'s consequences, a 
 test('cascade levers: DNS earlier, no negative caching, no throttle', async ({ page }) => {
   await openPlayground(page);
   const end = page.locator('#pc-end');
-  await page.locator('#dns-at').fill(String(8 + 60)); // 00:48
-  await expect(page.locator('.cascade-playground output').first()).toHaveText('00:48 on 20 Oct');
+  await page.locator('#dns-at').fill(String(20 + 50)); // 00:50
+  await expect(page.locator('.cascade-playground output').first()).toHaveText('00:50 on 20 Oct');
   // Minutes after 23:40 of the simulated end, next-day hours wrapped.
   const endMinute = async () => {
     const [h, m] = (await end.innerText()).match(/ends: (\d\d):(\d\d)/).slice(1).map(Number);
     return ((h + 24 - 23) % 24) * 60 + m - 40;
   };
   await expect(end).not.toContainText('ends: 14:17');
-  const at0048 = await endMinute();
-  expect(at0048).toBeLessThan(14 * 60 + 37);
+  const at0050 = await endMinute();
+  expect(at0050).toBeLessThan(14 * 60 + 37);
   await page.locator('#dns-at').fill(String(20)); // 00:00, the slider's start
   await expect(page.locator('.cascade-playground output').first()).toHaveText('00:00 on 20 Oct');
-  expect(await endMinute()).toBeLessThan(at0048);
+  expect(await endMinute()).toBeLessThan(at0050);
   await page.locator('#pc-actual').click();
   await page.locator('#negative-caching').uncheck();
   await expect(end).toContainText('14:17');
