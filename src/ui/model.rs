@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 use crate::engine::cascade::scenario::{Deployment, Placement};
 use crate::engine::cascade::{CascadePreset, Impact, Service, Severity, impacts, simulate};
 use crate::engine::race::census::{Census, CensusConfig, census};
-use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 use crate::engine::race::model::World;
 use crate::engine::race::run::{Flow, simulate as simulate_race};
 use crate::engine::race::{EnactorId, Preset, RaceEvent, RaceRun, TimedEvent, run};
@@ -29,16 +28,16 @@ pub fn race_census() -> &'static Census {
     })
 }
 
-/// A small Monte Carlo estimate (2 000 delay episodes, a few ms).
-pub fn race_estimate() -> &'static Estimate {
-    static EST: OnceLock<Estimate> = OnceLock::new();
-    EST.get_or_init(|| {
-        let config = EstimateConfig {
-            trials: 2_000,
-            ..EstimateConfig::default()
-        };
-        estimate(&Preset::AsItHappened.scenario(), &config).expect("valid")
-    })
+/// The story's estimate as (episodes that blanked a page, episodes). Every
+/// reader sees the same seeded figure, so it is computed once here rather
+/// than in each reader's page (about 80 ms of main thread in the browser);
+/// `story_estimate_is_the_engines` recomputes it natively.
+pub const STORY_ESTIMATE: (u32, u32) = (STORY_ESTIMATE_EMPTY, 2_000);
+const STORY_ESTIMATE_EMPTY: u32 = 31;
+
+/// The story's estimate: the share of made-up delay episodes that blanked a page.
+pub fn story_estimate_p() -> f64 {
+    f64::from(STORY_ESTIMATE.0) / f64::from(STORY_ESTIMATE.1)
 }
 
 /// Impact of the "as it happened" cascade.
@@ -195,4 +194,35 @@ pub fn world_after(index: usize) -> World {
             Flow::Continue
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
+
+    /// The story's estimate: 2 000 made-up delay episodes of the as-it-happened
+    /// race, seeded.
+    fn story_estimate_config() -> EstimateConfig {
+        EstimateConfig {
+            trials: 2_000,
+            ..EstimateConfig::default()
+        }
+    }
+
+    /// The engine's own figure for the story's estimate.
+    fn race_estimate() -> Estimate {
+        estimate(&Preset::AsItHappened.scenario(), &story_estimate_config()).expect("valid")
+    }
+
+    #[test]
+    fn story_estimate_is_the_engines() {
+        let e = race_estimate();
+        assert_eq!(
+            (e.empty_trials, e.trials),
+            STORY_ESTIMATE,
+            "update STORY_ESTIMATE_EMPTY"
+        );
+        assert!((story_estimate_p() - e.p_empty).abs() < 1e-12);
+    }
 }

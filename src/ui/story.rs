@@ -10,7 +10,7 @@ use super::cascade_scene::CascadeScene;
 use super::clock::{clock, say};
 use super::format::{duration, grouped};
 use super::mark::ClaimText;
-use super::model::{cascade_impact, race_census, race_estimate, shop_minutes};
+use super::model::{cascade_impact, race_census, shop_minutes, story_estimate_p};
 use super::opening::Opening;
 use super::race_scene::RaceScene;
 use super::timeline_scene::TimelineScene;
@@ -35,7 +35,7 @@ pub fn figure_text(clock: Clock, key: Key, figure: Figure) -> String {
             )
         }
         Figure::Estimate => {
-            let p = race_estimate().p_empty * 100.0;
+            let p = story_estimate_p() * 100.0;
             fill(template, &[("percent", &one_decimal(p))])
         }
         Figure::SimulatedEvent => {
