@@ -3,6 +3,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Another built site to test (a helper's own build, a published archive).
+const DIST = process.env.E2E_DIST ?? '../dist';
 
 export default defineConfig({
   projects: [
@@ -34,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve-dist.mjs ../dist ${PORT}`,
+    command: `node serve-dist.mjs ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 20_000,
