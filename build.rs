@@ -10,6 +10,15 @@
 //! other. One language may show a time with the other zone beside it (`tt`)
 //! where the other shows it alone (`t`); the set of moments must match. A
 //! malformed time token fails the build too.
+//!
+//! Each message with placeholders also gets a typed message, `msg::Name`
+//! (the `Key` variant's name): a struct with one `&str` field per
+//! placeholder, implementing `i18n::Message`, so a call that leaves one out,
+//! misspells one or names one the text lacks fails to compile. A placeholder
+//! whose name is not a Rust identifier gets a mapped field name (see
+//! [`field`]); a name that cannot be mapped, or two that map to one field,
+//! fail the build. The structs fill through the one shared `i18n::fill`, so
+//! they add no formatting code of their own to the wasm.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -87,6 +96,25 @@ fn main() {
             ));
         }
     }
+    // The typed messages' field names: one per placeholder, distinct.
+    for (k, text) in ja {
+        let names = unique(placeholders(text));
+        let mut fields = BTreeMap::new();
+        for name in &names {
+            match field(name) {
+                Some(f) => {
+                    if let Some(other) = fields.insert(f.clone(), name) {
+                        problems.push(format!(
+                            "`{k}`: placeholders `{{{other}}}` and `{{{name}}}` both become the field `{f}`"
+                        ));
+                    }
+                }
+                None => problems.push(format!(
+                    "`{k}`: `{{{name}}}` cannot name a field (a placeholder name is ASCII letters, digits, `_`, `-` or `.`)"
+                )),
+            }
+        }
+    }
     if !problems.is_empty() {
         panic!("locale files disagree:\n  {}", problems.join("\n  "));
     }
@@ -121,6 +149,7 @@ fn main() {
         }
         code.push_str("];\n\n");
     }
+    typed_messages(&mut code, ja, en);
     std::fs::write(Path::new(&out_dir).join("messages.rs"), code).expect("write messages.rs");
 }
 
@@ -172,4 +201,165 @@ fn record_times(text: &str) -> Vec<String> {
     found.sort();
     found.dedup();
     found
+}
+
+/// Each name once, in order (`placeholders` gives them sorted).
+fn unique(mut names: Vec<String>) -> Vec<String> {
+    names.dedup();
+    names
+}
+
+/// The Rust field for a placeholder: the name itself when it is one
+/// (`down_time`), else mapped: ASCII lowercased, `-` and `.` to `_`, a
+/// leading digit behind `p`, a keyword with `_` after (`type` -> `type_`).
+/// `None` for a name with nothing to map from (empty, spaces, other
+/// scripts).
+fn field(name: &str) -> Option<String> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        || !name.chars().any(|c| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let mut f: String = name
+        .chars()
+        .map(|c| match c {
+            '-' | '.' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    if f.starts_with(|c: char| c.is_ascii_digit()) {
+        f.insert(0, 'p');
+    }
+    const KEYWORDS: [&str; 52] = [
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+        "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
+        "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    ];
+    if KEYWORDS.contains(&f.as_str()) || f.chars().all(|c| c == '_') {
+        f.push('_');
+    }
+    Some(f)
+}
+
+/// A message's texts as a plain-text block of a rustdoc comment.
+fn doc_block(code: &mut String, indent: &str, texts: &[(&str, &str)]) {
+    let fence = if texts.iter().any(|(_, t)| t.contains("```")) {
+        "~~~~"
+    } else {
+        "```"
+    };
+    let _ = writeln!(code, "{indent}/// {fence}text");
+    for (label, text) in texts {
+        for (i, line) in text.lines().enumerate() {
+            let lead = if i == 0 { label } else { "    " };
+            let _ = writeln!(code, "{indent}/// {lead}{line}");
+        }
+    }
+    let _ = writeln!(code, "{indent}/// {fence}");
+}
+
+/// `Key::placeholders`, the `Message` structs of `msg` (one per message
+/// with placeholders) and a test that fills each in both languages.
+fn typed_messages(code: &mut String, ja: &BTreeMap<String, String>, en: &BTreeMap<String, String>) {
+    let with: Vec<(&String, Vec<String>)> = ja
+        .iter()
+        .map(|(k, text)| (k, unique(placeholders(text))))
+        .filter(|(_, names)| !names.is_empty())
+        .collect();
+    let list = |names: &[String]| -> String {
+        let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+        format!("&[{}]", quoted.join(", "))
+    };
+
+    code.push_str("impl Key {\n");
+    code.push_str(
+        "    /// The message's `{placeholders}` (time tokens aside), sorted, each once;\n",
+    );
+    code.push_str("    /// empty for a message without any.\n");
+    code.push_str("    pub const fn placeholders(self) -> &'static [&'static str] {\n");
+    code.push_str("        match self {\n");
+    for (k, names) in &with {
+        let _ = writeln!(code, "            Key::{} => {},", variant(k), list(names));
+    }
+    if with.len() < ja.len() {
+        code.push_str("            _ => &[],\n");
+    }
+    code.push_str("        }\n    }\n}\n\n");
+
+    code.push_str("/// Typed messages: a struct per message with `{placeholders}`, one `&str`\n");
+    code.push_str("/// field per placeholder, so a call that misses, misspells or adds one\n");
+    code.push_str("/// does not compile. Show one with [`crate::i18n::Lang::message`],\n");
+    code.push_str("/// [`crate::time::Clock::message`] or `ui::clock::say_msg`; see\n");
+    code.push_str("/// [`crate::i18n::Message`].\n");
+    code.push_str("pub mod msg {\n");
+    for (k, names) in &with {
+        let name = variant(k);
+        let _ = writeln!(code, "    /// Fills `{k}`:\n    ///");
+        doc_block(code, "    ", &[("ja: ", &ja[*k]), ("en: ", &en[*k])]);
+        code.push_str("    #[derive(Clone, Copy, Debug)]\n");
+        let _ = writeln!(code, "    pub struct {name}<'a> {{");
+        for n in names {
+            let f = field(n).expect("checked in main");
+            let _ = writeln!(code, "        /// `{{{n}}}`\n        pub {f}: &'a str,");
+        }
+        code.push_str("    }\n\n");
+        let _ = writeln!(code, "    impl super::Message for {name}<'_> {{");
+        let _ = writeln!(code, "        const KEY: super::Key = super::Key::{name};");
+        let _ = writeln!(
+            code,
+            "        const NAMES: &'static [&'static str] = {};",
+            list(names)
+        );
+        let _ = writeln!(
+            code,
+            "        const TIMED: bool = {};",
+            !record_times(&ja[*k]).is_empty()
+        );
+        code.push_str("        #[inline]\n        fn fill_in(&self, template: &str) -> String {\n");
+        let args: Vec<String> = names
+            .iter()
+            .map(|n| format!("({n:?}, self.{})", field(n).expect("checked in main")))
+            .collect();
+        let _ = writeln!(
+            code,
+            "            super::fill(template, &[{}])",
+            args.join(", ")
+        );
+        code.push_str("        }\n    }\n\n");
+    }
+
+    // Fill every message in both languages with recognisable values: no
+    // placeholder may stay, every value must land, the struct must name the
+    // same placeholders as the key.
+    code.push_str("    #[cfg(test)]\n    mod tests {\n");
+    code.push_str("        use super::super::{Lang, Message};\n\n");
+    code.push_str("        fn check<M: Message>(m: &M) {\n");
+    code.push_str(
+        "            assert_eq!(M::NAMES, M::KEY.placeholders(), \"{}\", M::KEY.name());\n",
+    );
+    code.push_str("            for lang in Lang::ALL {\n");
+    code.push_str("                let shown = m.fill_in(lang.text(M::KEY));\n");
+    code.push_str("                for name in M::NAMES {\n");
+    code.push_str("                    assert!(!shown.contains(&format!(\"{{{name}}}\")), \"{lang:?} {}: {shown}\", M::KEY.name());\n");
+    code.push_str("                    assert!(shown.contains(&format!(\"<{name}>\")), \"{lang:?} {}: {shown}\", M::KEY.name());\n");
+    code.push_str("                }\n            }\n        }\n\n");
+    code.push_str("        #[test]\n        fn every_message_fills_each_of_its_placeholders() {\n");
+    for (k, names) in &with {
+        let fields: Vec<String> = names
+            .iter()
+            .map(|n| format!("{}: \"<{n}>\"", field(n).expect("checked in main")))
+            .collect();
+        let _ = writeln!(
+            code,
+            "            check(&super::{} {{ {} }});",
+            variant(k),
+            fields.join(", ")
+        );
+    }
+    code.push_str("        }\n    }\n}\n");
 }

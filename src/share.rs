@@ -21,8 +21,13 @@
 //!   English: US Pacific time), as every earlier link did. A page from
 //!   before it ignores the key with a note and shows the language's zone.
 
-use crate::engine::cascade::clock::{END, Minute, at};
-use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
+use crate::controls::{DEPLOYMENT_FLAGS, InLink, KNOBS, READERS, SWITCHES};
+pub use crate::controls::{
+    DNS_AT_MIN, KnobRange, NEGATIVE_TTL_MIN, PLANNER_MS, POSITIVE_TTL_MIN, SLOW_EXTRA_MS,
+    SLOW_FOR_MS, THRESHOLD_PLANS,
+};
+use crate::engine::cascade::clock::{END, Minute};
+use crate::engine::cascade::scenario::Deployment;
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Service};
 use crate::engine::race::{Preset, RaceScenario};
 use crate::i18n::Lang;
@@ -82,99 +87,11 @@ impl Embed {
     }
 }
 
-/// An inclusive range of a knob, with the step its slider moves by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KnobRange {
-    pub min: u32,
-    pub max: u32,
-    pub step: u32,
-}
-
-impl KnobRange {
-    pub const fn new(min: u32, max: u32, step: u32) -> KnobRange {
-        assert!(min <= max && step >= 1);
-        KnobRange { min, max, step }
-    }
-
-    pub const fn clamp(self, value: u32) -> u32 {
-        if value < self.min {
-            self.min
-        } else if value > self.max {
-            self.max
-        } else {
-            value
-        }
-    }
-}
-
-/// The slow Enactor's extra time per write (ms).
-pub const SLOW_EXTRA_MS: KnobRange = KnobRange::new(0, 30_000, 1_000);
-/// How long the delays last (ms).
-pub const SLOW_FOR_MS: KnobRange = KnobRange::new(0, 120_000, 5_000);
-/// The Planner's cadence (ms).
-pub const PLANNER_MS: KnobRange = KnobRange::new(1_000, 30_000, 1_000);
-/// The clean-up threshold (plan generations).
-pub const THRESHOLD_PLANS: KnobRange = KnobRange::new(1, 40, 1);
-/// When DNS is restored (minutes since 19 Oct 23:40 PDT).
-/// From midnight in steps of 5 minutes, so the record's own 02:25 is a step.
-pub const DNS_AT_MIN: KnobRange = KnobRange::new(at(20, 0, 0), at(20, 6, 0), 5);
-/// How long a good answer stays cached (minutes).
-pub const POSITIVE_TTL_MIN: KnobRange = KnobRange::new(0, 30, 1);
-/// How long an empty answer stays cached (minutes).
-pub const NEGATIVE_TTL_MIN: KnobRange = KnobRange::new(1, 60, 1);
 /// The largest race-scene cursor a link may carry; the page clamps it
 /// further to the length of the trace it shows.
 pub const MAX_RACE_EVENT: u32 = 100_000;
 /// Loosened couplings a link may carry (the engine's own limit is 64).
 pub const MAX_LOOSENED: usize = 32;
-
-/// The race fixes by their names in links, in a fixed order.
-const FIXES: [&str; 5] = ["recheck", "spare", "tolerate", "fewer", "fair"];
-
-fn fix_flag(s: &mut RaceScenario, i: usize) -> &mut bool {
-    let f = &mut s.fixes;
-    match i {
-        0 => &mut f.recheck_at_write,
-        1 => &mut f.cleanup_spares_in_use,
-        2 => &mut f.rollback_tolerates_missing,
-        3 => &mut f.fewer_plans,
-        _ => &mut f.fair_backoff,
-    }
-}
-
-/// Where a knob lives in the state.
-type Slot<T> = for<'a> fn(&'a mut ViewState) -> &'a mut T;
-
-/// The numeric knobs by their keys in links, in the order links write them.
-const RANGED: [(&str, KnobRange, Slot<u32>); 6] = [
-    ("slow", SLOW_EXTRA_MS, |s| &mut s.race.slow_extra_ms),
-    ("for", SLOW_FOR_MS, |s| &mut s.race.slow_for_ms),
-    ("plan", PLANNER_MS, |s| &mut s.race.planner_interval_ms),
-    ("cleanup", THRESHOLD_PLANS, |s| {
-        &mut s.race.cleanup_threshold_generations
-    }),
-    ("negttl", NEGATIVE_TTL_MIN, |s| {
-        &mut s.cascade.levers.negative_ttl_min
-    }),
-    ("posttl", POSITIVE_TTL_MIN, |s| {
-        &mut s.cascade.levers.positive_ttl_min
-    }),
-];
-
-/// The on/off levers by their keys in links (`1` or `0`).
-const FLAGS: [(&str, Slot<bool>); 4] = [
-    ("prop", |s| &mut s.cascade.levers.ec2_propagation_throttling),
-    ("dwfm", |s| &mut s.cascade.levers.dwfm_queue_throttling),
-    ("nlbv", |s| &mut s.cascade.levers.nlb_velocity_control),
-    ("neg", |s| &mut s.cascade.levers.negative_caching),
-];
-
-/// The reader's services by their keys in links.
-const READERS: [(&str, Service); 3] = [
-    ("shop", Service::Shop),
-    ("app", Service::AppBackend),
-    ("biz", Service::BusinessSystem),
-];
 
 /// Everything a link reopens.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,6 +129,52 @@ impl Default for ViewState {
             race: Preset::AsItHappened.scenario(),
             cascade: CascadePreset::AsItHappened.scenario(),
         }
+    }
+}
+
+impl ViewState {
+    /// Moves the story to `position`; the new beat's scene starts at its own
+    /// moment (the scene cursors are the old beat's).
+    pub fn go_to(&mut self, position: Position) {
+        self.position = position;
+        self.race_event = None;
+        self.minute = None;
+    }
+
+    /// The other detail level.
+    pub fn toggle_detail(&mut self) {
+        self.detail = match self.detail {
+            Detail::Story => Detail::Engineer,
+            Detail::Engineer => Detail::Story,
+        };
+    }
+
+    /// The state a link to `page` opens: the same reader settings and
+    /// playground, no scene cursor.
+    pub fn opening_page(&self, page: Page) -> ViewState {
+        let mut s = self.clone();
+        s.page = page;
+        (s.race_event, s.minute) = (None, None);
+        s
+    }
+
+    /// The state a link to the story at `position` opens, as a full page.
+    pub fn opening_beat(&self, position: Position) -> ViewState {
+        let mut s = self.opening_page(Page::Story);
+        s.embed = None;
+        s.go_to(position);
+        s
+    }
+
+    /// The full explainer at what an embedded scene shows: an embedded
+    /// playground opens the playground, a chapter or scene the story there.
+    pub fn opening_full(&self) -> ViewState {
+        let mut s = self.clone();
+        if s.embed == Some(Embed::Playground) {
+            s.page = Page::Playground;
+        }
+        s.embed = None;
+        s
     }
 }
 
@@ -326,7 +289,7 @@ pub fn decode(query: &str) -> Decoded {
     // v1 -> v2: the v1 keys kept their names and meanings; nothing to rename.
 
     let (mut chapter, mut beat) = (None::<u64>, None::<u64>);
-    let (mut dns_at, mut loosened) = (None::<Minute>, Vec::new());
+    let mut loosened = Vec::new();
     for (key, value) in &pairs {
         let (key, value) = (key.as_str(), value.as_str());
         match key {
@@ -377,8 +340,11 @@ pub fn decode(query: &str) -> Decoded {
             }
             "fix" => {
                 for name in value.split(['.', ',', ' ']).filter(|n| !n.is_empty()) {
-                    match FIXES.iter().position(|f| *f == name) {
-                        Some(i) => *fix_flag(&mut s.race, i) = true,
+                    let switch = SWITCHES
+                        .iter()
+                        .find(|sw| matches!(sw.link, InLink::Fix(code, _) if code == name));
+                    match switch {
+                        Some(sw) => (sw.set)(&mut s, true),
                         None => r.note(format!("fix \"{name}\" is not a fix here")),
                     }
                 }
@@ -389,37 +355,33 @@ pub fn decode(query: &str) -> Decoded {
                     "seed=\"{value}\" is not a day number; kept the default"
                 )),
             },
-            "dns" => dns_at = r.ranged(key, value, DNS_AT_MIN),
             "loose" => loosened = decode_loosened(&mut r, value),
-            _ if RANGED.iter().any(|(k, _, _)| *k == key) => {
-                let &(_, range, slot) = RANGED.iter().find(|(k, _, _)| *k == key).expect("checked");
-                if let Some(v) = r.ranged(key, value, range) {
-                    *slot(&mut s) = v;
-                }
-            }
-            _ if FLAGS.iter().any(|(k, _)| *k == key) => {
-                let &(_, slot) = FLAGS.iter().find(|(k, _)| *k == key).expect("checked");
-                if let Some(on) = r.flag(key, value) {
-                    *slot(&mut s) = on;
-                }
-            }
-            _ => match READERS.iter().find(|(k, _)| *k == key) {
-                Some(&(_, service)) => {
+            _ => {
+                if let Some(knob) = KNOBS.iter().find(|k| k.key == key) {
+                    if let Some(v) = r.ranged(key, value, knob.range) {
+                        knob.apply(&mut s, v);
+                    }
+                } else if let Some(sw) = SWITCHES
+                    .iter()
+                    .find(|sw| matches!(sw.link, InLink::Key(k) if k == key))
+                {
+                    if let Some(on) = r.flag(key, value) {
+                        (sw.set)(&mut s, on);
+                    }
+                } else if let Some(reader) = READERS.iter().find(|rd| rd.code == key) {
                     if let (Some(d), Some(slot)) = (
                         decode_deployment(&mut r, key, value),
-                        s.cascade.deployment_mut(service),
+                        s.cascade.deployment_mut(reader.service),
                     ) {
                         *slot = d;
                     }
+                } else {
+                    r.note(format!("{key} is not something this page reads; ignored"));
                 }
-                None => r.note(format!("{key} is not something this page reads; ignored")),
-            },
+            }
         }
     }
 
-    if let Some(m) = dns_at {
-        s.cascade.actions = OperatorActions::AS_IT_HAPPENED.with_dns_restored_at(m);
-    }
     normalise_loosened(&mut loosened);
     s.cascade.loosened = loosened;
 
@@ -488,19 +450,9 @@ fn decode_loosened(r: &mut Reader, value: &str) -> Vec<(Service, Service)> {
     out
 }
 
-const PLACEMENTS: [(&str, Placement); 3] = [
-    ("us", Placement::UsEast1),
-    ("region", Placement::MultiRegion),
-    ("cloud", Placement::MultiCloud),
-];
-
 fn decode_deployment(r: &mut Reader, key: &str, value: &str) -> Option<Deployment> {
     let mut parts = value.split(['.', ',', ' ']).filter(|p| !p.is_empty());
-    let Some(placement) = parts
-        .next()
-        .and_then(|p| PLACEMENTS.iter().find(|(name, _)| *name == p))
-        .map(|&(_, p)| p)
-    else {
+    let Some(placement) = parts.next().and_then(crate::controls::placement_from_code) else {
         r.note(format!(
             "{key}=\"{value}\": begins with us, region or cloud"
         ));
@@ -511,11 +463,10 @@ fn decode_deployment(r: &mut Reader, key: &str, value: &str) -> Option<Deploymen
         ..Deployment::default()
     };
     for part in parts {
-        match part {
-            "fallback" => d.fallback = true,
-            "monitoring" => d.monitoring = true,
-            other => r.note(format!(
-                "{key}: \"{other}\" is neither fallback nor monitoring"
+        match DEPLOYMENT_FLAGS.iter().find(|f| f.code == part) {
+            Some(flag) => (flag.set)(&mut d, true),
+            None => r.note(format!(
+                "{key}: \"{part}\" is neither fallback nor monitoring"
             )),
         }
     }
@@ -559,37 +510,34 @@ pub fn encode(state: &ViewState) -> String {
     if let Some(t) = state.minute {
         q.append_pair("t", &t.to_string());
     }
-    let (race, base) = (state.race, d.race);
-    let mut scratch = race;
-    let fixes: Vec<&str> = (0..FIXES.len())
-        .filter(|&i| *fix_flag(&mut scratch, i))
-        .map(|i| FIXES[i])
+    let fixes: Vec<&str> = SWITCHES
+        .iter()
+        .filter_map(|sw| match sw.link {
+            InLink::Fix(code, _) if (sw.get)(state) => Some(code),
+            _ => None,
+        })
         .collect();
     if !fixes.is_empty() {
         q.append_pair("fix", &fixes.join("."));
     }
-    let (mut now, mut base_state) = (state.clone(), d.clone());
-    for (key, _, slot) in RANGED {
-        let v = *slot(&mut now);
-        if v != *slot(&mut base_state) {
-            q.append_pair(key, &v.to_string());
+    for knob in &KNOBS {
+        let v = (knob.get)(state);
+        if v != (knob.get)(&d) {
+            q.append_pair(knob.key, &v.to_string());
         }
     }
-    if race.seed != base.seed {
-        q.append_pair("seed", &race.seed.to_string());
+    if state.race.seed != d.race.seed {
+        q.append_pair("seed", &state.race.seed.to_string());
     }
-    let (c, cb) = (&state.cascade, &d.cascade);
-    if let Some(m) = c.actions.dns_restored_at
-        && c.actions.dns_restored_at != cb.actions.dns_restored_at
-    {
-        q.append_pair("dns", &m.to_string());
-    }
-    for (key, slot) in FLAGS {
-        let on = *slot(&mut now);
-        if on != *slot(&mut base_state) {
-            q.append_pair(key, if on { "1" } else { "0" });
+    for sw in &SWITCHES {
+        if let InLink::Key(key) = sw.link {
+            let on = (sw.get)(state);
+            if on != (sw.get)(&d) {
+                q.append_pair(key, if on { "1" } else { "0" });
+            }
         }
     }
+    let c = &state.cascade;
     if !c.loosened.is_empty() {
         let mut loosened = c.loosened.clone();
         normalise_loosened(&mut loosened);
@@ -599,21 +547,15 @@ pub fn encode(state: &ViewState) -> String {
             .collect();
         q.append_pair("loose", &names.join("."));
     }
-    for (key, service) in READERS {
-        let dep = c.deployment(service).unwrap_or_default();
+    for reader in &READERS {
+        let dep = c.deployment(reader.service).unwrap_or_default();
         if dep != Deployment::default() {
-            let mut text = PLACEMENTS
-                .iter()
-                .find(|(_, p)| *p == dep.placement)
-                .map_or("us", |(name, _)| name)
-                .to_string();
-            if dep.fallback {
-                text.push_str(".fallback");
+            let mut text = crate::controls::placement_code(dep.placement).to_string();
+            for flag in DEPLOYMENT_FLAGS.iter().filter(|f| (f.get)(&dep)) {
+                text.push('.');
+                text.push_str(flag.code);
             }
-            if dep.monitoring {
-                text.push_str(".monitoring");
-            }
-            q.append_pair(key, &text);
+            q.append_pair(reader.code, &text);
         }
     }
     q.finish()

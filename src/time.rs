@@ -14,7 +14,7 @@
 pub mod token;
 
 use crate::engine::cascade::clock::Minute;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, Message, msg};
 use token::{Piece, Token, TokenKind};
 
 /// PDT's offset from UTC, minutes east.
@@ -207,14 +207,16 @@ impl Clock {
 
     /// A day alone (`20日`, `20 Oct`).
     pub fn day(self, day: i32) -> String {
-        fill(self.lang.text(Key::TimeDay), &[("day", &day.to_string())])
+        self.lang.message(&msg::TimeDay {
+            day: &day.to_string(),
+        })
     }
 
     fn day_time_of(self, w: Wall) -> String {
-        fill(
-            self.lang.text(Key::TimeDayTime),
-            &[("day", &w.day.to_string()), ("time", &w.hhmm())],
-        )
+        self.lang.message(&msg::TimeDayTime {
+            day: &w.day.to_string(),
+            time: &w.hhmm(),
+        })
     }
 
     /// A simulation minute with its day (`20日18:25`, `02:25 on 20 Oct`).
@@ -233,14 +235,11 @@ impl Clock {
         } else {
             self.day_time_of(there)
         };
-        fill(
-            self.lang.text(Key::TimeBeside),
-            &[
-                ("time", &self.day_time_of(here)),
-                ("zone", &other_zone.short_name(self.lang)),
-                ("other", &other),
-            ],
-        )
+        self.lang.message(&msg::TimeBeside {
+            time: &self.day_time_of(here),
+            zone: &other_zone.short_name(self.lang),
+            other: &other,
+        })
     }
 
     /// The record's own time of a simulation minute, for beside a time in
@@ -257,14 +256,11 @@ impl Clock {
         } else {
             self.day_time_of(there)
         };
-        let text = fill(
-            self.lang.text(Key::TimeBeside),
-            &[
-                ("time", ""),
-                ("zone", &Zone::Pdt.short_name(self.lang)),
-                ("other", &other),
-            ],
-        );
+        let text = self.lang.message(&msg::TimeBeside {
+            time: "",
+            zone: &Zone::Pdt.short_name(self.lang),
+            other: &other,
+        });
         Some(text.trim().to_string())
     }
 
@@ -283,7 +279,8 @@ impl Clock {
     }
 
     /// `text` with its time tokens shown in this clock's zone; malformed
-    /// tokens stay as written, other `{placeholders}` are left for `fill`.
+    /// tokens stay as written, other `{placeholders}` are left for a typed
+    /// message ([`Clock::message`]).
     pub fn expand(self, text: &str) -> String {
         if !text.contains(':') || !text.contains('{') {
             return text.to_string();
@@ -309,6 +306,27 @@ impl Clock {
     pub fn text(self, key: Key) -> String {
         self.expand(self.lang.text(key))
     }
+
+    /// A typed message in this clock's language, its times in this clock's
+    /// zone: the time tokens are expanded first, then the placeholders
+    /// filled (so a value is never read as a token).
+    pub fn message<M: Message>(self, m: &M) -> String {
+        m.fill_in(&self.text(M::KEY))
+    }
+
+    /// The text of `key`, chosen at run time, with its times in this
+    /// clock's zone, filled by `m`, a message with the same placeholders
+    /// (see [`Lang::message_as`]; debug builds check the match).
+    pub fn message_as<M: Message>(self, key: Key, m: &M) -> String {
+        debug_assert!(
+            key.takes(M::NAMES),
+            "`{}` takes {:?}, not {:?}",
+            key.name(),
+            key.placeholders(),
+            M::NAMES
+        );
+        m.fill_in(&self.text(key))
+    }
 }
 
 /// A zone's name for the zone control and for sentences.
@@ -317,7 +335,9 @@ pub fn zone_name(lang: Lang, zone: Zone) -> String {
         Zone::Jst => lang.text(Key::TzJst).into(),
         Zone::Pdt => lang.text(Key::TzPdt).into(),
         Zone::Utc => lang.text(Key::TzUtc).into(),
-        Zone::Device(m) => fill(lang.text(Key::TzLocal), &[("zone", &offset_label(m))]),
+        Zone::Device(m) => lang.message(&msg::TzLocal {
+            zone: &offset_label(m),
+        }),
     }
 }
 
@@ -514,6 +534,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn typed_messages_show_their_times_in_the_clocks_zone() {
+        use crate::i18n::msg;
+        let now = msg::SceneNow {
+            time: &JA_JST.day_time(at(20, 2, 25)),
+        };
+        let shown = JA_JST.message(&now);
+        assert!(
+            shown.contains("20日18:25") && !shown.contains('{'),
+            "{shown}"
+        );
+        assert_eq!(shown, Lang::Ja.message(&now));
+        // Tokens are expanded before the values go in: a value is shown as
+        // given, never read as a token.
+        let raw = EN_PDT.message(&msg::SceneNow {
+            time: "{t:20-02:25}",
+        });
+        assert!(raw.contains("{t:20-02:25}"), "{raw}");
+        // A key chosen at run time, filled by a message of the same shape.
+        for key in [Key::Ch9B1, Key::Ch9Fallback, Key::Ch9Result] {
+            let shown = EN_PDT.message_as(
+                key,
+                &msg::Ch9Result {
+                    affected: "3 hours",
+                    down_time: "1 hour",
+                },
+            );
+            assert!(
+                shown.contains("3 hours") && shown.contains("1 hour"),
+                "{shown}"
+            );
+            assert!(!shown.contains('{'), "{shown}");
+        }
+        assert_eq!(
+            zone_name(Lang::En, Zone::Device(330)),
+            Lang::En.message(&msg::TzLocal { zone: "UTC+5:30" })
+        );
     }
 
     #[test]

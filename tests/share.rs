@@ -1,8 +1,12 @@
 //! The link codec: decoding is total, links round-trip, old links migrate.
 
+use dns_race_explainer::controls::{
+    CASCADE_PRESETS, DEPLOYMENT_FLAGS, KNOBS, Move, PLACEMENTS, READERS, SWITCHES,
+};
 use dns_race_explainer::engine::cascade::Service;
 use dns_race_explainer::engine::cascade::clock::END;
 use dns_race_explainer::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
+use dns_race_explainer::engine::race::Fix;
 use dns_race_explainer::i18n::Lang;
 use dns_race_explainer::share::*;
 use dns_race_explainer::story::chapters::{CHAPTERS, Position};
@@ -157,6 +161,38 @@ fn newer_links_are_read_as_far_as_this_page_understands() {
     assert_eq!(d.notes.len(), 2);
 }
 
+/// One move a reader can make in the playground, drawn from the controls'
+/// own tables: sliders at any of their steps (ends included) or pushed
+/// past them, every switch, placement, flag, preset, counterexample.
+fn a_move() -> impl Strategy<Value = Move> {
+    let knob = (0..KNOBS.len(), any::<u32>(), 0u8..4).prop_map(|(i, n, how)| {
+        let knob = &KNOBS[i];
+        let r = knob.range;
+        let value = match how {
+            0 => r.min,
+            1 => r.max,
+            2 => n,
+            _ => r.min + (n % ((r.max - r.min) / r.step + 1)) * r.step,
+        };
+        Move::Knob(knob, value)
+    });
+    let service = prop::sample::select(Service::ALL.to_vec());
+    prop_oneof![
+        3 => knob,
+        3 => (0..SWITCHES.len(), any::<bool>()).prop_map(|(i, on)| Move::Switch(&SWITCHES[i], on)),
+        1 => (0..READERS.len(), 0..PLACEMENTS.len())
+            .prop_map(|(r, p)| Move::Placement(&READERS[r], PLACEMENTS[p].1)),
+        1 => (0..READERS.len(), 0..DEPLOYMENT_FLAGS.len(), any::<bool>())
+            .prop_map(|(r, f, on)| Move::DeploymentFlag(&READERS[r], &DEPLOYMENT_FLAGS[f], on)),
+        1 => (0..CASCADE_PRESETS.len()).prop_map(|i| Move::CascadePreset(CASCADE_PRESETS[i].0)),
+        1 => (service.clone(), service, any::<bool>()).prop_map(|(a, b, on)| Move::Coupling(a, b, on)),
+        1 => prop::sample::select(Fix::ALL.to_vec()).prop_map(Move::ShowFailing),
+        1 => Just(Move::AnotherDay),
+    ]
+}
+
+/// Every state a reader can reach: any view, then any sequence of moves
+/// through the playground's own controls.
 fn state_strategy() -> impl Strategy<Value = ViewState> {
     let view = (
         prop::sample::select(vec![Lang::Ja, Lang::En]),
@@ -174,71 +210,16 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         prop::option::of(0..=END),
         prop::option::of(prop::sample::select(ZoneChoice::ALL.to_vec())),
     );
-    let race = (
-        any::<[bool; 5]>(),
-        SLOW_EXTRA_MS.min..=SLOW_EXTRA_MS.max,
-        SLOW_FOR_MS.min..=SLOW_FOR_MS.max,
-        PLANNER_MS.min..=PLANNER_MS.max,
-        THRESHOLD_PLANS.min..=THRESHOLD_PLANS.max,
-        any::<u64>(),
-    );
-    let placement = prop::sample::select(vec![
-        Placement::UsEast1,
-        Placement::MultiRegion,
-        Placement::MultiCloud,
-    ]);
-    let deployment =
-        (placement, any::<bool>(), any::<bool>()).prop_map(|(placement, fallback, monitoring)| {
-            Deployment {
-                placement,
-                fallback,
-                monitoring,
-            }
-        });
-    let service = prop::sample::select(Service::ALL.to_vec());
-    let cascade = (
-        prop::option::of(DNS_AT_MIN.min..=DNS_AT_MIN.max),
-        any::<[bool; 4]>(),
-        NEGATIVE_TTL_MIN.min..=NEGATIVE_TTL_MIN.max,
-        POSITIVE_TTL_MIN.min..=POSITIVE_TTL_MIN.max,
-        prop::collection::vec((service.clone(), service), 0..6),
-        [deployment.clone(), deployment.clone(), deployment],
-    );
-    (view, race, cascade).prop_map(|(v, r, c)| {
+    (view, prop::collection::vec(a_move(), 0..24)).prop_map(|(v, moves)| {
         let mut s = ViewState::default();
         (s.lang, s.embed) = (v.0, v.3);
         s.detail = if v.1 { Detail::Engineer } else { Detail::Story };
         s.page = v.2;
         s.position = Position::clamped(v.4.0, v.4.1);
         (s.race_event, s.minute, s.zone) = (v.5, v.6, v.7);
-        let f = &mut s.race.fixes;
-        [
-            f.recheck_at_write,
-            f.cleanup_spares_in_use,
-            f.rollback_tolerates_missing,
-            f.fewer_plans,
-            f.fair_backoff,
-        ] = r.0;
-        (
-            s.race.slow_extra_ms,
-            s.race.slow_for_ms,
-            s.race.planner_interval_ms,
-        ) = (r.1, r.2, r.3);
-        (s.race.cleanup_threshold_generations, s.race.seed) = (r.4, r.5);
-        if let Some(m) = c.0 {
-            s.cascade.actions = OperatorActions::AS_IT_HAPPENED.with_dns_restored_at(m);
+        for m in moves {
+            m.apply(&mut s);
         }
-        let l = &mut s.cascade.levers;
-        [
-            l.ec2_propagation_throttling,
-            l.dwfm_queue_throttling,
-            l.nlb_velocity_control,
-            l.negative_caching,
-        ] = c.1;
-        (l.negative_ttl_min, l.positive_ttl_min) = (c.2, c.3);
-        s.cascade.loosened = c.4.into_iter().filter(|(a, b)| a != b).collect();
-        normalise_loosened(&mut s.cascade.loosened);
-        [s.cascade.shop, s.cascade.app, s.cascade.business] = c.5;
         s
     })
 }
@@ -269,6 +250,19 @@ fn adversarial_query() -> impl Strategy<Value = String> {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_slider_moved_away_and_back_is_where_it_started(
+        s in state_strategy(),
+        i in 0..KNOBS.len(),
+        there in any::<u32>(),
+    ) {
+        let knob = &KNOBS[i];
+        let mut moved = s.clone();
+        Move::Knob(knob, there).apply(&mut moved);
+        Move::Knob(knob, (knob.get)(&s)).apply(&mut moved);
+        prop_assert_eq!(moved, s);
+    }
 
     #[test]
     fn every_reachable_state_round_trips(s in state_strategy()) {

@@ -177,13 +177,13 @@ test('why is it blank: the chain of events, and the gallery of bad orders', asyn
 
 test('the app and the business system have their own choices; global pieces follow you across regions', async ({ page }) => {
   await openPlayground(page);
-  const business = page.locator('#pc-business');
+  const business = page.locator('#pc-biz');
   const before = await business.innerText();
-  await page.locator('#business-placement').selectOption('region');
-  await page.locator('#business-monitoring').check();
+  await page.locator('#biz-placement').selectOption('region');
+  await page.locator('#biz-monitoring').check();
   // Console sign-in (IAM) is global, hosted in us-east-1: still affected.
   await expect(business).toContainText(/Office system: affected 1 h \d+ min/);
-  await page.locator('#business-placement').selectOption('cloud');
+  await page.locator('#biz-placement').selectOption('cloud');
   await expect(business).toContainText('Office system: affected 5 min');
   expect(before).toContain('the model of the real night');
   await page.locator('#app-placement').selectOption('cloud');

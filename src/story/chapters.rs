@@ -5,7 +5,7 @@
 use super::{Claim, Mark, NumberKind, Source, claim};
 use crate::engine::cascade::Minute;
 use crate::engine::cascade::clock::at;
-use crate::i18n::Key;
+use crate::i18n::{Key, Message, msg};
 
 /// A moment of the "as it happened" race run, found in its trace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,17 +49,22 @@ pub const REVISIT: [(Key, usize, usize); 4] = [
     (Key::Ch10LinkShop, 9, 1),
 ];
 
-/// A number an engine computes for a beat's sentence.
+/// A number an engine computes for a beat's sentence. The sentence (the
+/// beat's key) is filled with the figure's typed message, named in
+/// [`Figure::names`]; a sentence that takes other placeholders does not
+/// compile (see `with_figure`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Figure {
-    /// `{orderings}` and `{empty}`: the census of the race.
+    /// `{orderings}` and `{empty}`: the census of the race ([`msg::Ch5B4`]).
     Census,
-    /// `{percent}`: the Monte Carlo estimate per delay episode.
+    /// `{percent}`: the Monte Carlo estimate per delay episode ([`msg::Ch5B5`]).
     Estimate,
-    /// `{start}`, `{end}`, `{hours}`, `{minutes}`: the simulated event.
+    /// `{start}`, `{end}`, `{hours}`, `{minutes}`: the simulated event
+    /// ([`msg::Ch7Sim`]).
     SimulatedEvent,
-    /// `{minutes}` impacted, `{down}` of them down: the reader's shop
-    /// deployed one way, in the cascade engine.
+    /// `{affected}` minutes impacted, `{down_time}` of them down: the
+    /// reader's shop deployed one way, in the cascade engine
+    /// ([`msg::Ch9Result`], whose placeholders every `ch9` result shares).
     Shop(ShopChoice),
 }
 
@@ -70,6 +75,17 @@ impl Figure {
         match self {
             Figure::SimulatedEvent => NumberKind::Fitted,
             Figure::Census | Figure::Estimate | Figure::Shop(_) => NumberKind::Model,
+        }
+    }
+
+    /// The placeholders the figure fills: those of its typed message, which
+    /// the page fills the beat's sentence with (`Clock::message_as`).
+    pub const fn names(self) -> &'static [&'static str] {
+        match self {
+            Figure::Census => msg::Ch5B4::NAMES,
+            Figure::Estimate => msg::Ch5B5::NAMES,
+            Figure::SimulatedEvent => msg::Ch7Sim::NAMES,
+            Figure::Shop(_) => msg::Ch9Result::NAMES,
         }
     }
 }
@@ -232,7 +248,13 @@ const fn with_analogy(mut b: Beat, analogy: Key) -> Beat {
     b
 }
 
+/// A beat with a figure's sentence. `CHAPTERS` is built when compiled, so
+/// a sentence whose placeholders are not the figure's fails the build.
 const fn with_figure(mut b: Beat, key: Key, figure: Figure) -> Beat {
+    assert!(
+        key.takes(figure.names()),
+        "a figure's sentence must take exactly the figure's placeholders (Figure::names)"
+    );
     b.figure = Some((key, figure));
     b
 }
@@ -669,6 +691,21 @@ mod tests {
         }
         assert_eq!(Position::from_index(10_000), Position::last());
         assert_eq!(Position::first().prev(), None);
+    }
+
+    #[test]
+    fn every_figure_sentence_takes_its_figures_placeholders() {
+        let mut figures = 0;
+        for chapter in &CHAPTERS {
+            for beat in chapter.beats {
+                if let Some((key, figure)) = beat.figure {
+                    assert!(key.takes(figure.names()), "{}", key.name());
+                    figures += 1;
+                }
+            }
+        }
+        assert!(figures >= 9, "{figures}");
+        assert!(!Key::Ch9Result.takes(Figure::Census.names()));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::chapters::CHAPTERS;
 use super::{Claim, opening};
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 use crate::time::Clock;
 
 /// Marks the generated part of index.html.
@@ -80,7 +80,9 @@ fn summary(lang: Lang) -> String {
         claim(lang, opening::LEAD)
     );
     for (i, chapter) in CHAPTERS.iter().enumerate() {
-        let heading = fill(lang.text(Key::NavChapterN), &[("n", &(i + 1).to_string())]);
+        let heading = lang.message(&msg::NavChapterN {
+            n: &(i + 1).to_string(),
+        });
         out.push_str(&format!(
             "<h2>{} {}</h2>",
             escape(&heading),

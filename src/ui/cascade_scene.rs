@@ -11,7 +11,7 @@ use super::clock::{clock, say};
 use super::model::cascade_impact;
 use crate::engine::cascade::clock::Minute;
 use crate::engine::cascade::{Impact, Service, Severity};
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 use crate::time::{Clock, DayTracker, hour_ticks};
 
 /// The services drawn, top to bottom.
@@ -98,7 +98,7 @@ fn axis(clock: Clock) -> impl IntoView + use<> {
 #[component]
 pub fn CascadeScene(
     #[prop(into)] minute: Signal<Minute>,
-    lang: ReadSignal<Lang>,
+    lang: Signal<Lang>,
     #[prop(optional)] impact: Option<Signal<Impact>>,
     #[prop(optional)] hide_cursor: bool,
     #[prop(optional)] title: Option<Key>,
@@ -125,10 +125,9 @@ pub fn CascadeScene(
     let cursor_x = move || x_of(minute.get());
     let cursor_label = move || {
         let clock = clock(lang.get());
-        fill(
-            &clock.text(Key::SceneNow),
-            &[("time", &clock.day_time(minute.get()))],
-        )
+        clock.message(&msg::SceneNow {
+            time: &clock.day_time(minute.get()),
+        })
     };
     // Keep the label inside the picture: its half width, roughly (10 px
     // text: Latin about 5.6 px a character, Japanese about 10).
@@ -172,7 +171,7 @@ pub fn CascadeScene(
                 .collect::<Vec<_>>()
                 .join("; ")
         });
-        fill(&clock.text(Key::SceneCascadeAlt), &[("rows", &rows)])
+        clock.message(&msg::SceneCascadeAlt { rows: &rows })
     };
     view! {
         <figure class="scene cascade-scene" aria-label=move || lang.get().text(title.unwrap_or(Key::SceneCascadeLabel))>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::url;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, Message, msg};
 use crate::time::{Clock, ZoneChoice, zone_name};
 
 /// 2025-10-20T06:48Z, the race, in milliseconds since 1970: the device's
@@ -73,11 +73,18 @@ pub fn say(lang: Lang, key: Key) -> String {
     clock(lang).text(key)
 }
 
+/// A typed message with its times in the reader's zone and its
+/// placeholders filled: `say_msg(lang, &msg::SceneNow { time: &t })`.
+/// Tracked, like [`say`].
+pub fn say_msg<M: Message>(lang: Lang, m: &M) -> String {
+    clock(lang).message(m)
+}
+
 /// The zone control: a labelled select of Japan, Pacific, UTC and this
 /// device's zone. The choice goes into the link (`tz=`) and sticks across a
 /// language switch; until one is made, times follow the language.
 #[component]
-pub fn ZoneSelect(lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn ZoneSelect(lang: Signal<Lang>) -> impl IntoView {
     let current = move || choice(lang.get()).code();
     let on_change = move |e: leptos::ev::Event| {
         if let Some(z) = ZoneChoice::from_code(&event_target_value(&e)) {
@@ -110,9 +117,10 @@ pub fn ZoneSelect(lang: ReadSignal<Lang>) -> impl IntoView {
 
 /// The footer's sentence on times, naming the zone in force.
 pub fn footer_times(lang: Lang) -> String {
-    let clock = clock(lang);
-    fill(
-        &clock.text(Key::FooterTimes),
-        &[("zone", &clock.zone_name())],
+    say_msg(
+        lang,
+        &msg::FooterTimes {
+            zone: &clock(lang).zone_name(),
+        },
     )
 }

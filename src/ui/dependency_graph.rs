@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::engine::cascade::CascadeScenario;
 use crate::engine::cascade::graph::{Coupling, Dependency, Service};
 use crate::engine::cascade::sim::dependencies;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 
 /// The short label of a service in the picture.
 pub fn service_key(s: Service) -> Key {
@@ -62,11 +62,8 @@ const ROW: i32 = 22;
 const PORT_X: i32 = 150;
 
 #[component]
-pub fn DependencyGraph(
-    scenario: ReadSignal<CascadeScenario>,
-    set_scenario: WriteSignal<CascadeScenario>,
-    lang: ReadSignal<Lang>,
-) -> impl IntoView {
+pub fn DependencyGraph(lang: Signal<Lang>) -> impl IntoView {
+    let scenario = super::url::slice(|s| s.cascade.clone());
     let base = drawable(&dependencies(&CascadeScenario::default()));
     let col = columns(&base);
     // Order: by depth, then by the services' own order (stable).
@@ -77,14 +74,9 @@ pub fn DependencyGraph(
         y_of[s.index()] = 18 + i as i32 * ROW;
     }
     let height = 18 + Service::ALL.len() as i32 * ROW;
-    let toggle = move |edge: (Service, Service)| {
-        set_scenario.update(|s| {
-            if s.loosened.contains(&edge) {
-                s.loosened.retain(|x| *x != edge);
-            } else {
-                s.loosened.push(edge);
-            }
-        });
+    let toggle = move |(service, consumer): (Service, Service)| {
+        let on = !scenario.with_untracked(|s| s.loosened.contains(&(service, consumer)));
+        super::controls_panel::apply(crate::controls::Move::Coupling(service, consumer, on));
     };
     let edges = move || {
         let deps = drawable(&scenario.with(dependencies));
@@ -104,13 +96,10 @@ pub fn DependencyGraph(
                 };
                 let label = move || {
                     let lang = lang.get();
-                    fill(
-                        lang.text(Key::PcEdgeLabel),
-                        &[
-                            ("from", lang.text(service_key(edge.0))),
-                            ("to", lang.text(service_key(edge.1))),
-                        ],
-                    )
+                    lang.message(&msg::PcEdgeLabel {
+                        from: lang.text(service_key(edge.0)),
+                        to: lang.text(service_key(edge.1)),
+                    })
                 };
                 view! {
                     <g class=class role="button" tabindex="0" aria-pressed=loosened.to_string()

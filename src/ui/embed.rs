@@ -14,9 +14,9 @@ use super::share_bar::scene_name;
 use super::story::Story;
 use super::timeline_scene::TimelineScene;
 use super::url;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 
-use crate::share::{Embed, Page};
+use crate::share::Embed;
 use crate::story::chapters::RaceMoment;
 
 /// The one message an embedded page ever sends: `{ type, height }`.
@@ -59,10 +59,10 @@ fn report_height() {
 }
 
 #[component]
-pub fn EmbeddedScene(lang: ReadSignal<Lang>, embed: Embed) -> impl IntoView {
+pub fn EmbeddedScene(lang: Signal<Lang>, embed: Embed) -> impl IntoView {
     report_height();
     let state = url::shared();
-    let (detail, _) = signal(state.with_untracked(|s| s.detail));
+    let detail = url::detail();
     let scene = match embed {
         Embed::Race => {
             view! { <RaceScene moment=RaceMoment::Emptied lang=lang detail=detail /> }.into_any()
@@ -76,20 +76,12 @@ pub fn EmbeddedScene(lang: ReadSignal<Lang>, embed: Embed) -> impl IntoView {
         .into_any(),
         Embed::Chapter(c) => view! { <Story lang=lang chapter=c /> }.into_any(),
     };
-    let full = move || {
-        let mut s = state.get();
-        s.embed = None;
-        if embed == Embed::Playground {
-            s.page = Page::Playground;
-        }
-        url::link_to(&s)
-    };
+    let full = move || state.with(|s| url::link_to(&s.opening_full()));
     let title = move || {
         let lang = lang.get();
-        fill(
-            lang.text(Key::ShareIframeTitle),
-            &[("scene", &scene_name(lang, embed))],
-        )
+        lang.message(&msg::ShareIframeTitle {
+            scene: &scene_name(lang, embed),
+        })
     };
     // A chapter brings its own h2; other scenes are named by one.
     let scene_heading = (!matches!(embed, Embed::Chapter(_))).then(|| {

@@ -1,6 +1,6 @@
 //! Numbers in words: pure formatting shared by the screens, tested natively.
 
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 
 /// `12345` -> `12,345`.
 pub fn grouped(n: u64) -> String {
@@ -22,14 +22,16 @@ pub fn duration(lang: Lang, minutes: u32) -> String {
     if minutes == 0 {
         lang.text(Key::PcZero).to_string()
     } else if h == 0 {
-        fill(lang.text(Key::PcMinutes), &[("value", &m.to_string())])
+        lang.message(&msg::PcMinutes {
+            value: &m.to_string(),
+        })
     } else if m == 0 {
-        fill(lang.text(Key::PcHours), &[("h", &h.to_string())])
+        lang.message(&msg::PcHours { h: &h.to_string() })
     } else {
-        fill(
-            lang.text(Key::PcDuration),
-            &[("h", &h.to_string()), ("m", &m.to_string())],
-        )
+        lang.message(&msg::PcDuration {
+            h: &h.to_string(),
+            m: &m.to_string(),
+        })
     }
 }
 

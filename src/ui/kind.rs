@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The badge; `kind` may change with the controls (a lever moved turns a
 /// fitted number into the model's).
 #[component]
-pub fn KindBadge(#[prop(into)] kind: Signal<NumberKind>, lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn KindBadge(#[prop(into)] kind: Signal<NumberKind>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <span
             class=move || format!("kind kind-{}", kind.get().code())
@@ -23,7 +23,7 @@ pub fn KindBadge(#[prop(into)] kind: Signal<NumberKind>, lang: ReadSignal<Lang>)
 /// What each kind of number means: shown once, under the story, beside the
 /// truth labels' legend.
 #[component]
-pub fn KindLegend(lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn KindLegend(lang: Signal<Lang>) -> impl IntoView {
     view! {
         <p>{move || lang.get().text(crate::i18n::Key::KindLegend)}</p>
         <dl class="legend kind-legend-list">

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// A sentence followed by its truth label.
 #[component]
-pub fn ClaimText(claim: Claim, lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn ClaimText(claim: Claim, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <span data-key=claim.text.name()>{move || say(lang.get(), claim.text)}</span>
         " "
@@ -20,7 +20,7 @@ pub fn ClaimText(claim: Claim, lang: ReadSignal<Lang>) -> impl IntoView {
 /// The label alone: a link to its source on the sources page. Inside an
 /// article's frame the page opens in a new tab, so the article stays.
 #[component]
-pub fn MarkBadge(mark: Mark, source: Source, lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn MarkBadge(mark: Mark, source: Source, lang: Signal<Lang>) -> impl IntoView {
     let class = format!("mark mark-{}", mark.css());
     let label = move || lang.get().text(mark.label());
     let help = move || {
@@ -46,7 +46,7 @@ pub fn MarkBadge(mark: Mark, source: Source, lang: ReadSignal<Lang>) -> impl Int
 
 /// What each label means: shown once, under the story.
 #[component]
-pub fn MarkLegend(lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn MarkLegend(lang: Signal<Lang>) -> impl IntoView {
     view! {
         <dl class="legend">
             {Mark::ALL

@@ -3,6 +3,7 @@
 mod cascade_scene;
 mod check;
 pub(crate) mod clock;
+mod controls_panel;
 mod dependency_graph;
 mod embed;
 mod format;
@@ -10,15 +11,18 @@ mod kind;
 mod mark;
 mod model;
 mod motion;
+mod navigation;
 mod opening;
 mod playground;
 mod playground_cascade;
 mod race_scene;
+mod sentences;
 mod share_bar;
 mod sources_page;
 mod story;
 mod timeline_scene;
 pub mod url;
+mod why;
 
 use crate::i18n::Key;
 use crate::share::Page;
@@ -56,15 +60,14 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let state = url::provide_state();
     clock::init();
-    let (lang, set_lang) = signal(state.with_untracked(|s| s.lang));
+    let lang = url::lang();
     let t = move |key: Key| move || lang.get().text(key);
     let embed = state.with_untracked(|s| s.embed);
     let reduced_motion = motion::init();
 
-    // `<html lang>`, the tab title and the address follow the language.
+    // `<html lang>` and the tab title follow the language.
     Effect::new(move |_| {
         let lang = lang.get();
-        url::change(|s| s.lang = lang);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
                 let _ = html.set_attribute("lang", lang.code());
@@ -80,14 +83,14 @@ pub fn App() -> impl IntoView {
         return view! { <embed::EmbeddedScene lang=lang embed=embed /> }.into_any();
     }
 
-    let switch_language = move |_| set_lang.set(lang.get_untracked().other());
+    let switch_language = move |_| url::change(|s| s.lang = s.lang.other());
     let page = state.with_untracked(|s| s.page);
     let link_to_page = move |page: Page| {
         move || {
-            let mut s = state.get();
-            s.page = page;
-            (s.race_event, s.minute) = (None, None);
-            format!("?{}", crate::share::encode(&s))
+            format!(
+                "?{}",
+                state.with(|s| crate::share::encode(&s.opening_page(page)))
+            )
         }
     };
 

@@ -9,8 +9,9 @@ use crate::engine::cascade::scenario::{Deployment, Placement};
 use crate::engine::cascade::{CascadePreset, Impact, Service, Severity, impacts, simulate};
 use crate::engine::race::census::{Census, CensusConfig, census};
 use crate::engine::race::model::World;
-use crate::engine::race::run::{Flow, simulate as simulate_race};
-use crate::engine::race::{EnactorId, Preset, RaceEvent, RaceRun, TimedEvent, run};
+use crate::engine::race::{
+    EnactorId, Preset, RaceEvent, RaceMoments, RaceRun, run, worlds_after_events,
+};
 use crate::story::chapters::{RaceMoment, ShopChoice};
 
 /// The "as it happened" race run.
@@ -98,102 +99,96 @@ pub fn shop_minutes(choice: ShopChoice) -> (u32, u32) {
         let mut scenario = CascadePreset::AsItHappened.scenario();
         scenario.shop = deployment;
         let impact = impacts(&simulate(&scenario).expect("valid"));
-        let down = impact
-            .intervals
-            .iter()
-            .filter(|i| i.service == Service::Shop && i.severity == Severity::Down)
-            .map(|i| i.end - i.start)
-            .sum();
-        (impact.minutes(Service::Shop), down)
+        (
+            impact.minutes(Service::Shop),
+            impact.minutes_at(Service::Shop, Severity::Down),
+        )
+    })
+}
+
+/// The key moments of the "as it happened" race, found by the engine
+/// backwards from the first blank page.
+pub fn race_moments() -> &'static RaceMoments {
+    static MOMENTS: OnceLock<RaceMoments> = OnceLock::new();
+    MOMENTS.get_or_init(|| {
+        race_run()
+            .moments()
+            .expect("the as-it-happened run shows every moment of the story")
     })
 }
 
 /// The index in the race trace of a story moment.
 pub fn moment_index(moment: RaceMoment) -> usize {
-    let run = race_run();
-    let ev = &run.events;
-    let slow_from = u64::from(run.scenario.slow_from_ms);
-    let find = |from: usize, pred: &dyn Fn(&TimedEvent) -> bool| {
-        ev[from..]
-            .iter()
-            .position(pred)
-            .map_or(ev.len() - 1, |i| i + from)
-    };
-    // Found backwards from the first blank page, so the story's moments are
-    // the ones that led to it: A's stale overwrite of the regional page just
-    // before, and the one check of A's that let it through.
-    let emptied = find(0, &|e| matches!(e.event, RaceEvent::RecordEmptied { .. }));
-    let before =
-        |until: usize, pred: &dyn Fn(&TimedEvent) -> bool| ev[..until].iter().rposition(pred);
-    let overwrite = before(emptied, &|e| {
-        matches!(e.event, RaceEvent::Flipped { enactor: EnactorId::A, endpoint, from, to, .. }
-            if endpoint == World::REGIONAL && to < from)
-    })
-    .unwrap_or(emptied);
-    let check = before(overwrite, &|e| {
-        matches!(
-            e.event,
-            RaceEvent::CheckPassed {
-                enactor: EnactorId::A,
-                ..
-            }
-        )
-    })
-    .unwrap_or(0);
+    let m = race_moments();
     match moment {
-        // A quiet moment well before A's fateful check and its delays.
-        RaceMoment::Calm => {
-            let quiet_until = ev[check].at_ms.min(slow_from);
-            ev.iter()
-                .rposition(|e| e.at_ms + 5_000 < quiet_until)
-                .unwrap_or(0)
-        }
-        RaceMoment::SlowCheck => check,
-        RaceMoment::LockLost => find(check, &|e| {
-            matches!(
-                e.event,
-                RaceEvent::BackedOff {
-                    enactor: EnactorId::A,
-                    ..
-                }
-            )
-        }),
-        RaceMoment::FastAhead => {
-            // B's last flip of the regional page before A's overwrite.
-            ev[..overwrite]
-                .iter()
-                .rposition(|e| {
-                    matches!(e.event, RaceEvent::Flipped { enactor: EnactorId::B, endpoint, .. }
-                        if endpoint == World::REGIONAL)
-                })
-                .unwrap_or(check)
-        }
-        RaceMoment::Overwrite => overwrite,
-        RaceMoment::Emptied => emptied,
-        RaceMoment::Stuck => {
-            let mut at = emptied;
-            for _ in 0..3 {
-                at = find(at + 1, &|e| {
-                    matches!(e.event, RaceEvent::FlipFailedRollbackMissing { .. })
-                });
-            }
-            at
-        }
+        RaceMoment::Calm => m.calm,
+        RaceMoment::SlowCheck => m.check,
+        RaceMoment::LockLost => m.first_backoff,
+        RaceMoment::FastAhead => m.undone_flip,
+        RaceMoment::Overwrite => m.overwrite,
+        RaceMoment::Emptied => m.emptied,
+        RaceMoment::Stuck => m.stuck,
     }
 }
 
-/// The world right after trace event `index` (recomputed from the start:
-/// a pure function of scenario and cursor).
-pub fn world_after(index: usize) -> World {
-    let mut seen = 0usize;
-    simulate_race(&race_run().scenario, &mut |_, _| {
-        seen += 1;
-        if seen > index {
-            Flow::Stop
-        } else {
-            Flow::Continue
-        }
+/// Trace indices a reader steps through: the events worth narrating.
+pub fn notable_indices() -> &'static [usize] {
+    static INDICES: OnceLock<Vec<usize>> = OnceLock::new();
+    INDICES.get_or_init(|| {
+        race_run()
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.event.is_notable() && !matches!(e.event, RaceEvent::CheckFailed { .. })
+            })
+            // Clerk C's routine work would drown A's and B's story.
+            .filter(|(_, e)| {
+                e.event.actor() != Some(EnactorId::C)
+                    || matches!(
+                        e.event,
+                        RaceEvent::FlipFailedRollbackMissing { .. }
+                            | RaceEvent::FlipBlockedInconsistent { .. }
+                    )
+            })
+            .map(|(i, _)| i)
+            .collect()
     })
+}
+
+/// Every index the race scene opens at or steps to (the story's moments and
+/// the notable events), ascending, with the world after each: one pass of
+/// the engine on first use instead of a replay from t = 0 per cursor move.
+fn stepped_worlds() -> &'static [(usize, World)] {
+    static WORLDS: OnceLock<Vec<(usize, World)>> = OnceLock::new();
+    WORLDS.get_or_init(|| {
+        let m = race_moments();
+        let mut indices = notable_indices().to_vec();
+        indices.extend([
+            m.calm,
+            m.check,
+            m.first_backoff,
+            m.undone_flip,
+            m.overwrite,
+            m.emptied,
+            m.stuck,
+        ]);
+        indices.sort_unstable();
+        indices.dedup();
+        let worlds = worlds_after_events(&race_run().scenario, &indices);
+        indices.into_iter().zip(worlds).collect()
+    })
+}
+
+/// The world right after trace event `index` (a pure function of scenario
+/// and cursor): looked up for the indices a reader steps through, replayed
+/// for any other (an `ev=` from a link).
+pub fn world_after(index: usize) -> World {
+    let worlds = stepped_worlds();
+    match worlds.binary_search_by_key(&index, |&(i, _)| i) {
+        Ok(at) => worlds[at].1.clone(),
+        Err(_) => race_run().world_after_event(index),
+    }
 }
 
 #[cfg(test)]
@@ -213,6 +208,89 @@ mod tests {
     /// The engine's own figure for the story's estimate.
     fn race_estimate() -> Estimate {
         estimate(&Preset::AsItHappened.scenario(), &story_estimate_config()).expect("valid")
+    }
+
+    /// Every moment of the story, in story order.
+    const MOMENTS: [RaceMoment; 7] = [
+        RaceMoment::Calm,
+        RaceMoment::SlowCheck,
+        RaceMoment::LockLost,
+        RaceMoment::FastAhead,
+        RaceMoment::Overwrite,
+        RaceMoment::Emptied,
+        RaceMoment::Stuck,
+    ];
+
+    /// The trace indices the story's race scenes opened at when the moments
+    /// were found by hand in this file (before the engine's `RaceMoments`).
+    const OPENING_INDICES: [usize; 7] = [27, 50, 53, 244, 252, 254, 278];
+
+    #[test]
+    fn the_story_moments_open_where_they_always_did() {
+        let found = MOMENTS.map(moment_index);
+        assert_eq!(found, OPENING_INDICES);
+        assert!(found.windows(2).all(|w| w[0] < w[1]), "in story order");
+    }
+
+    /// The world after event `index` the old way: a replay from t = 0.
+    fn replayed(index: usize) -> World {
+        use crate::engine::race::run::{Flow, simulate};
+        let mut seen = 0usize;
+        simulate(&race_run().scenario, &mut |_, _| {
+            seen += 1;
+            if seen > index {
+                Flow::Stop
+            } else {
+                Flow::Continue
+            }
+        })
+    }
+
+    #[test]
+    fn the_worlds_a_reader_steps_through_are_the_replayed_ones() {
+        let stepped = stepped_worlds();
+        let moments = MOMENTS.map(moment_index);
+        for i in notable_indices().iter().chain(&moments) {
+            assert!(
+                stepped.binary_search_by_key(i, |&(j, _)| j).is_ok(),
+                "event {i} is precomputed"
+            );
+            assert_eq!(world_after(*i), replayed(*i), "event {i}");
+        }
+        // Any other event (a link's `ev=`) is replayed.
+        let last = race_run().events.len() - 1;
+        for i in [0, 1, 26, 28, 251, 253, last] {
+            assert_eq!(world_after(i), replayed(i), "event {i}");
+        }
+    }
+
+    #[test]
+    fn scratch_timing() {
+        use std::time::Instant;
+        let indices = notable_indices();
+        let t0 = Instant::now();
+        for &i in indices {
+            std::hint::black_box(replayed(i));
+        }
+        let old = t0.elapsed();
+        let t1 = Instant::now();
+        std::hint::black_box(stepped_worlds());
+        let init = t1.elapsed();
+        let t2 = Instant::now();
+        for &i in indices {
+            std::hint::black_box(world_after(i));
+        }
+        let new = t2.elapsed();
+        let n = indices.len() as u32;
+        println!(
+            "TIMING {} notable indices; old replay per step avg {:?} (total {:?}); precompute once {:?}; new per step avg {:?} (total {:?})",
+            n,
+            old / n,
+            old,
+            init,
+            new / n,
+            new
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn init() -> RwSignal<bool> {
 
 /// The visible switch.
 #[component]
-pub fn MotionSwitch(lang: ReadSignal<Lang>, reduced: RwSignal<bool>) -> impl IntoView {
+pub fn MotionSwitch(lang: Signal<Lang>, reduced: RwSignal<bool>) -> impl IntoView {
     let toggle = move |_| {
         let next = !reduced.get_untracked();
         reduced.set(next);

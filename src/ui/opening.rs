@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// The opening chapter.
 #[component]
-pub fn Opening(lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn Opening(lang: Signal<Lang>) -> impl IntoView {
     let t = move |key| move || super::clock::say(lang.get(), key);
     use crate::i18n::Key;
     view! {

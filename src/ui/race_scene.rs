@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::model::{moment_index, race_run, world_after};
+use super::model::{moment_index, notable_indices, race_run, world_after};
 use super::story::Detail;
 use super::url;
 use crate::engine::race::model::{EndpointId, Phase, World};
@@ -18,10 +18,44 @@ fn page_name(world: &World, endpoint: EndpointId) -> &'static str {
 }
 
 /// One event in words, for the caption under the picture and the live region.
-pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> Option<String> {
+/// Every kind of event has words in both languages (the match names each
+/// kind; the tests below check the story's whole trace), so a reader never
+/// meets the engine's one-line form outside the technical detail.
+pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> String {
     let who = |e: EnactorId| e.letter().to_string();
     let t = |k| lang.text(k);
-    Some(match *event {
+    match *event {
+        RaceEvent::PlanCreated { generation } => {
+            fill(t(Key::EvPlanCreated), &[("plan", &generation.to_string())])
+        }
+        RaceEvent::PlanRead { enactor, plan } => fill(
+            t(Key::EvPlanRead),
+            &[("who", &who(enactor)), ("plan", &plan.to_string())],
+        ),
+        RaceEvent::LockTaken {
+            enactor,
+            endpoint,
+            taken_over_from: None,
+        } => fill(
+            t(Key::EvLockTaken),
+            &[("who", &who(enactor)), ("page", page_name(world, endpoint))],
+        ),
+        RaceEvent::LockTaken {
+            enactor,
+            endpoint,
+            taken_over_from: Some(holder),
+        } => fill(
+            t(Key::EvLockTakenOver),
+            &[
+                ("who", &who(enactor)),
+                ("page", page_name(world, endpoint)),
+                ("holder", &who(holder)),
+            ],
+        ),
+        RaceEvent::RunFinished { enactor, plan } => fill(
+            t(Key::EvRunFinished),
+            &[("who", &who(enactor)), ("plan", &plan.to_string())],
+        ),
         RaceEvent::CheckPassed {
             enactor,
             plan,
@@ -183,8 +217,7 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> Option<String> {
                 ("plan", &generation.to_string()),
             ],
         ),
-        _ => return None,
-    })
+    }
 }
 
 fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
@@ -197,39 +230,10 @@ fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
     }
 }
 
-/// Trace indices a reader steps through: the events worth narrating.
-fn notable_indices() -> &'static [usize] {
-    static INDICES: std::sync::OnceLock<Vec<usize>> = std::sync::OnceLock::new();
-    INDICES.get_or_init(|| {
-        race_run()
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.event.is_notable() && !matches!(e.event, RaceEvent::CheckFailed { .. })
-            })
-            // Clerk C's routine work would drown A's and B's story.
-            .filter(|(_, e)| {
-                e.event.actor() != Some(EnactorId::C)
-                    || matches!(
-                        e.event,
-                        RaceEvent::FlipFailedRollbackMissing { .. }
-                            | RaceEvent::FlipBlockedInconsistent { .. }
-                    )
-            })
-            .map(|(i, _)| i)
-            .collect()
-    })
-}
-
 /// The scene at a story moment; the reader can step event by event from
 /// there, through the engine's own trace.
 #[component]
-pub fn RaceScene(
-    moment: RaceMoment,
-    lang: ReadSignal<Lang>,
-    detail: ReadSignal<Detail>,
-) -> impl IntoView {
+pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>) -> impl IntoView {
     let start = moment_index(moment);
     let last = race_run().events.len().saturating_sub(1);
     let restored = url::shared()
@@ -259,23 +263,20 @@ pub fn RaceScene(
             set_cursor.set(i);
         }
     };
+    // Always words: the engine's one-line form is the technical detail's.
     let caption = move || {
         let t = timed();
         let lang = lang.get();
-        narrate(lang, &world.get(), &t.event)
-            .map(|text| super::clock::clock(lang).expand(&text))
-            .unwrap_or_else(|| t.event.to_string())
+        super::clock::clock(lang).expand(&narrate(lang, &world.get(), &t.event))
     };
     view! {
         <figure class="scene race-scene" aria-label=move || lang.get().text(Key::SceneRaceLabel)>
             {move || {
                 let t = timed();
-                let from = u64::from(scenario.slow_from_ms);
-                let delayed = t.at_ms >= from && t.at_ms < from + u64::from(scenario.slow_for_ms);
                 let seconds = seconds_from_ms(t.at_ms);
                 before.with(|b| {
                     let step = b.as_ref().map(|b| (b, t.event.actor()));
-                    draw(lang.get(), &world.get(), step, scenario.slow_enactor.filter(|_| delayed), &seconds)
+                    draw(lang.get(), &world.get(), step, scenario.delayed_enactor_at(t.at_ms), &seconds)
                 })
             }}
             <figcaption>
@@ -448,5 +449,178 @@ pub(super) fn draw(
             {clerks}
             {pages}
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::race::model::FIRST_GENERATION;
+    use crate::ui::model::race_moments;
+
+    /// The event in words as the caption shows it, checked to be a sentence
+    /// of `lang` and not the engine's one-line form.
+    fn words(lang: Lang, world: &World, event: &RaceEvent) -> String {
+        let text = narrate(lang, world, event);
+        assert!(!text.trim().is_empty(), "{event}");
+        assert!(!text.contains(['{', '}']), "unfilled slot: {text}");
+        assert_ne!(text, event.to_string());
+        let japanese = text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+        assert_eq!(japanese, lang == Lang::Ja, "{} text: {text}", lang.code());
+        text
+    }
+
+    #[test]
+    fn every_event_of_the_story_run_has_words() {
+        let run = race_run();
+        let m = race_moments();
+        let moments = [
+            m.calm,
+            m.check,
+            m.first_backoff,
+            m.undone_flip,
+            m.overwrite,
+            m.emptied,
+            m.stuck,
+        ];
+        // Where a reader lands (the story's moments and every step), with the
+        // world the scene shows there.
+        for &i in notable_indices().iter().chain(&moments) {
+            let world = world_after(i);
+            for lang in Lang::ALL {
+                words(lang, &world, &run.events[i].event);
+            }
+        }
+        // And every other event of the trace, which a link (`ev=`) can open.
+        for e in &run.events {
+            for lang in Lang::ALL {
+                words(lang, &run.world, &e.event);
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_of_event_has_words() {
+        use RaceEvent::*;
+        let world = race_run().world.clone();
+        let (a, b, page) = (EnactorId::A, EnactorId::B, World::REGIONAL);
+        let plan = FIRST_GENERATION + 3;
+        let every_kind = [
+            PlanCreated { generation: plan },
+            PlanRead { enactor: a, plan },
+            CheckPassed {
+                enactor: a,
+                plan,
+                last_applied: plan - 1,
+            },
+            CheckFailed {
+                enactor: a,
+                plan,
+                last_applied: plan,
+            },
+            LockTaken {
+                enactor: a,
+                endpoint: page,
+                taken_over_from: None,
+            },
+            LockTaken {
+                enactor: a,
+                endpoint: page,
+                taken_over_from: Some(b),
+            },
+            LockBusy {
+                enactor: a,
+                endpoint: page,
+                holder: b,
+            },
+            LockLost {
+                enactor: a,
+                endpoint: page,
+                holder: Some(b),
+            },
+            LockLost {
+                enactor: a,
+                endpoint: page,
+                holder: None,
+            },
+            Flipped {
+                enactor: a,
+                endpoint: page,
+                from: plan - 1,
+                to: plan,
+                behind_newest: 0,
+            },
+            Flipped {
+                enactor: a,
+                endpoint: page,
+                from: plan,
+                to: plan,
+                behind_newest: 1,
+            },
+            Flipped {
+                enactor: a,
+                endpoint: page,
+                from: plan,
+                to: plan - 2,
+                behind_newest: 2,
+            },
+            FlipSkippedNotNewer {
+                enactor: a,
+                endpoint: page,
+                plan,
+                active: plan + 1,
+            },
+            FlipFailedRollbackMissing {
+                enactor: a,
+                endpoint: page,
+                plan,
+                missing: plan - 1,
+            },
+            FlipBlockedInconsistent {
+                enactor: a,
+                endpoint: EndpointId(1),
+                plan,
+                empty_endpoint: page,
+            },
+            TreesDeleted {
+                enactor: b,
+                endpoint: page,
+                count: 2,
+                oldest: plan - 3,
+                newest: plan - 2,
+                spared: 0,
+            },
+            RecordEmptied {
+                endpoint: page,
+                deleted_by: b,
+                generation: plan,
+            },
+            RecordHealed {
+                endpoint: page,
+                generation: plan,
+            },
+            RunFinished { enactor: a, plan },
+            BackedOff {
+                enactor: a,
+                endpoint: page,
+                wait_ms: 4_000,
+                losses_in_row: 1,
+            },
+            OperatorRepaired {
+                endpoint: page,
+                generation: plan,
+            },
+        ];
+        for event in every_kind {
+            let texts = Lang::ALL.map(|lang| words(lang, &world, &event));
+            assert_ne!(texts[0], texts[1]);
+        }
+        // The takeover names the clerk whose tag had expired.
+        let taken = LockTaken {
+            enactor: a,
+            endpoint: page,
+            taken_over_from: Some(b),
+        };
+        assert!(words(Lang::En, &world, &taken).contains("B's tag had expired"));
     }
 }

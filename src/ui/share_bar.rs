@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use super::url;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 use crate::share::{Embed, Page, ViewState};
 
 /// The outcome of the last copy.
@@ -78,7 +78,9 @@ pub fn scene_name(lang: Lang, embed: Embed) -> String {
             let chapter = &crate::story::chapters::CHAPTERS[c];
             format!(
                 "{} {}",
-                fill(lang.text(Key::NavChapterN), &[("n", &(c + 1).to_string())]),
+                lang.message(&msg::NavChapterN {
+                    n: &(c + 1).to_string()
+                }),
                 lang.text(chapter.title)
             )
         }
@@ -114,10 +116,9 @@ fn snippet(lang: Lang, state: &ViewState) -> String {
     };
     let src = url::link_to(state);
     let base = src.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let title = fill(
-        lang.text(Key::ShareIframeTitle),
-        &[("scene", &scene_name(lang, scene))],
-    );
+    let title = lang.message(&msg::ShareIframeTitle {
+        scene: &scene_name(lang, scene),
+    });
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{}\" style=\"border:0\" loading=\"lazy\"></iframe>\n<script src=\"{}/public/embed.js\" defer></script>",
         attr(&src),
@@ -130,7 +131,7 @@ fn snippet(lang: Lang, state: &ViewState) -> String {
 /// The share and embed buttons, then `children` (other page-wide switches)
 /// in the same row; the embed panel opens below.
 #[component]
-pub fn ShareBar(lang: ReadSignal<Lang>, children: Children) -> impl IntoView {
+pub fn ShareBar(lang: Signal<Lang>, children: Children) -> impl IntoView {
     let state = url::shared();
     let t = move |k: Key| move || lang.get().text(k);
     let (link_copied, set_link_copied) = signal(Copied::Not);
@@ -190,10 +191,11 @@ pub fn ShareBar(lang: ReadSignal<Lang>, children: Children) -> impl IntoView {
                     ("current", Page::Playground) => {
                         lang.text(Key::ShareEmbedPlayground).to_string()
                     }
-                    ("current", Page::Story | Page::Sources) => fill(
-                        lang.text(key),
-                        &[("n", &(now.position.chapter + 1).to_string())],
-                    ),
+                    ("current", Page::Story | Page::Sources) => {
+                        lang.message(&msg::ShareEmbedChapter {
+                            n: &(now.position.chapter + 1).to_string(),
+                        })
+                    }
                     _ => lang.text(key).to_string(),
                 };
                 view! { <option value=value selected=move || pick.get() == value>{label}</option> }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::clock::clock;
 use super::mark::MarkBadge;
 use super::url;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 use crate::share::{Page, ViewState, encode};
 use crate::story::sources::{Place, cited_by};
 use crate::story::{Source, opening};
@@ -41,15 +41,14 @@ fn place_label(lang: Lang, place: Place) -> String {
         Place::Beat(p) => p.chapter,
         Place::Timeline => 6,
     };
-    fill(
-        lang.text(Key::NavChapterN),
-        &[("n", &(chapter + 1).to_string())],
-    )
+    lang.message(&msg::NavChapterN {
+        n: &(chapter + 1).to_string(),
+    })
 }
 
 /// The page.
 #[component]
-pub fn SourcesPage(lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn SourcesPage(lang: Signal<Lang>) -> impl IntoView {
     let t = move |key: Key| move || lang.get().text(key);
     let say = move |key: Key| move || clock(lang.get()).text(key);
     let state = url::shared();

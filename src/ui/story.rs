@@ -11,8 +11,10 @@ use super::clock::{clock, say};
 use super::format::{duration, grouped};
 use super::mark::ClaimText;
 use super::model::{cascade_impact, race_census, shop_minutes, story_estimate_p};
+use super::navigation::{KeyAction, Step, allowed, key_action, opening_position, reach};
 use super::opening::Opening;
 use super::race_scene::RaceScene;
+use super::sentences::{SPEED_MAX, SPEED_MIN, beat_ms, progress, speed_label};
 use super::timeline_scene::TimelineScene;
 use super::url;
 use crate::i18n::{Key, Lang, fill, one_decimal};
@@ -97,102 +99,79 @@ fn watch_on_screen() -> ReadSignal<bool> {
     on_screen
 }
 
-/// A beat's time on screen while playing, at speed ×1.
-const BEAT_MS: u64 = 7_000;
-/// Speed steps: ×2^step, from ×¼ to ×4.
-const SPEED_MIN: i32 = -2;
-const SPEED_MAX: i32 = 2;
-
-fn speed_factor(step: i32) -> String {
-    match step {
-        -2 => "¼".into(),
-        -1 => "½".into(),
-        s => (1i32 << s.clamp(0, 8)).to_string(),
-    }
-}
-
 pub use crate::share::Detail;
 
 /// The story; `chapter` limits it to one chapter (an embedded chapter, with
-/// its own back/next and no chapter menu, player or seek bar).
+/// its own back/next and no chapter menu, player or seek bar). The beat and
+/// the detail level are the page state's; playing and its speed are this
+/// screen's own (a link does not start playing).
 #[component]
-pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -> impl IntoView {
-    let start = url::shared().with_untracked(|s| match chapter {
-        Some(c) if s.position.chapter != c => Position::clamped(c, 0),
-        _ => s.position,
-    });
+pub fn Story(lang: Signal<Lang>, #[prop(optional)] chapter: Option<usize>) -> impl IntoView {
     // An embedded chapter's state names that chapter (its "open the full
     // explainer" link opens it there).
-    url::change(|s| s.position = start);
-    let (pos, set_pos) = signal(start);
-    let (detail, set_detail) = signal(url::shared().with_untracked(|s| s.detail));
+    url::change(|s| s.position = opening_position(s.position, chapter));
+    let pos = url::slice(|s| s.position);
     let (playing, set_playing) = signal(false);
     let (speed_step, set_speed_step) = signal(0i32);
-    let toggle_detail = move |_| {
-        let next = match detail.get_untracked() {
-            Detail::Story => Detail::Engineer,
-            Detail::Engineer => Detail::Story,
-        };
-        set_detail.set(next);
-        url::change(|s| s.detail = next);
-    };
-    // Within the embedded chapter only.
-    let allowed = move |p: Option<Position>| p.filter(|p| chapter.is_none_or(|c| p.chapter == c));
     let go = move |p: Option<Position>| {
-        if let Some(p) = allowed(p) {
-            // The new beat's scene starts at its own moment.
-            url::change(|s| {
-                s.position = p;
-                s.race_event = None;
-                s.minute = None;
-            });
-            set_pos.set(p);
+        if let Some(p) = allowed(p, chapter) {
+            url::change(|s| s.go_to(p));
         }
     };
+    let step = move |step: Step| go(reach(pos.get_untracked(), step, chapter));
     let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-        if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() {
-            return;
-        }
         let tag = e
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .map(|el| el.tag_name())
             .unwrap_or_default();
-        // Form controls keep their own keys; space also stays with anything
-        // it activates (buttons, links, glossary terms).
-        if matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
-            return;
-        }
-        if e.key() == " " && matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") {
-            return;
-        }
-        let p = pos.get_untracked();
-        let target = match e.key().as_str() {
-            " " => {
+        let modified = e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key();
+        match key_action(&e.key(), &tag, modified) {
+            Some(KeyAction::TogglePlay) => {
                 e.prevent_default();
                 set_playing.update(|on| *on = !*on);
-                return;
             }
-            "ArrowRight" => p.next(),
-            "ArrowLeft" => p.prev(),
-            "Home" => Some(match chapter {
-                Some(c) => Position::clamped(c, 0),
-                None => Position::first(),
-            }),
-            "End" => Some(match chapter {
-                Some(c) => Position::clamped(c, usize::MAX),
-                None => Position::last(),
-            }),
-            _ => return,
-        };
-        e.prevent_default();
-        go(target);
+            Some(KeyAction::Go(s)) => {
+                e.prevent_default();
+                step(s);
+            }
+            None => {}
+        }
     });
     on_cleanup(move || handle.remove());
+    play_timer(playing, set_playing, speed_step, pos, chapter);
 
-    // Play: advance one beat every few seconds, faster or slower on a log
-    // scale (2^speed_step), pausing at the end, while the tab is hidden and
-    // while the story is scrolled out of view (also inside an article's frame).
+    let nav = chapter.is_none().then(|| {
+        view! {
+            <ChapterMenu lang=lang pos=pos />
+        }
+    });
+    view! {
+        <nav class="story-nav" class:embedded=chapter.is_some() aria-label=move || say(lang.get(), Key::NavChapters)>
+            {nav}
+            <Stepper lang=lang pos=pos chapter=chapter />
+            <Player lang=lang pos=pos playing=playing set_playing=set_playing
+                speed_step=speed_step set_speed_step=set_speed_step />
+        </nav>
+        {move || {
+            let p = pos.get();
+            let beat = p.beat();
+            view! { <BeatView position=p beat=beat lang=lang detail=url::detail() /> }
+        }}
+        <p class="keys-hint" class:embedded=chapter.is_some()>{move || say(lang.get(), Key::NavKeys)}</p>
+    }
+}
+
+/// Play: advance one beat every few seconds, faster or slower on a log
+/// scale, pausing at the end, while the tab is hidden and while the story
+/// is scrolled out of view (also inside an article's frame).
+fn play_timer(
+    playing: ReadSignal<bool>,
+    set_playing: WriteSignal<bool>,
+    speed_step: ReadSignal<i32>,
+    pos: Memo<Position>,
+    chapter: Option<usize>,
+) {
     let on_screen = watch_on_screen();
     let timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
@@ -204,11 +183,10 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
         if !on {
             return;
         }
-        let Some(next) = allowed(p.next()) else {
+        let Some(next) = reach(p, Step::Next, chapter) else {
             set_playing.set(false);
             return;
         };
-        let ms = (BEAT_MS as f64 / 2f64.powi(step)) as u64;
         let handle = set_timeout_with_handle(
             move || {
                 let hidden = web_sys::window()
@@ -217,10 +195,10 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
                 if hidden || !on_screen.get_untracked() {
                     set_playing.set(false);
                 } else {
-                    go(Some(next));
+                    url::change(|s| s.go_to(next));
                 }
             },
-            std::time::Duration::from_millis(ms),
+            std::time::Duration::from_millis(beat_ms(step)),
         );
         timer.set_value(handle.ok());
     });
@@ -229,126 +207,137 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
             h.clear();
         }
     });
-    let speed_label = move || format!("×{}", speed_factor(speed_step.get()));
+}
 
-    let t = move |key: Key| move || say(lang.get(), key);
-    let progress = move || {
-        let p = pos.get();
-        fill(
-            lang.get().text(Key::NavProgress),
-            &[
-                ("chapter", &(p.chapter + 1).to_string()),
-                ("beat", &(p.beat + 1).to_string()),
-                ("beats", &CHAPTERS[p.chapter].beats.len().to_string()),
-            ],
-        )
-    };
+/// The chapter menu (the full story only).
+#[component]
+fn ChapterMenu(lang: Signal<Lang>, pos: Memo<Position>) -> impl IntoView {
     let on_select = move |e: ev::Event| {
         let chapter = event_target_value(&e).parse::<usize>().unwrap_or(0);
-        go(Some(Position::clamped(chapter, 0)));
+        url::change(|s| s.go_to(Position::clamped(chapter, 0)));
     };
-
     view! {
-        <nav class="story-nav" class:embedded=chapter.is_some() aria-label=t(Key::NavChapters)>
-            <label class="chapter-menu">
-                <span class="visually-hidden">{t(Key::NavChapters)}</span>
-                <select id="chapter-select" on:change=on_select prop:value=move || pos.get().chapter.to_string()>
-                    {move || {
-                        let clock = clock(lang.get());
-                        let lang = clock.lang;
-                        CHAPTERS
-                            .iter()
-                            .enumerate()
-                            .map(|(i, c)| {
-                                let label = format!(
-                                    "{} {}",
-                                    fill(lang.text(Key::NavChapterN), &[("n", &(i + 1).to_string())]),
-                                    clock.text(c.title)
-                                );
-                                view! { <option value=i.to_string() selected=move || pos.get().chapter == i>{label}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <div class="stepper">
-                <button type="button" id="prev" on:click=move |_| go(pos.get_untracked().prev())
-                    disabled=move || allowed(pos.get().prev()).is_none()>
-                    "← " {t(Key::NavPrev)}
-                </button>
-                <span id="progress" class="progress">{progress}</span>
-                <button type="button" id="next" on:click=move |_| go(pos.get_untracked().next())
-                    disabled=move || allowed(pos.get().next()).is_none()>
-                    {t(Key::NavNext)} " →"
-                </button>
-            </div>
-            <div class="player">
-                <button
-                    type="button"
-                    id="play"
-                    aria-pressed=move || playing.get().to_string()
-                    on:click=move |_| set_playing.update(|on| *on = !*on)
-                >
-                    {move || if playing.get() { "❚❚ " } else { "▶ " }}
-                    {move || lang.get().text(if playing.get() { Key::NavPause } else { Key::NavPlay })}
-                </button>
-                <label class="speed">
-                    <span>{t(Key::NavSpeed)}</span>
-                    <input
-                        type="range"
-                        id="speed"
-                        min=SPEED_MIN.to_string()
-                        max=SPEED_MAX.to_string()
-                        step="1"
-                        prop:value=move || speed_step.get().to_string()
-                        aria-valuetext=speed_label
-                        on:input=move |e| {
-                            let v = event_target_value(&e).parse::<i32>().unwrap_or(0);
-                            set_speed_step.set(v.clamp(SPEED_MIN, SPEED_MAX));
-                        }
-                    />
-                    <output>{speed_label}</output>
-                </label>
+        <label class="chapter-menu">
+            <span class="visually-hidden">{move || say(lang.get(), Key::NavChapters)}</span>
+            <select id="chapter-select" on:change=on_select prop:value=move || pos.get().chapter.to_string()>
+                {move || {
+                    let clock = clock(lang.get());
+                    let lang = clock.lang;
+                    CHAPTERS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let label = format!(
+                                "{} {}",
+                                fill(lang.text(Key::NavChapterN), &[("n", &(i + 1).to_string())]),
+                                clock.text(c.title)
+                            );
+                            view! { <option value=i.to_string() selected=move || pos.get().chapter == i>{label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// Back, where we are, next.
+#[component]
+fn Stepper(lang: Signal<Lang>, pos: Memo<Position>, chapter: Option<usize>) -> impl IntoView {
+    let go = move |s: Step| {
+        if let Some(p) = reach(pos.get_untracked(), s, chapter) {
+            url::change(|state| state.go_to(p));
+        }
+    };
+    let can = move |s: Step| reach(pos.get(), s, chapter).is_some();
+    view! {
+        <div class="stepper">
+            <button type="button" id="prev" on:click=move |_| go(Step::Prev) disabled=move || !can(Step::Prev)>
+                "← " {move || say(lang.get(), Key::NavPrev)}
+            </button>
+            <span id="progress" class="progress">{move || progress(lang.get(), pos.get())}</span>
+            <button type="button" id="next" on:click=move |_| go(Step::Next) disabled=move || !can(Step::Next)>
+                {move || say(lang.get(), Key::NavNext)} " →"
+            </button>
+        </div>
+    }
+}
+
+/// Play/pause, speed, the detail switch and the seek bar.
+#[component]
+fn Player(
+    lang: Signal<Lang>,
+    pos: Memo<Position>,
+    playing: ReadSignal<bool>,
+    set_playing: WriteSignal<bool>,
+    speed_step: ReadSignal<i32>,
+    set_speed_step: WriteSignal<i32>,
+) -> impl IntoView {
+    let t = move |key: Key| move || say(lang.get(), key);
+    let detail = url::detail();
+    let speed = move || speed_label(speed_step.get());
+    view! {
+        <div class="player">
             <button
-                    type="button"
-                    id="detail-toggle"
-                    class="detail-toggle"
-                    aria-pressed=move || (detail.get() == Detail::Engineer).to_string()
-                    on:click=toggle_detail
-                    title=t(Key::DetailLabel)
-                >
-                    {move || {
-                        let key = match detail.get() {
-                            Detail::Story => Key::DetailEngineer,
-                            Detail::Engineer => Key::DetailStory,
-                        };
-                        say(lang.get(), key)
-                    }}
-                </button>
-                <label class="seek">
-                    <span class="visually-hidden">{t(Key::NavSeek)}</span>
-                    <input
-                        type="range"
-                        id="seek"
-                        min="0"
-                        max=(Position::count() - 1).to_string()
-                        step="1"
-                        prop:value=move || pos.get().index().to_string()
-                        aria-valuetext=progress
-                        on:input=move |e| {
-                            let i = event_target_value(&e).parse::<usize>().unwrap_or(0);
-                            go(Some(Position::from_index(i)));
+                type="button"
+                id="play"
+                aria-pressed=move || playing.get().to_string()
+                on:click=move |_| set_playing.update(|on| *on = !*on)
+            >
+                {move || if playing.get() { "❚❚ " } else { "▶ " }}
+                {move || lang.get().text(if playing.get() { Key::NavPause } else { Key::NavPlay })}
+            </button>
+            <label class="speed">
+                <span>{t(Key::NavSpeed)}</span>
+                <input
+                    type="range"
+                    id="speed"
+                    min=SPEED_MIN.to_string()
+                    max=SPEED_MAX.to_string()
+                    step="1"
+                    prop:value=move || speed_step.get().to_string()
+                    aria-valuetext=speed
+                    on:input=move |e| {
+                        let v = event_target_value(&e).parse::<i32>().unwrap_or(0);
+                        set_speed_step.set(v.clamp(SPEED_MIN, SPEED_MAX));
+                    }
+                />
+                <output>{speed}</output>
+            </label>
+            <button
+                type="button"
+                id="detail-toggle"
+                class="detail-toggle"
+                aria-pressed=move || (detail.get() == Detail::Engineer).to_string()
+                on:click=move |_| url::change(|s| s.toggle_detail())
+                title=t(Key::DetailLabel)
+            >
+                {move || {
+                    let key = match detail.get() {
+                        Detail::Story => Key::DetailEngineer,
+                        Detail::Engineer => Key::DetailStory,
+                    };
+                    say(lang.get(), key)
+                }}
+            </button>
+            <label class="seek">
+                <span class="visually-hidden">{t(Key::NavSeek)}</span>
+                <input
+                    type="range"
+                    id="seek"
+                    min="0"
+                    max=(Position::count() - 1).to_string()
+                    step="1"
+                    prop:value=move || pos.get().index().to_string()
+                    aria-valuetext=move || progress(lang.get(), pos.get())
+                    on:input=move |e| {
+                        if let Ok(i) = event_target_value(&e).parse::<usize>() {
+                            url::change(|s| s.go_to(Position::from_index(i)));
                         }
-                    />
-                </label>
-            </div>
-        </nav>
-        {move || {
-            let p = pos.get();
-            let beat = p.beat();
-            view! { <BeatView position=p beat=beat lang=lang detail=detail /> }
-        }}
-        <p class="keys-hint" class:embedded=chapter.is_some()>{t(Key::NavKeys)}</p>
+                    }
+                />
+            </label>
+        </div>
     }
 }
 
@@ -356,8 +345,8 @@ pub fn Story(lang: ReadSignal<Lang>, #[prop(optional)] chapter: Option<usize>) -
 fn BeatView(
     position: Position,
     beat: &'static Beat,
-    lang: ReadSignal<Lang>,
-    detail: ReadSignal<Detail>,
+    lang: Signal<Lang>,
+    detail: Signal<Detail>,
 ) -> impl IntoView {
     if beat.scene == Some(Scene::Opening) {
         return view! { <Opening lang=lang /> }.into_any();
@@ -450,7 +439,7 @@ fn BeatView(
 
 /// "What do you think happens next?": pick a choice, then the reveal.
 #[component]
-fn Quiz(question: Question, lang: ReadSignal<Lang>) -> impl IntoView {
+fn Quiz(question: Question, lang: Signal<Lang>) -> impl IntoView {
     let (picked, set_picked) = signal(None::<usize>);
     let choices = question
         .choices
@@ -505,16 +494,13 @@ fn Quiz(question: Question, lang: ReadSignal<Lang>) -> impl IntoView {
 /// links (they work with a middle click and in a new tab); a click in place
 /// reloads the page at that beat, keeping the language and detail level.
 #[component]
-fn Revisit(lang: ReadSignal<Lang>) -> impl IntoView {
+fn Revisit(lang: Signal<Lang>) -> impl IntoView {
     let links = REVISIT
         .iter()
         .map(|&(label, ch, beat)| {
             let href = move || {
-                let mut state = url::shared().get();
-                state.lang = lang.get();
-                state.position = Position::clamped(ch - 1, beat - 1);
-                (state.race_event, state.minute, state.embed) = (None, None, None);
-                state.page = crate::share::Page::Story;
+                let state =
+                    url::shared().with(|s| s.opening_beat(Position::clamped(ch - 1, beat - 1)));
                 format!("?{}", crate::share::encode(&state))
             };
             view! { <li><a href=href>{move || say(lang.get(), label)}</a></li> }

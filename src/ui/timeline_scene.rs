@@ -23,10 +23,7 @@ const START: Minute = TIMELINE[1].at;
 /// The chart with its scrubber and, unless `entries` is false, the record's
 /// entries beside it. The cursor lives in the address (`t`).
 #[component]
-pub fn TimelineScene(
-    lang: ReadSignal<Lang>,
-    #[prop(default = true)] entries: bool,
-) -> impl IntoView {
+pub fn TimelineScene(lang: Signal<Lang>, #[prop(default = true)] entries: bool) -> impl IntoView {
     let initial = url::shared().with_untracked(|s| s.minute).unwrap_or(START);
     let (minute, set_minute) = signal(initial.min(CHART_END));
     Effect::new(move |_| {

@@ -1,12 +1,16 @@
-//! The page address as state: the link's [`ViewState`] decoded once at start,
-//! shared as a context signal, and written back (replacing the history
-//! entry: no history spam, no scroll jump) whenever a control changes it.
-//! The hash and the path stay as they are, so the page works from any
-//! sub-path and inside any host's iframe.
+//! The page's one state: the link's [`ViewState`], decoded once at start,
+//! read by every component (through [`shared`], or a memo of one part such
+//! as [`lang`] or [`slice`], so a component re-renders only when its part
+//! changes), changed only through [`change`], and written back to the
+//! address (replacing the history entry: no history spam, no scroll jump)
+//! whenever it changes. No component keeps a copy. The hash and the path
+//! stay as they are, so the page works from any sub-path and inside any
+//! host's iframe.
 
 use leptos::prelude::*;
 
-use crate::share::{ViewState, decode, encode};
+use crate::i18n::Lang;
+use crate::share::{Detail, ViewState, decode, encode};
 
 /// The current query string, or an empty one outside a browser.
 fn current_search() -> String {
@@ -36,6 +40,9 @@ pub fn provide_state() -> RwSignal<ViewState> {
     }
     let state = RwSignal::new(decoded.state);
     STATE.with(|cell| cell.set(Some(state)));
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let detail = Memo::new(move |_| state.with(|s| s.detail));
+    PARTS.with(|cell| cell.set(Some((lang, detail))));
     // Write on changes only: opening a page leaves its address alone.
     Effect::new(move |previous: Option<()>| {
         let query = state.with(encode);
@@ -50,6 +57,38 @@ thread_local! {
     /// The page's one state signal. Not a Leptos context: event listeners
     /// and timers, which run outside any reactive owner, change it too.
     static STATE: std::cell::Cell<Option<RwSignal<ViewState>>> = const { std::cell::Cell::new(None) };
+}
+
+thread_local! {
+    /// Memos of the parts nearly every component reads.
+    static PARTS: std::cell::Cell<Option<(Memo<Lang>, Memo<Detail>)>> = const { std::cell::Cell::new(None) };
+}
+
+/// The reader's language, from the state. Tracked; changes only when the
+/// language does.
+pub fn lang() -> Signal<Lang> {
+    match PARTS.with(|cell| cell.get()) {
+        Some((lang, _)) => lang.into(),
+        None => Signal::derive(Lang::default),
+    }
+}
+
+/// The detail level, from the state. Tracked; changes only when it does.
+pub fn detail() -> Signal<Detail> {
+    match PARTS.with(|cell| cell.get()) {
+        Some((_, detail)) => detail.into(),
+        None => Signal::derive(Detail::default),
+    }
+}
+
+/// A memo of one part of the state: a component that reads it re-renders
+/// when that part changes, not on every change of the state.
+pub fn slice<T>(part: impl Fn(&ViewState) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+{
+    let state = shared();
+    Memo::new(move |_| state.with(&part))
 }
 
 /// The shared state; before [`provide_state`] (the engine check page), a

@@ -91,6 +91,16 @@ impl Impact {
             .map(|i| i.end - i.start)
             .sum()
     }
+
+    /// Minutes a service spent at one severity. Over both severities they
+    /// add up to [`Impact::minutes`].
+    pub fn minutes_at(&self, service: Service, severity: Severity) -> u32 {
+        self.intervals
+            .iter()
+            .filter(|i| i.service == service && i.severity == severity)
+            .map(|i| i.end - i.start)
+            .sum()
+    }
 }
 
 /// The cause chain of a service at a minute: follow the limiting dependency
@@ -166,5 +176,32 @@ pub fn impacts(tl: &Timeline) -> Impact {
     Impact {
         event: start.zip(end),
         intervals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::cascade::{CascadePreset, simulate};
+
+    #[test]
+    fn minutes_by_severity_add_up_to_the_minutes_impacted() {
+        let impact = impacts(&simulate(&CascadePreset::AsItHappened.scenario()).expect("valid"));
+        let mut some_down = false;
+        for service in Service::ALL {
+            let down = impact.minutes_at(service, Severity::Down);
+            let degraded = impact.minutes_at(service, Severity::Degraded);
+            assert_eq!(down + degraded, impact.minutes(service), "{service:?}");
+            let joined: u32 = impact
+                .by_severity()
+                .iter()
+                .filter(|&&(s, sev, _, _)| s == service && sev == Severity::Down)
+                .map(|&(_, _, start, end)| end - start)
+                .sum();
+            assert_eq!(down, joined, "{service:?}");
+            some_down |= down > 0;
+        }
+        assert!(some_down, "the night took some service down");
+        assert!(impact.minutes_at(Service::DynamoDb, Severity::Down) > 0);
     }
 }

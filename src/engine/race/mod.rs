@@ -4,17 +4,21 @@
 //! One step function ([`model::World::step`]) and four ways to drive it:
 //! [`run::run`] (a timed, seeded simulation with a trace), [`census`] (every
 //! interleaving of a small configuration), [`estimate`] (Monte Carlo over
-//! delays) and [`scheduler`] (the reader picks who moves next).
+//! delays) and [`scheduler`] (the reader picks who moves next). [`explain`]
+//! answers a reader's questions of a run's trace (why the record went empty,
+//! the race's key moments) as indices and counts.
 
 pub mod census;
 pub mod estimate;
+pub mod explain;
 pub mod model;
 pub mod run;
 pub mod scenario;
 pub mod scheduler;
 pub mod trace;
 
+pub use explain::{Backoffs, EmptyingChain, Overwrite, RaceMoments};
 pub use model::{EnactorId, EndpointId, Generation, World};
-pub use run::{RaceRun, RunSummary, run};
+pub use run::{RaceRun, RunSummary, run, worlds_after_events};
 pub use scenario::{Fix, Fixes, Preset, RaceScenario, ScenarioError, fix_counterexample};
 pub use trace::{RaceEvent, TimedEvent, trace_hash};

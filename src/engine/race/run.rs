@@ -130,6 +130,50 @@ pub fn simulate_bounded(
     scenario: &RaceScenario,
     observe: &mut impl FnMut(u64, RaceEvent) -> Flow,
 ) -> Simulated {
+    simulate_turns(scenario, observe, &mut |_, _| Flow::Continue)
+}
+
+/// The world as a replay of `scenario` leaves it when stopped at each trace
+/// event of `event_indices` (ascending), all from one pass instead of one
+/// replay from t = 0 per index. A stop takes effect when the turn that
+/// emitted the event is over (as in [`simulate`]), so each world is the one
+/// after that turn; an index past the end of the trace gets the final world.
+pub fn worlds_after_events(scenario: &RaceScenario, event_indices: &[usize]) -> Vec<World> {
+    assert!(
+        event_indices.windows(2).all(|w| w[0] <= w[1]),
+        "event indices must be ascending"
+    );
+    if event_indices.is_empty() {
+        return Vec::new();
+    }
+    let mut worlds = Vec::with_capacity(event_indices.len());
+    let mut wanted = event_indices.iter().copied().peekable();
+    let end = simulate_turns(
+        scenario,
+        &mut |_, _| Flow::Continue,
+        &mut |world, emitted| {
+            while wanted.next_if(|&i| i < emitted).is_some() {
+                worlds.push(world.clone());
+            }
+            if wanted.peek().is_some() {
+                Flow::Continue
+            } else {
+                Flow::Stop
+            }
+        },
+    );
+    worlds.resize(event_indices.len(), end.world);
+    worlds
+}
+
+/// The driver's loop: each turn, the actor due first acts; its events go to
+/// `observe`, then `after_turn` sees the world and the number of events
+/// emitted so far. Either may stop the run (when the turn is over).
+fn simulate_turns(
+    scenario: &RaceScenario,
+    observe: &mut impl FnMut(u64, RaceEvent) -> Flow,
+    after_turn: &mut impl FnMut(&World, usize) -> Flow,
+) -> Simulated {
     let mut sim = Sim::new(scenario);
     let mut stopped = false;
     let mut emitted = 0usize;
@@ -143,6 +187,9 @@ pub fn simulate_bounded(
                 stopped = true;
             }
         });
+        if after_turn(&sim.world, emitted) == Flow::Stop {
+            stopped = true;
+        }
     }
     let truncated = !stopped && emitted >= MAX_EVENTS && sim.next_actor().is_some();
     Simulated {
@@ -303,10 +350,7 @@ impl Sim {
             self.world.enactor(id).phase,
             Phase::Applying { locked: true, .. }
         );
-        let now = self.world.now_ms;
-        let from = u64::from(s.slow_from_ms);
-        let slow_now =
-            s.slow_enactor == Some(id) && now >= from && now < from + u64::from(s.slow_for_ms);
+        let slow_now = s.delayed_enactor_at(self.world.now_ms) == Some(id);
         if flipping && slow_now {
             base + u64::from(s.slow_extra_ms)
         } else {

@@ -357,6 +357,18 @@ impl RaceScenario {
         };
         u64::from(self.planner_interval_ms) * u64::from(factor)
     }
+
+    /// The Enactor whose flips are delayed at `at_ms`, if any: the slow
+    /// Enactor while `slow_from_ms <= at_ms < slow_from_ms + slow_for_ms`
+    /// (the window is empty when `slow_for_ms` is 0). The run's driver uses
+    /// it to lengthen the slow Enactor's flips; scenes use it to mark the
+    /// clerk who is being held up.
+    pub fn delayed_enactor_at(&self, at_ms: u64) -> Option<EnactorId> {
+        let from_ms = u64::from(self.slow_from_ms);
+        let until_ms = from_ms + u64::from(self.slow_for_ms);
+        self.slow_enactor
+            .filter(|_| (from_ms..until_ms).contains(&at_ms))
+    }
 }
 
 fn check_one(knob: &'static str, value: u64, min: u64, max: u64) -> Result<(), ScenarioError> {
@@ -492,6 +504,38 @@ mod tests {
             ..RaceScenario::default()
         };
         assert_eq!(s.validate().unwrap_err().knob, "call_max_ms");
+    }
+
+    #[test]
+    fn the_slow_enactor_is_delayed_only_inside_its_window() {
+        let s = RaceScenario::default();
+        let (from_ms, for_ms) = (u64::from(s.slow_from_ms), u64::from(s.slow_for_ms));
+        assert_eq!(s.slow_enactor, Some(EnactorId::A));
+        assert_eq!(s.delayed_enactor_at(from_ms - 1), None);
+        assert_eq!(s.delayed_enactor_at(from_ms), Some(EnactorId::A));
+        assert_eq!(
+            s.delayed_enactor_at(from_ms + for_ms - 1),
+            Some(EnactorId::A)
+        );
+        assert_eq!(s.delayed_enactor_at(from_ms + for_ms), None);
+        let nobody = RaceScenario {
+            slow_enactor: None,
+            ..s
+        };
+        assert_eq!(nobody.delayed_enactor_at(from_ms), None);
+        let no_window = RaceScenario {
+            slow_for_ms: 0,
+            ..s
+        };
+        assert_eq!(no_window.delayed_enactor_at(from_ms), None);
+        // The widest valid window still ends without overflow.
+        let widest = RaceScenario {
+            slow_from_ms: 3_600_000,
+            slow_for_ms: 3_600_000,
+            ..s
+        };
+        assert_eq!(widest.delayed_enactor_at(7_199_999), Some(EnactorId::A));
+        assert_eq!(widest.delayed_enactor_at(u64::MAX), None);
     }
 
     #[test]

@@ -1,0 +1,565 @@
+//! The playground's controls, each described once: the sliders ([`KNOBS`]),
+//! the switches ([`SWITCHES`]), the reader's services with their placements
+//! and flags ([`READERS`]), the presets, and every move a reader can make
+//! ([`Move`]). The link codec (`crate::share`), the playground's markup
+//! (`crate::ui::controls_panel`) and the property tests all iterate these
+//! tables, so a lever added here is in the page, in the link and in the
+//! tests with no other edit. Pure: no web; labels are message keys.
+//!
+//! Invariant (tested): every move keeps the state valid and reopenable:
+//! `decode(encode(s)).state == s` after any sequence of [`Move`]s, and every
+//! slider's range contains the record's own value on its step grid.
+
+use crate::engine::cascade::clock::{Minute, at};
+use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
+use crate::engine::cascade::{CascadePreset, Service};
+use crate::engine::race::{Fix, fix_counterexample};
+use crate::i18n::Key;
+use crate::share::{ViewState, normalise_loosened};
+
+/// An inclusive range of a knob, with the step its slider moves by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnobRange {
+    pub min: u32,
+    pub max: u32,
+    pub step: u32,
+}
+
+impl KnobRange {
+    pub const fn new(min: u32, max: u32, step: u32) -> KnobRange {
+        assert!(min <= max && step >= 1);
+        KnobRange { min, max, step }
+    }
+
+    pub const fn clamp(self, value: u32) -> u32 {
+        if value < self.min {
+            self.min
+        } else if value > self.max {
+            self.max
+        } else {
+            value
+        }
+    }
+
+    /// Whether a slider over this range can show `value` exactly.
+    pub const fn reaches(self, value: u32) -> bool {
+        value >= self.min && value <= self.max && (value - self.min).is_multiple_of(self.step)
+    }
+}
+
+/// The slow Enactor's extra time per write (ms).
+pub const SLOW_EXTRA_MS: KnobRange = KnobRange::new(0, 30_000, 1_000);
+/// How long the delays last (ms).
+pub const SLOW_FOR_MS: KnobRange = KnobRange::new(0, 120_000, 5_000);
+/// The Planner's cadence (ms).
+pub const PLANNER_MS: KnobRange = KnobRange::new(1_000, 30_000, 1_000);
+/// The clean-up threshold (plan generations).
+pub const THRESHOLD_PLANS: KnobRange = KnobRange::new(1, 40, 1);
+/// When DNS is restored (minutes since 19 Oct 23:40 PDT).
+/// From midnight in steps of 5 minutes, so the record's own 02:25 is a step.
+pub const DNS_AT_MIN: KnobRange = KnobRange::new(at(20, 0, 0), at(20, 6, 0), 5);
+/// How long a good answer stays cached (minutes).
+pub const POSITIVE_TTL_MIN: KnobRange = KnobRange::new(0, 30, 1);
+/// How long an empty answer stays cached (minutes).
+pub const NEGATIVE_TTL_MIN: KnobRange = KnobRange::new(1, 60, 1);
+
+/// Which half of the playground a control sits in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// The race: fixes and conditions of the DNS automation.
+    Race,
+    /// The cascade: operator timing, AWS's remedies, caching, couplings.
+    Cascade,
+}
+
+/// How a knob's value reads on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Kept in milliseconds, shown in whole seconds.
+    SecondsFromMs,
+    /// Plan generations.
+    Plans,
+    /// Minutes.
+    Minutes,
+    /// A record time (minutes since 19 Oct 23:40 PDT), shown in the
+    /// reader's zone.
+    RecordTime,
+}
+
+/// A slider: one number of the state.
+#[derive(Clone, Copy, Debug)]
+pub struct Knob {
+    /// Its key in links (`?slow=12000`).
+    pub key: &'static str,
+    /// Its element id in the page.
+    pub id: &'static str,
+    pub label: Key,
+    pub unit: Unit,
+    pub range: KnobRange,
+    pub panel: Panel,
+    pub get: fn(&ViewState) -> u32,
+    pub set: fn(&mut ViewState, u32),
+}
+
+impl Knob {
+    /// Sets the knob to `value`, moved into its range.
+    pub fn apply(&self, state: &mut ViewState, value: u32) {
+        (self.set)(state, self.range.clamp(value));
+    }
+}
+
+/// Where a switch is written in a link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InLink {
+    /// Its own key, `1` or `0`, when it differs from the record's night.
+    Key(&'static str),
+    /// A name in the `fix=` list of race fixes.
+    Fix(&'static str, Fix),
+    /// A coupling in the `loose=` list.
+    Loose(Service, Service),
+}
+
+/// An on/off control.
+#[derive(Clone, Copy, Debug)]
+pub struct Switch {
+    pub link: InLink,
+    /// Its element id in the page.
+    pub id: &'static str,
+    pub label: Key,
+    pub panel: Panel,
+    pub get: fn(&ViewState) -> bool,
+    pub set: fn(&mut ViewState, bool),
+}
+
+/// The sliders, in the order links write them.
+pub static KNOBS: [Knob; 7] = [
+    Knob {
+        key: "slow",
+        id: "slow-extra",
+        label: Key::PlaySlowExtra,
+        unit: Unit::SecondsFromMs,
+        range: SLOW_EXTRA_MS,
+        panel: Panel::Race,
+        get: |s| s.race.slow_extra_ms,
+        set: |s, v| s.race.slow_extra_ms = v,
+    },
+    Knob {
+        key: "for",
+        id: "slow-for",
+        label: Key::PlaySlowFor,
+        unit: Unit::SecondsFromMs,
+        range: SLOW_FOR_MS,
+        panel: Panel::Race,
+        get: |s| s.race.slow_for_ms,
+        set: |s, v| s.race.slow_for_ms = v,
+    },
+    Knob {
+        key: "plan",
+        id: "planner",
+        label: Key::PlayPlanner,
+        unit: Unit::SecondsFromMs,
+        range: PLANNER_MS,
+        panel: Panel::Race,
+        get: |s| s.race.planner_interval_ms,
+        set: |s, v| s.race.planner_interval_ms = v,
+    },
+    Knob {
+        key: "cleanup",
+        id: "threshold",
+        label: Key::PlayThreshold,
+        unit: Unit::Plans,
+        range: THRESHOLD_PLANS,
+        panel: Panel::Race,
+        get: |s| s.race.cleanup_threshold_generations,
+        set: |s, v| s.race.cleanup_threshold_generations = v,
+    },
+    Knob {
+        key: "dns",
+        id: "dns-at",
+        label: Key::PcDnsAt,
+        unit: Unit::RecordTime,
+        range: DNS_AT_MIN,
+        panel: Panel::Cascade,
+        get: |s| dns_restored_at(s),
+        // From the record's actions, so moving the slider away and back
+        // returns to the same night, as a link rebuilds it.
+        set: |s, v| s.cascade.actions = OperatorActions::AS_IT_HAPPENED.with_dns_restored_at(v),
+    },
+    Knob {
+        key: "posttl",
+        id: "positive-ttl",
+        label: Key::PcPositiveTtl,
+        unit: Unit::Minutes,
+        range: POSITIVE_TTL_MIN,
+        panel: Panel::Cascade,
+        get: |s| s.cascade.levers.positive_ttl_min,
+        set: |s, v| s.cascade.levers.positive_ttl_min = v,
+    },
+    Knob {
+        key: "negttl",
+        id: "negative-ttl",
+        label: Key::PcNegativeTtl,
+        unit: Unit::Minutes,
+        range: NEGATIVE_TTL_MIN,
+        panel: Panel::Cascade,
+        get: |s| s.cascade.levers.negative_ttl_min,
+        set: |s, v| s.cascade.levers.negative_ttl_min = v,
+    },
+];
+
+/// When DNS came back in `state`'s night (the slider's end if never).
+fn dns_restored_at(state: &ViewState) -> Minute {
+    state
+        .cascade
+        .actions
+        .dns_restored_at
+        .unwrap_or(DNS_AT_MIN.max)
+}
+
+/// Loosens (`on`) or restores the coupling of `consumer` on `service`.
+fn set_coupling(state: &mut ViewState, service: Service, consumer: Service, on: bool) {
+    let loosened = &mut state.cascade.loosened;
+    loosened.retain(|x| *x != (service, consumer));
+    if on && service != consumer {
+        loosened.push((service, consumer));
+    }
+    normalise_loosened(loosened);
+}
+
+/// A coupling's switch: on when the reader has loosened it.
+macro_rules! loosen {
+    ($id:literal, $label:expr, $service:expr, $consumer:expr) => {
+        Switch {
+            link: InLink::Loose($service, $consumer),
+            id: $id,
+            label: $label,
+            panel: Panel::Cascade,
+            get: |s| s.cascade.loosened.contains(&($service, $consumer)),
+            set: |s, on| set_coupling(s, $service, $consumer, on),
+        }
+    };
+}
+
+/// The switches, race fixes first, in the order links write them.
+pub static SWITCHES: [Switch; 13] = [
+    Switch {
+        link: InLink::Fix("recheck", Fix::RecheckAtWrite),
+        id: "fix-recheck",
+        label: Key::PlayFixRecheck,
+        panel: Panel::Race,
+        get: |s| s.race.fixes.recheck_at_write,
+        set: |s, on| s.race.fixes.recheck_at_write = on,
+    },
+    Switch {
+        link: InLink::Fix("spare", Fix::CleanupSparesInUse),
+        id: "fix-spare",
+        label: Key::PlayFixSpare,
+        panel: Panel::Race,
+        get: |s| s.race.fixes.cleanup_spares_in_use,
+        set: |s, on| s.race.fixes.cleanup_spares_in_use = on,
+    },
+    Switch {
+        link: InLink::Fix("tolerate", Fix::RollbackToleratesMissing),
+        id: "fix-tolerate",
+        label: Key::PlayFixTolerate,
+        panel: Panel::Race,
+        get: |s| s.race.fixes.rollback_tolerates_missing,
+        set: |s, on| s.race.fixes.rollback_tolerates_missing = on,
+    },
+    Switch {
+        link: InLink::Fix("fewer", Fix::FewerPlans),
+        id: "fix-fewer",
+        label: Key::PlayFixFewer,
+        panel: Panel::Race,
+        get: |s| s.race.fixes.fewer_plans,
+        set: |s, on| s.race.fixes.fewer_plans = on,
+    },
+    Switch {
+        link: InLink::Fix("fair", Fix::FairBackoff),
+        id: "fix-fair",
+        label: Key::PlayFixFair,
+        panel: Panel::Race,
+        get: |s| s.race.fixes.fair_backoff,
+        set: |s, on| s.race.fixes.fair_backoff = on,
+    },
+    Switch {
+        link: InLink::Key("prop"),
+        id: "propagation-throttle",
+        label: Key::PcPropagation,
+        panel: Panel::Cascade,
+        get: |s| s.cascade.levers.ec2_propagation_throttling,
+        set: |s, on| s.cascade.levers.ec2_propagation_throttling = on,
+    },
+    Switch {
+        link: InLink::Key("nlbv"),
+        id: "nlb-velocity",
+        label: Key::PcVelocity,
+        panel: Panel::Cascade,
+        get: |s| s.cascade.levers.nlb_velocity_control,
+        set: |s, on| s.cascade.levers.nlb_velocity_control = on,
+    },
+    Switch {
+        link: InLink::Key("dwfm"),
+        id: "dwfm-throttle",
+        label: Key::PcDwfm,
+        panel: Panel::Cascade,
+        get: |s| s.cascade.levers.dwfm_queue_throttling,
+        set: |s, on| s.cascade.levers.dwfm_queue_throttling = on,
+    },
+    Switch {
+        link: InLink::Key("neg"),
+        id: "negative-caching",
+        label: Key::PcNegative,
+        panel: Panel::Cascade,
+        get: |s| s.cascade.levers.negative_caching,
+        set: |s, on| s.cascade.levers.negative_caching = on,
+    },
+    loosen!(
+        "loosen-0",
+        Key::PcLoosenLambda,
+        Service::DynamoDb,
+        Service::Lambda
+    ),
+    loosen!(
+        "loosen-1",
+        Key::PcLoosenSts,
+        Service::DynamoDb,
+        Service::Sts
+    ),
+    loosen!(
+        "loosen-2",
+        Key::PcLoosenConnect,
+        Service::Lambda,
+        Service::Connect
+    ),
+    loosen!(
+        "loosen-3",
+        Key::PcLoosenContainers,
+        Service::Ec2Launch,
+        Service::Containers
+    ),
+];
+
+/// Where a reader's service can run, by its name in links.
+pub const PLACEMENTS: [(&str, Placement, Key); 3] = [
+    ("us", Placement::UsEast1, Key::PcPlaceUs),
+    ("region", Placement::MultiRegion, Key::PcPlaceRegion),
+    ("cloud", Placement::MultiCloud, Key::PcPlaceCloud),
+];
+
+/// The name of `placement` in links and in the page's `<select>`.
+pub fn placement_code(placement: Placement) -> &'static str {
+    PLACEMENTS
+        .iter()
+        .find(|(_, p, _)| *p == placement)
+        .map_or("us", |(code, _, _)| code)
+}
+
+/// The placement named `code`, if any.
+pub fn placement_from_code(code: &str) -> Option<Placement> {
+    PLACEMENTS
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|&(_, p, _)| p)
+}
+
+/// An on/off part of a reader's deployment (written after its placement:
+/// `shop=region.fallback`).
+#[derive(Clone, Copy, Debug)]
+pub struct DeploymentFlag {
+    pub code: &'static str,
+    pub label: Key,
+    pub get: fn(&Deployment) -> bool,
+    pub set: fn(&mut Deployment, bool),
+}
+
+pub static DEPLOYMENT_FLAGS: [DeploymentFlag; 2] = [
+    DeploymentFlag {
+        code: "fallback",
+        label: Key::PcFallback,
+        get: |d| d.fallback,
+        set: |d, on| d.fallback = on,
+    },
+    DeploymentFlag {
+        code: "monitoring",
+        label: Key::PcMonitoring,
+        get: |d| d.monitoring,
+        set: |d, on| d.monitoring = on,
+    },
+];
+
+/// One of the reader's own (invented) services.
+#[derive(Clone, Copy, Debug)]
+pub struct Reader {
+    pub service: Service,
+    /// Its key in links (`?shop=region`) and the stem of its element ids.
+    pub code: &'static str,
+    /// "Where the online shop runs".
+    pub legend: Key,
+    /// The sentence comparing its hours with the record's night.
+    pub result: Key,
+}
+
+pub static READERS: [Reader; 3] = [
+    Reader {
+        service: Service::Shop,
+        code: "shop",
+        legend: Key::PcShop,
+        result: Key::PcShopResult,
+    },
+    Reader {
+        service: Service::AppBackend,
+        code: "app",
+        legend: Key::PcApp,
+        result: Key::PcAppResult,
+    },
+    Reader {
+        service: Service::BusinessSystem,
+        code: "biz",
+        legend: Key::PcBusiness,
+        result: Key::PcBusinessResult,
+    },
+];
+
+/// The cascade presets the playground offers, with their buttons.
+pub const CASCADE_PRESETS: [(CascadePreset, &str, Key); 3] = [
+    (
+        CascadePreset::AsItHappened,
+        "pc-actual",
+        Key::PcPresetActual,
+    ),
+    (CascadePreset::WithAwsFixes, "pc-fixes", Key::PcPresetFixes),
+    (
+        CascadePreset::ResilientShop,
+        "pc-resilient",
+        Key::PcPresetResilient,
+    ),
+];
+
+/// Every change a reader can make in the playground. The page's handlers
+/// apply exactly these; the property tests generate sequences of them.
+#[derive(Clone, Copy, Debug)]
+pub enum Move {
+    Knob(&'static Knob, u32),
+    Switch(&'static Switch, bool),
+    Placement(&'static Reader, Placement),
+    DeploymentFlag(&'static Reader, &'static DeploymentFlag, bool),
+    CascadePreset(CascadePreset),
+    /// Loosen (or restore) any coupling of the dependency graph: the
+    /// service, its consumer.
+    Coupling(Service, Service, bool),
+    /// "Show a setting where it fails": the fix's counterexample.
+    ShowFailing(Fix),
+    /// "Another day": the next seed.
+    AnotherDay,
+}
+
+impl Move {
+    /// The state after this move.
+    pub fn apply(self, state: &mut ViewState) {
+        match self {
+            Move::Knob(knob, value) => knob.apply(state, value),
+            Move::Switch(switch, on) => (switch.set)(state, on),
+            Move::Placement(reader, placement) => {
+                if let Some(d) = state.cascade.deployment_mut(reader.service) {
+                    d.placement = placement;
+                }
+            }
+            Move::DeploymentFlag(reader, flag, on) => {
+                if let Some(d) = state.cascade.deployment_mut(reader.service) {
+                    (flag.set)(d, on);
+                }
+            }
+            Move::CascadePreset(preset) => state.cascade = preset.scenario(),
+            Move::Coupling(service, consumer, on) => set_coupling(state, service, consumer, on),
+            Move::ShowFailing(fix) => {
+                if let Some(bad) = fix_counterexample(fix) {
+                    state.race = bad;
+                }
+            }
+            Move::AnotherDay => state.race.seed = state.race.seed.wrapping_add(1),
+        }
+        debug_assert!(state.race.validate().is_ok() && state.cascade.validate().is_ok());
+    }
+}
+
+/// The switch the page shows for `fix`.
+pub fn fix_switch(fix: Fix) -> &'static Switch {
+    SWITCHES
+        .iter()
+        .find(|s| matches!(s.link, InLink::Fix(_, f) if f == fix))
+        .expect("every fix has a switch (tested)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::race::Fix;
+
+    #[test]
+    fn every_slider_reaches_the_records_own_value() {
+        let record = ViewState::default();
+        for knob in &KNOBS {
+            let value = (knob.get)(&record);
+            assert!(
+                knob.range.reaches(value),
+                "{}: {value} is not a step of {:?}",
+                knob.key,
+                knob.range
+            );
+        }
+    }
+
+    #[test]
+    fn names_and_ids_are_unique_and_every_fix_has_a_switch() {
+        let mut names: Vec<&str> = KNOBS.iter().map(|k| k.key).collect();
+        let mut ids: Vec<&str> = KNOBS.iter().map(|k| k.id).collect();
+        for s in &SWITCHES {
+            ids.push(s.id);
+            match s.link {
+                InLink::Key(k) => names.push(k),
+                InLink::Fix(code, _) => names.push(code),
+                InLink::Loose(..) => {}
+            }
+        }
+        names.extend(READERS.iter().map(|r| r.code));
+        let before = (names.len(), ids.len());
+        names.sort_unstable();
+        names.dedup();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!((names.len(), ids.len()), before, "duplicate name or id");
+        for fix in Fix::ALL {
+            assert!(matches!(fix_switch(fix).link, InLink::Fix(_, f) if f == fix));
+        }
+    }
+
+    #[test]
+    fn each_switch_reads_back_what_it_set() {
+        for switch in &SWITCHES {
+            for on in [true, false, true] {
+                let mut s = ViewState::default();
+                Move::Switch(switch, on).apply(&mut s);
+                assert_eq!((switch.get)(&s), on, "{}", switch.id);
+            }
+        }
+        for knob in &KNOBS {
+            for value in [knob.range.min, knob.range.max, u32::MAX, 0] {
+                let mut s = ViewState::default();
+                Move::Knob(knob, value).apply(&mut s);
+                assert_eq!((knob.get)(&s), knob.range.clamp(value), "{}", knob.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_dns_slider_moved_away_and_back_is_the_record_again() {
+        let dns = KNOBS.iter().find(|k| k.key == "dns").expect("dns");
+        let record = ViewState::default();
+        let mut s = record.clone();
+        Move::Knob(dns, dns.range.min).apply(&mut s);
+        Move::Knob(dns, dns.range.max).apply(&mut s);
+        Move::Knob(dns, (dns.get)(&record)).apply(&mut s);
+        assert_eq!(s, record);
+    }
+}
