@@ -62,7 +62,8 @@ createServer(async (req, res) => {
   // Like a production static host: gzip what compresses, keep files whose
   // names carry a content hash for a year, and revalidate everything else.
   const type = TYPES[extname(found.path)] ?? 'application/octet-stream';
-  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(found.path);
+  // Trunk's hashes are not zero-padded: 8 to 16 hex digits.
+  const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|css|wasm)$/.test(found.path);
   const headers = {
     'content-type': type,
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

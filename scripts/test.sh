@@ -37,4 +37,8 @@ E2E_PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',(
 export E2E_PORT
 (cd e2e && npx playwright test) 2>&1 | tee "$LOG/e2e.txt"
 
-node e2e/summary.mjs "$LOG/cargo-test.txt" e2e/test-results/results.json
+step "Published site, served as production serves it (publish.sh; only under a sub-path, _headers, .br/.gz)"
+PUBLISH_DIR="$LOG/publish" bash scripts/publish.sh "http://127.0.0.1:$E2E_PORT/aws-outage/"
+(cd e2e && E2E_SITE="$LOG/publish/site" npx playwright test -c playwright.published.config.mjs) 2>&1 | tee "$LOG/e2e-published.txt"
+
+node e2e/summary.mjs "$LOG/cargo-test.txt" e2e/test-results/results.json e2e/test-results/published.json
