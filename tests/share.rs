@@ -292,3 +292,66 @@ proptest! {
         prop_assert_eq!(again.state, d.state);
     }
 }
+
+/// A state a reader might be in: deep in the story, a scene cursor moved,
+/// playground levers set, in English with the engineer's notes.
+fn busy_state() -> ViewState {
+    let q = "v=2&lang=en&tz=utc&detail=engineer&ch=4&beat=3&ev=120&t=300&fix=recheck&slow=20000&neg=0&shop=region";
+    let d = decode(q);
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+    d.state
+}
+
+#[test]
+fn moving_to_a_beat_starts_its_scene_at_its_own_moment() {
+    let mut s = busy_state();
+    let target = Position::clamped(6, 0);
+    s.go_to(target);
+    assert_eq!(s.position, target);
+    assert_eq!((s.race_event, s.minute), (None, None));
+    let reopened = decode(&encode(&s)).state;
+    assert_eq!(reopened, s);
+    assert!(!encode(&s).contains("ev="), "{}", encode(&s));
+}
+
+#[test]
+fn the_links_between_pages_keep_the_readers_settings_and_drop_the_cursors() {
+    let s = busy_state();
+    for page in [Page::Story, Page::Playground, Page::Sources] {
+        let link = s.opening_page(page);
+        assert_eq!(link.page, page);
+        assert_eq!((link.race_event, link.minute), (None, None));
+        assert_eq!((link.lang, link.zone, link.detail), (s.lang, s.zone, s.detail));
+        assert_eq!((link.race, &link.cascade), (s.race, &s.cascade), "the playground travels");
+        assert_eq!(decode(&encode(&link)).state, link);
+    }
+    // The summary's links into the story: a full page at that beat.
+    let mut embedded = s.clone();
+    embedded.embed = Some(Embed::Chapter(9));
+    let beat = embedded.opening_beat(Position::clamped(4, 0));
+    assert_eq!((beat.embed, beat.page), (None, Page::Story));
+    assert_eq!(beat.position, Position::clamped(4, 0));
+    assert_eq!((beat.race_event, beat.minute), (None, None));
+}
+
+#[test]
+fn an_embedded_scene_opens_the_full_page_at_what_it_shows() {
+    let mut s = busy_state();
+    s.embed = Some(Embed::Playground);
+    let full = s.opening_full();
+    assert_eq!((full.embed, full.page), (None, Page::Playground));
+    s.embed = Some(Embed::Chapter(3));
+    let full = s.opening_full();
+    assert_eq!((full.embed, full.page, full.position), (None, Page::Story, s.position));
+    assert_eq!(decode(&encode(&full)).state, full);
+}
+
+#[test]
+fn the_detail_switch_flips_and_travels() {
+    let mut s = ViewState::default();
+    s.toggle_detail();
+    assert_eq!(s.detail, Detail::Engineer);
+    assert!(encode(&s).contains("detail=engineer"));
+    s.toggle_detail();
+    assert_eq!(s, ViewState::default());
+}
