@@ -72,9 +72,11 @@ for (const lang of ['en', 'ja']) {
     const record = page.url();
     const sliders = await page.locator('main input[type=range]').evaluateAll((els) =>
       els.filter((e) => !e.closest('.game')).map((e) => ({ id: e.id, min: e.min, max: e.max, value: e.value })));
-    expect(sliders.map((s) => s.id).sort()).toEqual(
+    // Every slider the page draws from the controls table (a new one is
+    // moved here with no edit to this test).
+    expect(sliders.map((s) => s.id)).toEqual(expect.arrayContaining(
       ['dns-at', 'negative-ttl', 'planner', 'positive-ttl', 'slow-extra', 'slow-for', 'threshold'],
-    );
+    ));
     for (const s of sliders) {
       for (const v of [s.min, s.max, s.value]) {
         await page.locator(`#${s.id}`).fill(v);
@@ -92,8 +94,9 @@ test('each switch and the dependency graph, on and off, reopen as shown', async 
   const record = page.url();
   const boxes = await page.locator('main input[type=checkbox]').evaluateAll((els) =>
     els.filter((e) => !e.closest('.game')).map((e) => e.id));
-  // Five fixes, four levers, four couplings, two flags for each of three services.
-  expect(boxes.length).toBe(5 + 4 + 4 + 6);
+  // At least five fixes, four levers, four couplings, two flags for each of
+  // three services; every one found is moved.
+  expect(boxes.length).toBeGreaterThanOrEqual(5 + 4 + 4 + 6);
   for (const id of boxes) {
     const box = page.locator(`#${id}`);
     const was = await box.isChecked();
