@@ -97,6 +97,8 @@ pub struct Knob {
     pub unit: Unit,
     pub range: KnobRange,
     pub panel: Panel,
+    /// Its place among its panel's knobs and switches (ascending).
+    pub order: u8,
     pub get: fn(&ViewState) -> u32,
     pub set: fn(&mut ViewState, u32),
 }
@@ -127,6 +129,8 @@ pub struct Switch {
     pub id: &'static str,
     pub label: Key,
     pub panel: Panel,
+    /// Its place among its panel's knobs and switches (ascending).
+    pub order: u8,
     pub get: fn(&ViewState) -> bool,
     pub set: fn(&mut ViewState, bool),
 }
@@ -140,6 +144,7 @@ pub static KNOBS: [Knob; 7] = [
         unit: Unit::SecondsFromMs,
         range: SLOW_EXTRA_MS,
         panel: Panel::Race,
+        order: 10,
         get: |s| s.race.slow_extra_ms,
         set: |s, v| s.race.slow_extra_ms = v,
     },
@@ -150,6 +155,7 @@ pub static KNOBS: [Knob; 7] = [
         unit: Unit::SecondsFromMs,
         range: SLOW_FOR_MS,
         panel: Panel::Race,
+        order: 11,
         get: |s| s.race.slow_for_ms,
         set: |s, v| s.race.slow_for_ms = v,
     },
@@ -160,6 +166,7 @@ pub static KNOBS: [Knob; 7] = [
         unit: Unit::SecondsFromMs,
         range: PLANNER_MS,
         panel: Panel::Race,
+        order: 12,
         get: |s| s.race.planner_interval_ms,
         set: |s, v| s.race.planner_interval_ms = v,
     },
@@ -170,6 +177,7 @@ pub static KNOBS: [Knob; 7] = [
         unit: Unit::Plans,
         range: THRESHOLD_PLANS,
         panel: Panel::Race,
+        order: 13,
         get: |s| s.race.cleanup_threshold_generations,
         set: |s, v| s.race.cleanup_threshold_generations = v,
     },
@@ -180,6 +188,7 @@ pub static KNOBS: [Knob; 7] = [
         unit: Unit::RecordTime,
         range: DNS_AT_MIN,
         panel: Panel::Cascade,
+        order: 10,
         get: |s| dns_restored_at(s),
         // From the record's actions, so moving the slider away and back
         // returns to the same night, as a link rebuilds it.
@@ -192,6 +201,7 @@ pub static KNOBS: [Knob; 7] = [
         unit: Unit::Minutes,
         range: POSITIVE_TTL_MIN,
         panel: Panel::Cascade,
+        order: 30,
         get: |s| s.cascade.levers.positive_ttl_min,
         set: |s, v| s.cascade.levers.positive_ttl_min = v,
     },
@@ -202,6 +212,7 @@ pub static KNOBS: [Knob; 7] = [
         unit: Unit::Minutes,
         range: NEGATIVE_TTL_MIN,
         panel: Panel::Cascade,
+        order: 32,
         get: |s| s.cascade.levers.negative_ttl_min,
         set: |s, v| s.cascade.levers.negative_ttl_min = v,
     },
@@ -228,12 +239,13 @@ fn set_coupling(state: &mut ViewState, service: Service, consumer: Service, on: 
 
 /// A coupling's switch: on when the reader has loosened it.
 macro_rules! loosen {
-    ($id:literal, $label:expr, $service:expr, $consumer:expr) => {
+    ($id:literal, $order:literal, $label:expr, $service:expr, $consumer:expr) => {
         Switch {
             link: InLink::Loose($service, $consumer),
             id: $id,
             label: $label,
             panel: Panel::Cascade,
+            order: $order,
             get: |s| s.cascade.loosened.contains(&($service, $consumer)),
             set: |s, on| set_coupling(s, $service, $consumer, on),
         }
@@ -247,6 +259,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "fix-recheck",
         label: Key::PlayFixRecheck,
         panel: Panel::Race,
+        order: 1,
         get: |s| s.race.fixes.recheck_at_write,
         set: |s, on| s.race.fixes.recheck_at_write = on,
     },
@@ -255,6 +268,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "fix-spare",
         label: Key::PlayFixSpare,
         panel: Panel::Race,
+        order: 2,
         get: |s| s.race.fixes.cleanup_spares_in_use,
         set: |s, on| s.race.fixes.cleanup_spares_in_use = on,
     },
@@ -263,6 +277,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "fix-tolerate",
         label: Key::PlayFixTolerate,
         panel: Panel::Race,
+        order: 3,
         get: |s| s.race.fixes.rollback_tolerates_missing,
         set: |s, on| s.race.fixes.rollback_tolerates_missing = on,
     },
@@ -271,6 +286,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "fix-fewer",
         label: Key::PlayFixFewer,
         panel: Panel::Race,
+        order: 4,
         get: |s| s.race.fixes.fewer_plans,
         set: |s, on| s.race.fixes.fewer_plans = on,
     },
@@ -279,6 +295,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "fix-fair",
         label: Key::PlayFixFair,
         panel: Panel::Race,
+        order: 5,
         get: |s| s.race.fixes.fair_backoff,
         set: |s, on| s.race.fixes.fair_backoff = on,
     },
@@ -287,6 +304,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "propagation-throttle",
         label: Key::PcPropagation,
         panel: Panel::Cascade,
+        order: 20,
         get: |s| s.cascade.levers.ec2_propagation_throttling,
         set: |s, on| s.cascade.levers.ec2_propagation_throttling = on,
     },
@@ -295,6 +313,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "nlb-velocity",
         label: Key::PcVelocity,
         panel: Panel::Cascade,
+        order: 21,
         get: |s| s.cascade.levers.nlb_velocity_control,
         set: |s, on| s.cascade.levers.nlb_velocity_control = on,
     },
@@ -303,6 +322,7 @@ pub static SWITCHES: [Switch; 13] = [
         id: "dwfm-throttle",
         label: Key::PcDwfm,
         panel: Panel::Cascade,
+        order: 22,
         get: |s| s.cascade.levers.dwfm_queue_throttling,
         set: |s, on| s.cascade.levers.dwfm_queue_throttling = on,
     },
@@ -311,29 +331,34 @@ pub static SWITCHES: [Switch; 13] = [
         id: "negative-caching",
         label: Key::PcNegative,
         panel: Panel::Cascade,
+        order: 31,
         get: |s| s.cascade.levers.negative_caching,
         set: |s, on| s.cascade.levers.negative_caching = on,
     },
     loosen!(
         "loosen-0",
+        40,
         Key::PcLoosenLambda,
         Service::DynamoDb,
         Service::Lambda
     ),
     loosen!(
         "loosen-1",
+        41,
         Key::PcLoosenSts,
         Service::DynamoDb,
         Service::Sts
     ),
     loosen!(
         "loosen-2",
+        42,
         Key::PcLoosenConnect,
         Service::Lambda,
         Service::Connect
     ),
     loosen!(
         "loosen-3",
+        43,
         Key::PcLoosenContainers,
         Service::Ec2Launch,
         Service::Containers
@@ -481,6 +506,36 @@ impl Move {
         }
         debug_assert!(state.race.validate().is_ok() && state.cascade.validate().is_ok());
     }
+}
+
+/// A control of the page: a slider or a switch.
+#[derive(Clone, Copy, Debug)]
+pub enum Control {
+    Knob(&'static Knob),
+    Switch(&'static Switch),
+}
+
+impl Control {
+    fn place(self) -> (Panel, u8) {
+        match self {
+            Control::Knob(k) => (k.panel, k.order),
+            Control::Switch(s) => (s.panel, s.order),
+        }
+    }
+}
+
+/// `panel`'s knobs and switches in the order the page shows them (a lever
+/// sits where its `order` puts it: "remember empty answers" right before
+/// "how long an empty answer is remembered").
+pub fn laid_out(panel: Panel) -> Vec<Control> {
+    let mut all: Vec<Control> = KNOBS
+        .iter()
+        .map(Control::Knob)
+        .chain(SWITCHES.iter().map(Control::Switch))
+        .filter(|c| c.place().0 == panel)
+        .collect();
+    all.sort_by_key(|c| c.place().1);
+    all
 }
 
 /// The switch the page shows for `fix`.

@@ -9,8 +9,8 @@ use super::clock::{clock, say};
 use super::sentences::knob_value;
 use super::url;
 use crate::controls::{
-    CASCADE_PRESETS, DEPLOYMENT_FLAGS, InLink, KNOBS, Knob, Move, PLACEMENTS, Panel, READERS,
-    Reader, SWITCHES, Switch, placement_code, placement_from_code,
+    CASCADE_PRESETS, Control, DEPLOYMENT_FLAGS, InLink, Knob, Move, PLACEMENTS, Panel, READERS,
+    Reader, Switch, laid_out, placement_code, placement_from_code,
 };
 use crate::engine::race::fix_counterexample;
 use crate::i18n::{Key, Lang, fill};
@@ -84,27 +84,24 @@ pub fn SwitchBox(switch: &'static Switch, lang: Signal<Lang>) -> impl IntoView {
             <span>{move || say(lang.get(), switch.label)}</span>
         </label>
     };
-    match failing {
-        Some(failing) => view! { <div class="fix">{label} {failing}</div> }.into_any(),
-        None => label.into_any(),
+    // A race fix keeps its counterexample beside it.
+    if matches!(switch.link, InLink::Fix(..)) {
+        view! { <div class="fix">{label} {failing}</div> }.into_any()
+    } else {
+        label.into_any()
     }
 }
 
-/// Every slider of one half of the playground.
-pub fn knobs(panel: Panel, lang: Signal<Lang>) -> impl IntoView {
-    KNOBS
-        .iter()
-        .filter(move |k| k.panel == panel)
-        .map(move |knob| view! { <KnobSlider knob=knob lang=lang /> })
-        .collect_view()
-}
-
-/// Every switch of one half of the playground, fixes or levers or couplings.
-pub fn switches(panel: Panel, kind: fn(&InLink) -> bool, lang: Signal<Lang>) -> impl IntoView {
-    SWITCHES
-        .iter()
-        .filter(move |s| s.panel == panel && kind(&s.link))
-        .map(move |switch| view! { <SwitchBox switch=switch lang=lang /> })
+/// The knobs and switches of one half of the playground that `include`
+/// picks (fixes, conditions, levers, couplings), in the table's order.
+pub fn controls(panel: Panel, include: fn(&Control) -> bool, lang: Signal<Lang>) -> impl IntoView {
+    laid_out(panel)
+        .into_iter()
+        .filter(include)
+        .map(move |control| match control {
+            Control::Knob(knob) => view! { <KnobSlider knob=knob lang=lang /> }.into_any(),
+            Control::Switch(switch) => view! { <SwitchBox switch=switch lang=lang /> }.into_any(),
+        })
         .collect_view()
 }
 

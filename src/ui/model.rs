@@ -265,35 +265,6 @@ mod tests {
     }
 
     #[test]
-    fn scratch_timing() {
-        use std::time::Instant;
-        let indices = notable_indices();
-        let t0 = Instant::now();
-        for &i in indices {
-            std::hint::black_box(replayed(i));
-        }
-        let old = t0.elapsed();
-        let t1 = Instant::now();
-        std::hint::black_box(stepped_worlds());
-        let init = t1.elapsed();
-        let t2 = Instant::now();
-        for &i in indices {
-            std::hint::black_box(world_after(i));
-        }
-        let new = t2.elapsed();
-        let n = indices.len() as u32;
-        println!(
-            "TIMING {} notable indices; old replay per step avg {:?} (total {:?}); precompute once {:?}; new per step avg {:?} (total {:?})",
-            n,
-            old / n,
-            old,
-            init,
-            new / n,
-            new
-        );
-    }
-
-    #[test]
     fn story_estimate_is_the_engines() {
         let e = race_estimate();
         assert_eq!(

@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 
 use super::clock::say;
-use super::controls_panel::{apply, knobs, switches};
+use super::controls_panel::{apply, controls};
 use super::kind::KindBadge;
 use super::race_scene::draw;
 use super::sentences::{census_finding, day, estimate_finding, game_status, run_outcome};
 use super::url;
-use crate::controls::{InLink, Move, Panel};
+use crate::controls::{Control, InLink, Move, Panel};
 use crate::engine::race::census::{CensusConfig, census};
 use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 use crate::engine::race::scheduler::SchedulerGame;
@@ -100,11 +100,11 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
             <p>{t(Key::PlayIntro)}</p>
             <fieldset class="fixes">
                 <legend>{t(Key::PlayFixes)}</legend>
-                {switches(Panel::Race, |l| matches!(l, InLink::Fix(..)), lang)}
+                {controls(Panel::Race, |c| matches!(c, Control::Switch(s) if matches!(s.link, InLink::Fix(..))), lang)}
             </fieldset>
             <fieldset class="knobs">
                 <legend>{t(Key::PlayKnobs)}</legend>
-                {knobs(Panel::Race, lang)}
+                {controls(Panel::Race, |c| matches!(c, Control::Knob(_)), lang)}
                 <div class="day">
                     <button type="button" id="another-day" on:click=move |_| apply(Move::AnotherDay)>
                         {t(Key::PlayAnotherDay)}

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 
 use super::cascade_scene::{CHART_END, CascadeScene};
 use super::clock::{clock, say};
-use super::controls_panel::{PresetButtons, knobs, readers, switches};
+use super::controls_panel::{PresetButtons, controls, readers};
 use super::kind::KindBadge;
 use super::model::cascade_impact;
 use super::sentences::{end_comparison, reader_hours};
 use super::url;
-use crate::controls::{InLink, Panel, READERS};
+use crate::controls::{Control, InLink, Panel, READERS};
 use crate::engine::cascade::{CascadePreset, impacts, simulate};
 use crate::i18n::{Key, Lang};
 use crate::story::NumberKind;
@@ -61,13 +61,12 @@ pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
             <PresetButtons lang=lang />
             <fieldset>
                 <legend>{t(Key::PlayKnobs)}</legend>
-                {knobs(Panel::Cascade, lang)}
-                {switches(Panel::Cascade, |l| matches!(l, InLink::Key(_)), lang)}
+                {controls(Panel::Cascade, |c| !matches!(c, Control::Switch(s) if matches!(s.link, InLink::Loose(..))), lang)}
             </fieldset>
             {readers(lang)}
             <fieldset>
                 <legend>{t(Key::PcLoosen)}</legend>
-                {switches(Panel::Cascade, |l| matches!(l, InLink::Loose(..)), lang)}
+                {controls(Panel::Cascade, |c| matches!(c, Control::Switch(s) if matches!(s.link, InLink::Loose(..))), lang)}
             </fieldset>
             <div class="results" aria-live="polite">
                 {reader_results}

@@ -236,15 +236,10 @@ fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
 pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>) -> impl IntoView {
     let start = moment_index(moment);
     let last = race_run().events.len().saturating_sub(1);
-    let restored = url::shared()
-        .with_untracked(|s| s.race_event)
-        .map_or(start, |e| (e as usize).min(last));
-    let (cursor, set_cursor) = signal(restored);
-    // The cursor lives in the address (`ev`) once the reader moves it.
-    Effect::new(move |_| {
-        let c = cursor.get();
-        url::change(|s| s.race_event = (c != start).then_some(c as u32));
-    });
+    // The cursor is the page state's (`ev` in the address once the reader
+    // moves it), clamped to this trace.
+    let cursor = url::slice(move |s| s.race_event.map_or(start, |e| (e as usize).min(last)));
+    let set_cursor = move |c: usize| url::change(|s| s.race_event = (c != start).then_some(c as u32));
     let world = Memo::new(move |_| world_after(cursor.get()));
     // The picture before the last step, so the parts that changed stand out.
     let (before, set_before) = signal(None::<World>);
@@ -260,7 +255,7 @@ pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>)
         };
         if let Some(i) = target {
             set_before.set(Some(world.get_untracked()));
-            set_cursor.set(i);
+            set_cursor(i);
         }
     };
     // Always words: the engine's one-line form is the technical detail's.

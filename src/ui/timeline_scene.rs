@@ -24,12 +24,9 @@ const START: Minute = TIMELINE[1].at;
 /// entries beside it. The cursor lives in the address (`t`).
 #[component]
 pub fn TimelineScene(lang: Signal<Lang>, #[prop(default = true)] entries: bool) -> impl IntoView {
-    let initial = url::shared().with_untracked(|s| s.minute).unwrap_or(START);
-    let (minute, set_minute) = signal(initial.min(CHART_END));
-    Effect::new(move |_| {
-        let m = minute.get();
-        url::change(|s| s.minute = (m != START).then_some(m));
-    });
+    // The cursor is the page state's (`t` in the address once moved).
+    let minute = url::slice(|s| s.minute.unwrap_or(START).min(CHART_END));
+    let set_minute = move |m: Minute| url::change(|s| s.minute = (m != START).then_some(m));
     let current = Memo::new(move |_| entry_at(minute.get()));
     let list = TIMELINE
         .iter()
@@ -44,7 +41,7 @@ pub fn TimelineScene(lang: Signal<Lang>, #[prop(default = true)] entries: bool) 
                             type="button"
                             class="tl-time"
                             aria-current=move || is_current().then_some("time")
-                            on:click=move |_| set_minute.set(at.min(CHART_END))
+                            on:click=move |_| set_minute(at.min(CHART_END))
                         >
                             {move || clock(lang.get()).day_time(at)}
                         </button>
@@ -72,7 +69,7 @@ pub fn TimelineScene(lang: Signal<Lang>, #[prop(default = true)] entries: bool) 
                     prop:value=move || minute.get().to_string()
                     on:input=move |e| {
                         let v = event_target_value(&e).parse::<Minute>().unwrap_or(0);
-                        set_minute.set(v.min(CHART_END));
+                        set_minute(v.min(CHART_END));
                     }
                     aria-valuetext=move || clock(lang.get()).day_time(minute.get())
                 />
