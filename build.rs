@@ -320,7 +320,7 @@ fn typed_messages(code: &mut String, ja: &BTreeMap<String, String>, en: &BTreeMa
             "        const TIMED: bool = {};",
             !record_times(&ja[*k]).is_empty()
         );
-        code.push_str("        #[inline]\n        fn fill_in(&self, template: &str) -> String {\n");
+        code.push_str("        fn fill_in(&self, template: &str) -> String {\n");
         let args: Vec<String> = names
             .iter()
             .map(|n| format!("({n:?}, self.{})", field(n).expect("checked in main")))

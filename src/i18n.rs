@@ -59,9 +59,11 @@ impl Lang {
     }
 
     /// The text of a typed message in this language, its placeholders
-    /// filled. For messages without record times only (that is checked when
-    /// the call is compiled): a text with times goes through a
-    /// [`crate::time::Clock`] (`Clock::message`, `ui::clock::say_msg`).
+    /// filled. For messages without record times only: a text with times
+    /// goes through a [`crate::time::Clock`] (`Clock::message`,
+    /// `ui::clock::say_msg`). That is checked when the call is built (`cargo
+    /// build`, `cargo test`, `trunk build` fail; `cargo check` and clippy do
+    /// not evaluate it).
     pub fn message<M: Message>(self, m: &M) -> String {
         const {
             assert!(
@@ -124,6 +126,20 @@ impl Key {
 /// let title = Lang::En.message(&msg::ShareIframeTitle { scene: "The race" });
 /// assert!(title.contains("The race") && !title.contains('{'));
 /// assert_eq!(msg::ShareIframeTitle::NAMES, ["scene"]);
+/// ```
+///
+/// A misspelt placeholder does not compile (`pc.hours` takes `{h}`):
+///
+/// ```compile_fail,E0560
+/// use dns_race_explainer::i18n::{Lang, msg};
+/// let _ = Lang::En.message(&msg::PcHours { hours: "2" });
+/// ```
+///
+/// Nor does a missing one (`pc.duration` takes `{h}` and `{m}`):
+///
+/// ```compile_fail,E0063
+/// use dns_race_explainer::i18n::{Lang, msg};
+/// let _ = Lang::En.message(&msg::PcDuration { h: "2" });
 /// ```
 pub trait Message {
     /// The message's key.

@@ -239,6 +239,18 @@ test('the race can be followed event by event from the engine trace', async ({ p
   await expect(scene.locator('.page.blank')).toHaveCount(0);
 });
 
+test('every event a reader can land on is told in words, in Japanese too', async ({ page }) => {
+  // Event 44 is clerk C finishing a run: it once showed the engine's English
+  // line ("C: run of plan 102 finished") inside the Japanese story.
+  await openApp(page, './?ch=4&beat=1&lang=ja&ev=44');
+  const line = page.locator('.race-scene .event-line');
+  await expect(line).toHaveText(/第102版/);
+  await expect(line).not.toHaveText(/^[A-C]: /);
+  await expect(line).not.toHaveText(/[a-z]{4,}/);
+  // The engine's form stays in the engineer's detail line only.
+  await expect(page.locator('.race-scene .engine-line')).toHaveCount(0);
+});
+
 test('chapter 9 compares the shop deployed in different ways', async ({ page }) => {
   await openApp(page, './?ch=9&beat=1&lang=en');
   // Durations are written as a reader says them: "13 h 23 min", "5 min".

@@ -13,7 +13,7 @@ use crate::controls::{
     Reader, Switch, laid_out, placement_code, placement_from_code,
 };
 use crate::engine::race::fix_counterexample;
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 
 /// Applies a reader's move to the page's state (and so to the address).
 pub fn apply(m: Move) {
@@ -146,7 +146,7 @@ pub fn ReaderFieldset(reader: &'static Reader, lang: Signal<Lang>) -> impl IntoV
                 prop:value=code
                 aria-label=move || {
                     let lang = lang.get();
-                    fill(lang.text(Key::PcPlacement), &[("service", lang.text(reader.legend))])
+                    lang.message(&msg::PcPlacement { service: lang.text(reader.legend) })
                 }
                 on:change=move |e| {
                     if let Some(p) = placement_from_code(&event_target_value(&e)) {

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::clock::say;
+use super::clock::{say, say_msg};
 use super::controls_panel::{apply, controls};
 use super::kind::KindBadge;
 use super::race_scene::draw;
@@ -17,7 +17,7 @@ use crate::engine::race::census::{CensusConfig, census};
 use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 use crate::engine::race::scheduler::SchedulerGame;
 use crate::engine::race::{EnactorId, RaceScenario, run};
-use crate::i18n::{Key, Lang, fill};
+use crate::i18n::{Key, Lang, msg};
 use crate::story::NumberKind;
 
 /// Monte Carlo trials per estimate in the page: small enough to stay well
@@ -171,10 +171,7 @@ fn SchedulerPanel(
     view! {
         <section class="game" aria-labelledby="game-title">
             <h3 id="game-title">{t(Key::PlayGameTitle)}</h3>
-            <p>{move || fill(
-                &say(lang.get(), Key::PlayGameIntro),
-                &[("stale", &config.stale_plan.to_string()), ("fresh", &config.fresh_plan.to_string())],
-            )}</p>
+            <p>{move || say_msg(lang.get(), &msg::PlayGameIntro { stale: &config.stale_plan.to_string(), fresh: &config.fresh_plan.to_string() })}</p>
             {(!examples.is_empty()).then(|| {
                 let buttons = examples
                     .into_iter()
@@ -192,10 +189,7 @@ fn SchedulerPanel(
                                         }
                                         set_game.set(g);
                                     }>
-                                    {move || fill(
-                                        &say(lang.get(), Key::PlayExample),
-                                        &[("n", &(i + 1).to_string()), ("moves", &letters)],
-                                    )}
+                                    {move || say_msg(lang.get(), &msg::PlayExample { n: &(i + 1).to_string(), moves: &letters })}
                                 </button>
                             </li>
                         }

@@ -9,7 +9,7 @@ use super::story::Detail;
 use super::url;
 use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::{EnactorId, RaceEvent};
-use crate::i18n::{Key, Lang, fill, seconds_from_ms};
+use crate::i18n::{Key, Lang, msg, seconds_from_ms};
 use crate::story::chapters::RaceMoment;
 
 /// Short page names: the endpoint without `.amazonaws.com`-style tails.
@@ -23,64 +23,54 @@ fn page_name(world: &World, endpoint: EndpointId) -> &'static str {
 /// meets the engine's one-line form outside the technical detail.
 pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> String {
     let who = |e: EnactorId| e.letter().to_string();
-    let t = |k| lang.text(k);
     match *event {
-        RaceEvent::PlanCreated { generation } => {
-            fill(t(Key::EvPlanCreated), &[("plan", &generation.to_string())])
-        }
-        RaceEvent::PlanRead { enactor, plan } => fill(
-            t(Key::EvPlanRead),
-            &[("who", &who(enactor)), ("plan", &plan.to_string())],
-        ),
+        RaceEvent::PlanCreated { generation } => lang.message(&msg::EvPlanCreated {
+            plan: &generation.to_string(),
+        }),
+        RaceEvent::PlanRead { enactor, plan } => lang.message(&msg::EvPlanRead {
+            who: &who(enactor),
+            plan: &plan.to_string(),
+        }),
         RaceEvent::LockTaken {
             enactor,
             endpoint,
             taken_over_from: None,
-        } => fill(
-            t(Key::EvLockTaken),
-            &[("who", &who(enactor)), ("page", page_name(world, endpoint))],
-        ),
+        } => lang.message(&msg::EvLockTaken {
+            who: &who(enactor),
+            page: page_name(world, endpoint),
+        }),
         RaceEvent::LockTaken {
             enactor,
             endpoint,
             taken_over_from: Some(holder),
-        } => fill(
-            t(Key::EvLockTakenOver),
-            &[
-                ("who", &who(enactor)),
-                ("page", page_name(world, endpoint)),
-                ("holder", &who(holder)),
-            ],
-        ),
-        RaceEvent::RunFinished { enactor, plan } => fill(
-            t(Key::EvRunFinished),
-            &[("who", &who(enactor)), ("plan", &plan.to_string())],
-        ),
+        } => lang.message(&msg::EvLockTakenOver {
+            who: &who(enactor),
+            page: page_name(world, endpoint),
+            holder: &who(holder),
+        }),
+        RaceEvent::RunFinished { enactor, plan } => lang.message(&msg::EvRunFinished {
+            who: &who(enactor),
+            plan: &plan.to_string(),
+        }),
         RaceEvent::CheckPassed {
             enactor,
             plan,
             last_applied,
-        } => fill(
-            t(Key::EvCheckPassed),
-            &[
-                ("who", &who(enactor)),
-                ("plan", &plan.to_string()),
-                ("last", &last_applied.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvCheckPassed {
+            who: &who(enactor),
+            plan: &plan.to_string(),
+            last: &last_applied.to_string(),
+        }),
         RaceEvent::BackedOff {
             enactor,
             wait_ms,
             losses_in_row,
             ..
-        } => fill(
-            t(Key::EvBackedOff),
-            &[
-                ("who", &who(enactor)),
-                ("seconds", &seconds_from_ms(wait_ms)),
-                ("losses", &losses_in_row.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvBackedOff {
+            who: &who(enactor),
+            seconds: &seconds_from_ms(wait_ms),
+            losses: &losses_in_row.to_string(),
+        }),
         RaceEvent::Flipped {
             enactor,
             endpoint,
@@ -88,23 +78,30 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> String {
             to,
             behind_newest,
         } => {
-            let key = if to < from {
-                Key::EvStaleFlip
+            let (who, page) = (who(enactor), page_name(world, endpoint));
+            let (from_plan, to_plan) = (from.to_string(), to.to_string());
+            if to < from {
+                let behind = behind_newest.to_string();
+                lang.message(&msg::EvStaleFlip {
+                    who: &who,
+                    page,
+                    to: &to_plan,
+                    behind: &behind,
+                })
             } else if to == from {
-                Key::EvFlipSame
+                lang.message(&msg::EvFlipSame {
+                    who: &who,
+                    page,
+                    to: &to_plan,
+                })
             } else {
-                Key::EvFlipped
-            };
-            fill(
-                t(key),
-                &[
-                    ("who", &who(enactor)),
-                    ("page", page_name(world, endpoint)),
-                    ("from", &from.to_string()),
-                    ("to", &to.to_string()),
-                    ("behind", &behind_newest.to_string()),
-                ],
-            )
+                lang.message(&msg::EvFlipped {
+                    who: &who,
+                    page,
+                    from: &from_plan,
+                    to: &to_plan,
+                })
+            }
         }
         RaceEvent::TreesDeleted {
             enactor,
@@ -113,120 +110,101 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> String {
             oldest,
             newest,
             ..
-        } => fill(
-            t(Key::EvTreesDeleted),
-            &[
-                ("who", &who(enactor)),
-                ("page", page_name(world, endpoint)),
-                ("count", &count.to_string()),
-                ("oldest", &oldest.to_string()),
-                ("newest", &newest.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvTreesDeleted {
+            who: &who(enactor),
+            page: page_name(world, endpoint),
+            count: &count.to_string(),
+            oldest: &oldest.to_string(),
+            newest: &newest.to_string(),
+        }),
         RaceEvent::RecordEmptied {
             endpoint,
             generation,
             ..
-        } => fill(
-            t(Key::EvEmptied),
-            &[
-                ("page", page_name(world, endpoint)),
-                ("plan", &generation.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvEmptied {
+            page: page_name(world, endpoint),
+            plan: &generation.to_string(),
+        }),
         RaceEvent::FlipFailedRollbackMissing {
             enactor, missing, ..
-        } => fill(
-            t(Key::EvFlipFailed),
-            &[("who", &who(enactor)), ("missing", &missing.to_string())],
-        ),
+        } => lang.message(&msg::EvFlipFailed {
+            who: &who(enactor),
+            missing: &missing.to_string(),
+        }),
         RaceEvent::FlipBlockedInconsistent {
             enactor,
             endpoint,
             plan,
             empty_endpoint,
-        } => fill(
-            t(Key::EvFlipBlocked),
-            &[
-                ("who", &who(enactor)),
-                ("page", page_name(world, endpoint)),
-                ("plan", &plan.to_string()),
-                ("empty", page_name(world, empty_endpoint)),
-            ],
-        ),
+        } => lang.message(&msg::EvFlipBlocked {
+            who: &who(enactor),
+            page: page_name(world, endpoint),
+            plan: &plan.to_string(),
+            empty: page_name(world, empty_endpoint),
+        }),
         RaceEvent::CheckFailed {
             enactor,
             plan,
             last_applied,
-        } => fill(
-            t(Key::EvCheckFailed),
-            &[
-                ("who", &who(enactor)),
-                ("plan", &plan.to_string()),
-                ("last", &last_applied.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvCheckFailed {
+            who: &who(enactor),
+            plan: &plan.to_string(),
+            last: &last_applied.to_string(),
+        }),
         RaceEvent::LockBusy {
             enactor,
             endpoint,
             holder,
-        } => fill(
-            t(Key::EvLockBusy),
-            &[
-                ("who", &who(enactor)),
-                ("page", page_name(world, endpoint)),
-                ("holder", &who(holder)),
-            ],
-        ),
+        } => lang.message(&msg::EvLockBusy {
+            who: &who(enactor),
+            page: page_name(world, endpoint),
+            holder: &who(holder),
+        }),
         RaceEvent::LockLost {
             enactor, endpoint, ..
-        } => fill(
-            t(Key::EvLockLost),
-            &[("who", &who(enactor)), ("page", page_name(world, endpoint))],
-        ),
+        } => lang.message(&msg::EvLockLost {
+            who: &who(enactor),
+            page: page_name(world, endpoint),
+        }),
         RaceEvent::FlipSkippedNotNewer {
             enactor,
             plan,
             active,
             ..
-        } => fill(
-            t(Key::EvSkipped),
-            &[
-                ("who", &who(enactor)),
-                ("plan", &plan.to_string()),
-                ("active", &active.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvSkipped {
+            who: &who(enactor),
+            plan: &plan.to_string(),
+            active: &active.to_string(),
+        }),
         RaceEvent::RecordHealed {
             endpoint,
             generation,
-        } => fill(
-            t(Key::EvHealed),
-            &[
-                ("page", page_name(world, endpoint)),
-                ("plan", &generation.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvHealed {
+            page: page_name(world, endpoint),
+            plan: &generation.to_string(),
+        }),
         RaceEvent::OperatorRepaired {
             endpoint,
             generation,
-        } => fill(
-            t(Key::EvRepaired),
-            &[
-                ("page", page_name(world, endpoint)),
-                ("plan", &generation.to_string()),
-            ],
-        ),
+        } => lang.message(&msg::EvRepaired {
+            page: page_name(world, endpoint),
+            plan: &generation.to_string(),
+        }),
     }
 }
 
 fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
-    let with = |k: Key, p: u32| fill(lang.text(k), &[("plan", &p.to_string())]);
     match world.enactor(id).phase {
         Phase::Idle => lang.text(Key::SceneIdle).to_string(),
-        Phase::Read { plan } => with(Key::SceneRead, plan),
-        Phase::Applying { plan, .. } => with(Key::SceneApplying, plan),
-        Phase::Cleaning { plan, .. } => with(Key::SceneCleaning, plan),
+        Phase::Read { plan } => lang.message(&msg::SceneRead {
+            plan: &plan.to_string(),
+        }),
+        Phase::Applying { plan, .. } => lang.message(&msg::SceneApplying {
+            plan: &plan.to_string(),
+        }),
+        Phase::Cleaning { plan, .. } => lang.message(&msg::SceneCleaning {
+            plan: &plan.to_string(),
+        }),
     }
 }
 
@@ -239,7 +217,8 @@ pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>)
     // The cursor is the page state's (`ev` in the address once the reader
     // moves it), clamped to this trace.
     let cursor = url::slice(move |s| s.race_event.map_or(start, |e| (e as usize).min(last)));
-    let set_cursor = move |c: usize| url::change(|s| s.race_event = (c != start).then_some(c as u32));
+    let set_cursor =
+        move |c: usize| url::change(|s| s.race_event = (c != start).then_some(c as u32));
     let world = Memo::new(move |_| world_after(cursor.get()));
     // The picture before the last step, so the parts that changed stand out.
     let (before, set_before) = signal(None::<World>);
@@ -316,17 +295,18 @@ pub(super) fn draw(
     seconds: &str,
 ) -> impl IntoView + use<> {
     let t = |k| lang.text(k);
-    let newest = fill(
-        t(Key::SceneNewest),
-        &[("plan", &world.newest_plan.to_string())],
-    );
-    let time = fill(t(Key::SceneTime), &[("seconds", seconds)]);
+    let newest = lang.message(&msg::SceneNewest {
+        plan: &world.newest_plan.to_string(),
+    });
+    let time = lang.message(&msg::SceneTime { seconds });
     // Every label once: the picture shows them, and they are its words
     // for screen readers (`aria-label`).
     let clerk_texts: Vec<(String, String)> = EnactorId::ALL
         .into_iter()
         .map(|id| {
-            let name = fill(t(Key::SceneClerk), &[("who", &id.letter().to_string())]);
+            let name = lang.message(&msg::SceneClerk {
+                who: &id.letter().to_string(),
+            });
             (name, clerk_state(lang, world, id))
         })
         .collect();
@@ -336,7 +316,9 @@ pub(super) fn draw(
             if zone.is_empty_record() {
                 t(Key::SceneBlank).to_string()
             } else {
-                fill(t(Key::SceneInUse), &[("plan", &zone.alias.to_string())])
+                lang.message(&msg::SceneInUse {
+                    plan: &zone.alias.to_string(),
+                })
             }
         })
         .collect();
@@ -393,12 +375,12 @@ pub(super) fn draw(
             let class = classes("page", blank.then_some("blank"), changed);
             let main = page_texts[i].clone();
             let rollback = match zone.rollback {
-                Some(r) => fill(t(Key::SceneRollback), &[("plan", &r.to_string())]),
+                Some(r) => lang.message(&msg::SceneRollback { plan: &r.to_string() }),
                 None => t(Key::SceneNoRollback).to_string(),
             };
             let lock = zone
                 .lock
-                .map(|l| fill(t(Key::SceneLock), &[("who", &l.holder.letter().to_string())]));
+                .map(|l| lang.message(&msg::SceneLock { who: &l.holder.letter().to_string() }));
             let shown: Vec<u32> = zone.trees.iter().rev().take(7).rev().copied().collect();
             let chips = shown
                 .into_iter()

@@ -2,7 +2,7 @@
 //! control values put into words. Pure (no browser), so every sentence is
 //! tested natively; components only place them on the page.
 
-use super::clock::say;
+use super::clock::{clock, say, say_msg};
 use super::format::{duration, grouped, then};
 use crate::controls::Unit;
 use crate::engine::cascade::clock::END;
@@ -10,7 +10,7 @@ use crate::engine::cascade::{Impact, Service};
 use crate::engine::race::RaceRun;
 use crate::engine::race::census::Census;
 use crate::engine::race::estimate::Estimate;
-use crate::i18n::{Key, Lang, fill, one_decimal, seconds_from_ms};
+use crate::i18n::{Key, Lang, msg, one_decimal, seconds_from_ms};
 use crate::story::chapters::{CHAPTERS, Position};
 use crate::time::Clock;
 
@@ -18,12 +18,15 @@ use crate::time::Clock;
 pub fn knob_value(clock: Clock, unit: Unit, value: u32) -> String {
     let lang = clock.lang;
     match unit {
-        Unit::SecondsFromMs => fill(
-            lang.text(Key::PlaySeconds),
-            &[("value", &(value / 1000).to_string())],
-        ),
-        Unit::Plans => fill(lang.text(Key::PlayPlans), &[("value", &value.to_string())]),
-        Unit::Minutes => fill(lang.text(Key::PcMinutes), &[("value", &value.to_string())]),
+        Unit::SecondsFromMs => lang.message(&msg::PlaySeconds {
+            value: &(value / 1000).to_string(),
+        }),
+        Unit::Plans => lang.message(&msg::PlayPlans {
+            value: &value.to_string(),
+        }),
+        Unit::Minutes => lang.message(&msg::PcMinutes {
+            value: &value.to_string(),
+        }),
         Unit::RecordTime => clock.day_time(value),
     }
 }
@@ -32,12 +35,12 @@ pub fn knob_value(clock: Clock, unit: Unit, value: u32) -> String {
 pub fn run_outcome(lang: Lang, run: &RaceRun) -> String {
     let outcome = match run.summary.first_empty {
         Some((at_ms, endpoint)) => {
-            let head = fill(
-                &say(lang, Key::PlayResultEmpty),
-                &[
-                    ("time", &seconds_from_ms(at_ms)),
-                    ("page", run.world.endpoint_name(endpoint)),
-                ],
+            let head = say_msg(
+                lang,
+                &msg::PlayResultEmpty {
+                    time: &seconds_from_ms(at_ms),
+                    page: run.world.endpoint_name(endpoint),
+                },
             );
             let tail = if run.summary.empty_at_end.is_empty() {
                 Key::PlayResultHealed
@@ -70,16 +73,13 @@ pub fn census_finding(lang: Lang, census: &Census, estimate_above_zero: bool) ->
             say(lang, Key::PlayCensusSafe)
         }
     } else {
-        fill(
-            &say(lang, Key::PlayCensus),
-            &[
-                ("orderings", &grouped(c.counts.orderings)),
-                ("empty", &grouped(c.counts.empty())),
-                (
-                    "behind",
-                    &(c.config.fresh_plan - c.config.stale_plan).to_string(),
-                ),
-            ],
+        say_msg(
+            lang,
+            &msg::PlayCensus {
+                orderings: &grouped(c.counts.orderings),
+                empty: &grouped(c.counts.empty()),
+                behind: &(c.config.fresh_plan - c.config.stale_plan).to_string(),
+            },
         )
     }
 }
@@ -90,38 +90,45 @@ fn percent(p: f64) -> String {
 
 /// The Monte Carlo estimate with its interval.
 pub fn estimate_finding(lang: Lang, e: &Estimate) -> String {
-    fill(
-        &say(lang, Key::PlayEstimate),
-        &[
-            ("p", &percent(e.p_empty)),
-            ("low", &percent(e.p_low)),
-            ("high", &percent(e.p_high)),
-            ("trials", &e.trials.to_string()),
-        ],
+    say_msg(
+        lang,
+        &msg::PlayEstimate {
+            p: &percent(e.p_empty),
+            low: &percent(e.p_low),
+            high: &percent(e.p_high),
+            trials: &e.trials.to_string(),
+        },
     )
 }
 
 /// "Day 43": the seed the run used.
 pub fn day(lang: Lang, seed: u64) -> String {
-    fill(&say(lang, Key::PlayDay), &[("seed", &seed.to_string())])
+    say_msg(
+        lang,
+        &msg::PlayDay {
+            seed: &seed.to_string(),
+        },
+    )
 }
 
 /// Where the scheduler game stands.
 pub fn game_status(lang: Lang, moves: usize, won: bool, over: bool, fewest: u32) -> String {
     if won {
-        fill(
-            &say(lang, Key::PlayGameWon),
-            &[
-                ("moves", &moves.to_string()),
-                ("fewest", &fewest.to_string()),
-            ],
+        say_msg(
+            lang,
+            &msg::PlayGameWon {
+                moves: &moves.to_string(),
+                fewest: &fewest.to_string(),
+            },
         )
     } else if over {
         say(lang, Key::PlayGameOver)
     } else {
-        fill(
-            &say(lang, Key::PlayGameMoves),
-            &[("moves", &(moves + 1).to_string())],
+        say_msg(
+            lang,
+            &msg::PlayGameMoves {
+                moves: &(moves + 1).to_string(),
+            },
         )
     }
 }
@@ -143,36 +150,35 @@ pub fn reader_hours(
     base: &Impact,
     service: Service,
 ) -> String {
-    fill(
-        &say(lang, result),
-        &[
-            ("mine", &duration(lang, mine.minutes(service))),
-            ("base", &duration(lang, base.minutes(service))),
-        ],
+    let (mine, base) = (
+        duration(lang, mine.minutes(service)),
+        duration(lang, base.minutes(service)),
+    );
+    // The three readers' sentences take the same placeholders.
+    clock(lang).message_as(
+        result,
+        &msg::PcShopResult {
+            mine: &mine,
+            base: &base,
+        },
     )
 }
 
 /// The event's end in the what-if night beside the record's.
 pub fn end_comparison(clock: Clock, mine: &Impact, base: &Impact) -> String {
-    fill(
-        &clock.text(Key::PcEndResult),
-        &[
-            ("mine", &event_end(clock, mine)),
-            ("base", &event_end(clock, base)),
-        ],
-    )
+    clock.message(&msg::PcEndResult {
+        mine: &event_end(clock, mine),
+        base: &event_end(clock, base),
+    })
 }
 
 /// "Chapter 3: 2/5".
 pub fn progress(lang: Lang, p: Position) -> String {
-    fill(
-        lang.text(Key::NavProgress),
-        &[
-            ("chapter", &(p.chapter + 1).to_string()),
-            ("beat", &(p.beat + 1).to_string()),
-            ("beats", &CHAPTERS[p.chapter].beats.len().to_string()),
-        ],
-    )
+    lang.message(&msg::NavProgress {
+        chapter: &(p.chapter + 1).to_string(),
+        beat: &(p.beat + 1).to_string(),
+        beats: &CHAPTERS[p.chapter].beats.len().to_string(),
+    })
 }
 
 /// The player's speed steps: ×2^step, from ×¼ to ×4.

@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::cascade_scene::CascadeScene;
-use super::clock::{clock, say};
+use super::clock::{clock, say, say_msg};
 use super::format::{duration, grouped};
 use super::mark::ClaimText;
 use super::model::{cascade_impact, race_census, shop_minutes, story_estimate_p};
@@ -17,51 +17,56 @@ use super::race_scene::RaceScene;
 use super::sentences::{SPEED_MAX, SPEED_MIN, beat_ms, progress, speed_label};
 use super::timeline_scene::TimelineScene;
 use super::url;
-use crate::i18n::{Key, Lang, fill, one_decimal};
+use crate::i18n::{Key, Lang, msg, one_decimal};
 use crate::story::chapters::{Beat, CHAPTERS, Figure, Position, Question, REVISIT, Scene};
 use crate::story::{Mark, Source};
 use crate::time::{Clock, DayTracker};
 
 /// The sentence of a beat's engine figure, its times on `clock`.
 pub fn figure_text(clock: Clock, key: Key, figure: Figure) -> String {
-    let template = &clock.text(key);
+    // `chapters` checks at compile time that each figure's sentence takes
+    // exactly these placeholders.
     match figure {
         Figure::Census => {
             let c = &race_census().counts;
-            fill(
-                template,
-                &[
-                    ("orderings", &grouped(c.orderings)),
-                    ("empty", &grouped(c.empty())),
-                ],
+            let (orderings, empty) = (grouped(c.orderings), grouped(c.empty()));
+            clock.message_as(
+                key,
+                &msg::Ch5B4 {
+                    orderings: &orderings,
+                    empty: &empty,
+                },
             )
         }
         Figure::Estimate => {
-            let p = story_estimate_p() * 100.0;
-            fill(template, &[("percent", &one_decimal(p))])
+            let percent = one_decimal(story_estimate_p() * 100.0);
+            clock.message_as(key, &msg::Ch5B5 { percent: &percent })
         }
         Figure::SimulatedEvent => {
             let (s, e) = cascade_impact().event.unwrap_or((0, 0));
             let d = e - s;
             let mut days = DayTracker::new(clock);
-            fill(
-                template,
-                &[
-                    ("start", &days.stamp(s)),
-                    ("end", &days.stamp(e)),
-                    ("hours", &(d / 60).to_string()),
-                    ("minutes", &(d % 60).to_string()),
-                ],
+            let (start, end) = (days.stamp(s), days.stamp(e));
+            let (hours, minutes) = ((d / 60).to_string(), (d % 60).to_string());
+            clock.message_as(
+                key,
+                &msg::Ch7Sim {
+                    start: &start,
+                    end: &end,
+                    hours: &hours,
+                    minutes: &minutes,
+                },
             )
         }
         Figure::Shop(choice) => {
             let (minutes, down) = shop_minutes(choice);
-            fill(
-                template,
-                &[
-                    ("affected", &duration(clock.lang, minutes)),
-                    ("down_time", &duration(clock.lang, down)),
-                ],
+            let (affected, down_time) = (duration(clock.lang, minutes), duration(clock.lang, down));
+            clock.message_as(
+                key,
+                &msg::Ch9Result {
+                    affected: &affected,
+                    down_time: &down_time,
+                },
             )
         }
     }
@@ -229,7 +234,7 @@ fn ChapterMenu(lang: Signal<Lang>, pos: Memo<Position>) -> impl IntoView {
                         .map(|(i, c)| {
                             let label = format!(
                                 "{} {}",
-                                fill(lang.text(Key::NavChapterN), &[("n", &(i + 1).to_string())]),
+                                lang.message(&msg::NavChapterN { n: &(i + 1).to_string() }),
                                 clock.text(c.title)
                             );
                             view! { <option value=i.to_string() selected=move || pos.get().chapter == i>{label}</option> }
@@ -353,9 +358,11 @@ fn BeatView(
     }
     let chapter = &CHAPTERS[position.chapter];
     let kicker = move || {
-        fill(
-            &say(lang.get(), Key::NavChapterN),
-            &[("n", &(position.chapter + 1).to_string())],
+        say_msg(
+            lang.get(),
+            &msg::NavChapterN {
+                n: &(position.chapter + 1).to_string(),
+            },
         )
     };
     let claims = beat

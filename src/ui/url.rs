@@ -47,10 +47,68 @@ pub fn provide_state() -> RwSignal<ViewState> {
     Effect::new(move |previous: Option<()>| {
         let query = state.with(encode);
         if previous.is_some() {
+            write_soon(query);
+        }
+    });
+    // Leaving the page: the last change is in the address (history, bfcache).
+    let flush = window_event_listener(leptos::ev::pagehide, |_| write_pending());
+    on_cleanup(move || flush.remove());
+    state
+}
+
+/// At most one address write per this many ms: a slider dragged across its
+/// range sends dozens of changes a second, and each `history.replaceState`
+/// costs the main thread several ms (the largest single cost of a control
+/// change in the profile), and Chromium throttles a page that calls it too
+/// often.
+const WRITE_EVERY_MS: f64 = 200.0;
+
+#[derive(Default)]
+struct Writer {
+    /// When the address was last written (ms since the epoch).
+    last_ms: f64,
+    /// The newest query not yet written, while a write is scheduled.
+    pending: Option<String>,
+}
+
+thread_local! {
+    static WRITER: std::cell::RefCell<Writer> = std::cell::RefCell::new(Writer::default());
+}
+
+/// Writes `query` now if the address has not been written for
+/// [`WRITE_EVERY_MS`] (a click shows in the address at once), else once that
+/// time is up (a drag writes a few times a second, ending with its last value).
+fn write_soon(query: String) {
+    let now = js_sys::Date::now();
+    let wait_ms = WRITER.with(|w| {
+        let mut w = w.borrow_mut();
+        let scheduled = w.pending.is_some();
+        let since = now - w.last_ms;
+        if !scheduled && since >= WRITE_EVERY_MS {
+            w.last_ms = now;
+            replace_query(&query);
+            return None;
+        }
+        w.pending = Some(query);
+        (!scheduled).then_some(WRITE_EVERY_MS - since)
+    });
+    if let Some(ms) = wait_ms {
+        set_timeout(
+            write_pending,
+            std::time::Duration::from_millis(ms.clamp(0.0, WRITE_EVERY_MS) as u64),
+        );
+    }
+}
+
+/// Writes the scheduled query, if any.
+fn write_pending() {
+    WRITER.with(|w| {
+        let mut w = w.borrow_mut();
+        if let Some(query) = w.pending.take() {
+            w.last_ms = js_sys::Date::now();
             replace_query(&query);
         }
     });
-    state
 }
 
 thread_local! {

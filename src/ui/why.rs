@@ -1,10 +1,10 @@
 //! "Why did the page go blank?": the engine's chain of events behind a run's
 //! first blank page ([`RaceRun::explain_first_empty`]), put into words.
 
-use super::clock::{clock, say};
+use super::clock::{clock, say_msg};
 use super::race_scene::narrate;
 use crate::engine::race::RaceRun;
-use crate::i18n::{Key, Lang, fill, seconds_from_ms};
+use crate::i18n::{Lang, msg, seconds_from_ms};
 
 /// The chain behind the first blank page of `r`, a line per step, in trace
 /// order: the overwriting clerk's one check, its lost locks (the back-offs
@@ -22,13 +22,13 @@ pub fn why_lines(lang: Lang, r: &RaceRun) -> Vec<String> {
         if chain.check() == Some(i)
             && let Some(b) = chain.backoffs()
         {
-            lines.push(fill(
-                &say(lang, Key::PlayWhyBackoffs),
-                &[
-                    ("who", &b.enactor.letter().to_string()),
-                    ("count", &b.count.to_string()),
-                    ("seconds", &seconds_from_ms(b.total_wait_ms)),
-                ],
+            lines.push(say_msg(
+                lang,
+                &msg::PlayWhyBackoffs {
+                    who: &b.enactor.letter().to_string(),
+                    count: &b.count.to_string(),
+                    seconds: &seconds_from_ms(b.total_wait_ms),
+                },
             ));
         }
     }
