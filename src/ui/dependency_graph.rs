@@ -63,7 +63,20 @@ const PORT_X: i32 = 150;
 
 #[component]
 pub fn DependencyGraph(lang: Signal<Lang>) -> impl IntoView {
-    let scenario = super::url::slice(|s| s.cascade.clone());
+    // The arcs drawn: the reader's placements can change them, a lever or a
+    // cache time cannot, so the picture is rebuilt only when they change.
+    // Whether an arc is loosened is read per arc.
+    let drawn = super::url::slice(|s| {
+        let unloosened = CascadeScenario {
+            loosened: Vec::new(),
+            ..s.cascade.clone()
+        };
+        drawable(&dependencies(&unloosened))
+            .into_iter()
+            .map(|d| (d.service, d.consumer, d.coupling == Coupling::Soft))
+            .collect::<Vec<_>>()
+    });
+    let loosened = super::url::slice(|s| s.cascade.loosened.clone());
     let base = drawable(&dependencies(&CascadeScenario::default()));
     let col = columns(&base);
     // Order: by depth, then by the services' own order (stable).
@@ -75,21 +88,21 @@ pub fn DependencyGraph(lang: Signal<Lang>) -> impl IntoView {
     }
     let height = 18 + Service::ALL.len() as i32 * ROW;
     let toggle = move |(service, consumer): (Service, Service)| {
-        let on = !scenario.with_untracked(|s| s.loosened.contains(&(service, consumer)));
+        let on = !loosened.with_untracked(|l| l.contains(&(service, consumer)));
         super::controls_panel::apply(crate::controls::Move::Coupling(service, consumer, on));
     };
     let edges = move || {
-        let deps = drawable(&scenario.with(dependencies));
-        deps.into_iter()
-            .map(|d| {
-                let (y1, y2) = (y_of[d.service.index()], y_of[d.consumer.index()]);
+        drawn
+            .get()
+            .into_iter()
+            .map(|(service, consumer, soft)| {
+                let (y1, y2) = (y_of[service.index()], y_of[consumer.index()]);
                 let dy = (y2 - y1).abs();
                 let rx = (8 + dy * 2 / 5).min(PORT_X - 6);
                 let path = format!("M {PORT_X} {y1} A {rx} {} 0 0 0 {PORT_X} {y2}", dy / 2);
-                let edge = (d.service, d.consumer);
-                let soft = d.coupling == Coupling::Soft;
-                let loosened = scenario.with(|s| s.loosened.contains(&edge));
-                let class = match (soft, loosened) {
+                let edge = (service, consumer);
+                let is_loosened = move || loosened.with(|l| l.contains(&edge));
+                let class = move || match (soft, is_loosened()) {
                     (_, true) => "edge loosened",
                     (true, false) => "edge soft",
                     (false, false) => "edge hard",
@@ -102,7 +115,7 @@ pub fn DependencyGraph(lang: Signal<Lang>) -> impl IntoView {
                     })
                 };
                 view! {
-                    <g class=class role="button" tabindex="0" aria-pressed=loosened.to_string()
+                    <g class=class role="button" tabindex="0" aria-pressed=move || is_loosened().to_string()
                         aria-label=label
                         data-edge=format!("{}>{}", edge.0.name(), edge.1.name())
                         on:click=move |_| toggle(edge)

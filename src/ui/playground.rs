@@ -14,47 +14,82 @@ use super::sentences::{census_finding, day, estimate_finding, game_status, run_o
 use super::url;
 use crate::controls::{Control, InLink, Move, Panel};
 use crate::engine::race::census::{CensusConfig, census};
-use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
+use crate::engine::race::estimate::{Estimate, EstimateConfig, empty_trials_in, summarise};
 use crate::engine::race::scheduler::SchedulerGame;
 use crate::engine::race::{EnactorId, RaceScenario, run};
 use crate::i18n::{Key, Lang, msg};
 use crate::story::NumberKind;
 
-/// Monte Carlo trials per estimate in the page: small enough to stay well
-/// under a frame's worth of work per slider step once debounced.
+/// Monte Carlo trials per estimate in the page.
 const PLAYGROUND_TRIALS: u32 = 400;
-/// Wait after the last slider move before estimating (ms).
+/// Trials per main-thread task: the estimate runs in slices with the page
+/// free for input between them (one slice is a few ms on a phone).
+const TRIALS_PER_SLICE: u32 = 25;
+/// Wait after the last control move before estimating (ms).
 const ESTIMATE_DEBOUNCE_MS: u64 = 180;
 
 /// The estimate of `race`, computed once the reader stops moving controls
-/// for [`ESTIMATE_DEBOUNCE_MS`]; until then the previous one stays.
-fn debounced_estimate(race: Memo<RaceScenario>) -> ReadSignal<Option<Estimate>> {
+/// for [`ESTIMATE_DEBOUNCE_MS`], in slices of [`TRIALS_PER_SLICE`] trials
+/// (one task each); until the last slice, the previous estimate stays. A
+/// newer move abandons a run in progress.
+fn sliced_estimate(race: Memo<RaceScenario>) -> ReadSignal<Option<Estimate>> {
     let (estimated, set_estimated) = signal(None::<Estimate>);
+    // Bumped by every move: a slice of an older run stops there.
+    let run_id = StoredValue::new(0u64);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let s = race.get();
+        let id = run_id.get_value().wrapping_add(1);
+        run_id.set_value(id);
         if let Some(h) = timer.get_value() {
             h.clear();
         }
+        let start = move || estimate_slice(s, 0, 0, id, run_id, set_estimated);
         let handle = set_timeout_with_handle(
-            move || {
-                let config = EstimateConfig {
-                    trials: PLAYGROUND_TRIALS,
-                    seed: s.seed,
-                    ..EstimateConfig::default()
-                };
-                set_estimated.set(estimate(&s, &config).ok());
-            },
+            start,
             std::time::Duration::from_millis(ESTIMATE_DEBOUNCE_MS),
         );
         timer.set_value(handle.ok());
     });
     on_cleanup(move || {
+        run_id.set_value(u64::MAX);
         if let Some(h) = timer.get_value() {
             h.clear();
         }
     });
     estimated
+}
+
+/// Runs trials `from..` for one task, then schedules the next slice or
+/// publishes the estimate.
+fn estimate_slice(
+    s: RaceScenario,
+    from: u32,
+    empty_so_far: u32,
+    id: u64,
+    run_id: StoredValue<u64>,
+    set_estimated: WriteSignal<Option<Estimate>>,
+) {
+    if run_id.try_get_value() != Some(id) {
+        return;
+    }
+    let to = (from + TRIALS_PER_SLICE).min(PLAYGROUND_TRIALS);
+    let empty = empty_so_far + empty_trials_in(&s, s.seed, from..to);
+    if to < PLAYGROUND_TRIALS {
+        set_timeout(
+            move || estimate_slice(s, to, empty, id, run_id, set_estimated),
+            std::time::Duration::ZERO,
+        );
+        return;
+    }
+    let per_year = EstimateConfig::default().delay_episodes_per_year;
+    let e = summarise(
+        PLAYGROUND_TRIALS,
+        empty,
+        s.effective_planner_interval_ms(),
+        per_year,
+    );
+    set_estimated.set(Some(e));
 }
 
 #[component]
@@ -67,7 +102,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
                 .and_then(|r| census(&CensusConfig::for_run(r)).ok())
         })
     });
-    let estimated = debounced_estimate(race);
+    let estimated = sliced_estimate(race);
     let t = move |k: Key| move || say(lang.get(), k);
     let next_game = super::next_task();
 
