@@ -321,8 +321,15 @@ fn the_links_between_pages_keep_the_readers_settings_and_drop_the_cursors() {
         let link = s.opening_page(page);
         assert_eq!(link.page, page);
         assert_eq!((link.race_event, link.minute), (None, None));
-        assert_eq!((link.lang, link.zone, link.detail), (s.lang, s.zone, s.detail));
-        assert_eq!((link.race, &link.cascade), (s.race, &s.cascade), "the playground travels");
+        assert_eq!(
+            (link.lang, link.zone, link.detail),
+            (s.lang, s.zone, s.detail)
+        );
+        assert_eq!(
+            (link.race, &link.cascade),
+            (s.race, &s.cascade),
+            "the playground travels"
+        );
         assert_eq!(decode(&encode(&link)).state, link);
     }
     // The summary's links into the story: a full page at that beat.
@@ -342,7 +349,10 @@ fn an_embedded_scene_opens_the_full_page_at_what_it_shows() {
     assert_eq!((full.embed, full.page), (None, Page::Playground));
     s.embed = Some(Embed::Chapter(3));
     let full = s.opening_full();
-    assert_eq!((full.embed, full.page, full.position), (None, Page::Story, s.position));
+    assert_eq!(
+        (full.embed, full.page, full.position),
+        (None, Page::Story, s.position)
+    );
     assert_eq!(decode(&encode(&full)).state, full);
 }
 
