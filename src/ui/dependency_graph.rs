@@ -1,7 +1,10 @@
 //! The dependency graph of the cascade, drawn from the engine's own edges as
 //! an arc diagram: services listed top to bottom, each after everything it
 //! depends on, one arc per dependency (solid: hard; dashed: soft, with a cache
-//! or fallback). It reads at any width, labels in full. Clicking an arc, or
+//! or fallback), its arrowhead at the service that depends on the other, so
+//! the arrow runs from the one relied on to the one relying on it (the
+//! markers are drawn in `<defs>` and attached by `style/scenes.css`, the page's
+//! CSP allowing no inline style). It reads at any width, labels in full. Clicking an arc, or
 //! focusing it and pressing Enter, loosens or tightens that coupling.
 
 use leptos::prelude::*;
@@ -55,6 +58,17 @@ fn columns(deps: &[Dependency]) -> [usize; Service::ALL.len()] {
     }
     col
 }
+
+/// The arrowheads, one per look of an arc: (id, class). `style/scenes.css`
+/// attaches them to the arcs (`marker-end`) and colours them.
+const ARROWS: [(&str, &str); 3] = [
+    ("dep-arrow", "arrow"),
+    ("dep-arrow-loosened", "arrow loosened"),
+    ("dep-arrow-focus", "arrow focus"),
+];
+/// The tip stops at the consumer's dot (radius 3, the marker's 10 units
+/// drawn 7 wide): 10 + 3 / 0.7.
+const ARROW_REF_X: &str = "14";
 
 const W: i32 = 360;
 const ROW: i32 = 22;
@@ -149,6 +163,14 @@ pub fn DependencyGraph(lang: Signal<Lang>) -> impl IntoView {
         <figure class="scene graph-scene">
             <p class="chart-title">{move || lang.get().text(Key::PcGraph)}</p>
             <svg viewBox=format!("0 0 {W} {height}") class="graph-svg">
+                <defs>
+                    {ARROWS.map(|(id, class)| view! {
+                        <marker id=id class=class viewBox="0 0 10 10" refX=ARROW_REF_X refY="5"
+                            markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto">
+                            <path d="M 0 1 L 10 5 L 0 9 z" />
+                        </marker>
+                    })}
+                </defs>
                 {edges}
                 {nodes}
             </svg>

@@ -284,6 +284,225 @@ fn classes(base: &str, state: Option<&str>, changed: bool) -> String {
     class
 }
 
+/// Most bundles a page's row has room for.
+const ROW_SLOTS: usize = 7;
+/// The row's width in the picture's units, and one bundle's step.
+const ROW_WIDTH: i32 = 332;
+const CHIP_STEP: i32 = 44;
+/// The "…" between the pinned bundles and the newest ones.
+const GAP_WIDTH: i32 = 18;
+
+/// One bundle in a page's row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ChipPicture {
+    pub plan: u32,
+    /// The page's arrow points at it.
+    pub in_use: bool,
+    /// The back-up arrow points at it.
+    pub back_up: bool,
+    /// An arrow points at it, but the bundle is gone (drawn as an outline).
+    pub gone: bool,
+}
+
+/// One page of the address book as the picture draws it, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PagePicture {
+    pub name: &'static str,
+    pub blank: bool,
+    /// "in use #N" or "BLANK".
+    pub main: String,
+    /// The back-up arrow in words.
+    pub rollback: String,
+    pub lock: Option<String>,
+    /// The row, left to right: the bundles an arrow points at that are older
+    /// than the newest ones come first, then `gap` ("…"), then the newest.
+    pub chips: Vec<ChipPicture>,
+    /// How many chips come before the "…" (0: no bundle is left out).
+    pub gap_after: usize,
+    /// Words beside a gone bundle the page's arrow still points at.
+    pub gone_note: Option<String>,
+}
+
+/// The whole picture in words: what `draw` shows, and its `aria-label`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Picture {
+    pub planner: String,
+    pub time: String,
+    /// (name, state, delayed) per clerk.
+    pub clerks: Vec<(String, String, bool)>,
+    pub pages: Vec<PagePicture>,
+}
+
+/// Rough width of `text` at the row's type size (12 px): wide for kana and
+/// kanji, narrow for Latin letters and digits.
+fn text_width(text: &str) -> i32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 7 } else { 12 })
+        .sum()
+}
+
+/// A page's row: the newest bundles that fit, and before them, marked off
+/// by "…", the oldest bundle kept and every bundle an arrow points at that
+/// would not be among them (or its outline, when it is gone), so the page in
+/// use always shows its bundle and the row spans the pile, oldest to newest.
+fn row(
+    lang: Lang,
+    zone: &crate::engine::race::model::Zone,
+) -> (Vec<ChipPicture>, usize, Option<String>) {
+    let mut wanted: Vec<u32> = [Some(zone.alias), zone.rollback, zone.trees.first().copied()]
+        .into_iter()
+        .flatten()
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let gone_note = (!zone.has_tree(zone.alias)).then(|| {
+        lang.message(&msg::SceneGone {
+            plan: &zone.alias.to_string(),
+        })
+    });
+    let note_width = gone_note.as_deref().map_or(0, |n| text_width(n) + 8);
+    let pinned_for = |window: usize| -> Vec<u32> {
+        let newest = &zone.trees[zone.trees.len() - window..];
+        wanted
+            .iter()
+            .copied()
+            .filter(|g| !newest.contains(g))
+            .collect()
+    };
+    // Pinning a bundle takes room from the newest ones, which may leave
+    // another wanted bundle out of them: shrink until it settles (the window
+    // only shrinks, so it does).
+    let mut window = ROW_SLOTS.min(zone.trees.len());
+    loop {
+        let pinned = pinned_for(window);
+        let gap = if pinned.is_empty() { 0 } else { GAP_WIDTH };
+        let room = ROW_WIDTH - CHIP_STEP * pinned.len() as i32 - gap - note_width;
+        let fits = usize::try_from((room + 4) / CHIP_STEP).unwrap_or(0);
+        let next = fits.min(ROW_SLOTS.saturating_sub(pinned.len())).min(window);
+        if next == window {
+            break;
+        }
+        window = next;
+    }
+    let pinned = pinned_for(window);
+    let chip = |plan: u32| ChipPicture {
+        plan,
+        in_use: plan == zone.alias,
+        back_up: zone.rollback == Some(plan) && plan != zone.alias,
+        gone: !zone.has_tree(plan),
+    };
+    let mut chips: Vec<ChipPicture> = pinned.iter().map(|&g| chip(g)).collect();
+    // "…" only where bundles are left out.
+    let kept_pinned = chips.iter().filter(|c| !c.gone).count();
+    let hidden = zone.trees.len() > window + kept_pinned;
+    let gap_after = if hidden { chips.len() } else { 0 };
+    chips.extend(
+        zone.trees[zone.trees.len() - window..]
+            .iter()
+            .map(|&g| chip(g)),
+    );
+    (chips, gap_after, gone_note)
+}
+
+/// The picture's words: every label `draw` shows, from the world alone.
+pub(crate) fn describe(
+    lang: Lang,
+    world: &World,
+    slow: Option<EnactorId>,
+    seconds: &str,
+) -> Picture {
+    let t = |k| lang.text(k);
+    let clerks = EnactorId::ALL
+        .into_iter()
+        .map(|id| {
+            let name = lang.message(&msg::SceneClerk {
+                who: &id.letter().to_string(),
+            });
+            (name, clerk_state(lang, world, id), slow == Some(id))
+        })
+        .collect();
+    let pages = world.zones[..world.endpoint_count()]
+        .iter()
+        .enumerate()
+        .map(|(i, zone)| {
+            let blank = zone.is_empty_record();
+            let main = if blank {
+                t(Key::SceneBlank).to_string()
+            } else {
+                lang.message(&msg::SceneInUse {
+                    plan: &zone.alias.to_string(),
+                })
+            };
+            let rollback = match zone.rollback {
+                Some(r) => lang.message(&msg::SceneRollback {
+                    plan: &r.to_string(),
+                }),
+                None => t(Key::SceneNoRollback).to_string(),
+            };
+            let lock = zone.lock.map(|l| {
+                lang.message(&msg::SceneLock {
+                    who: &l.holder.letter().to_string(),
+                })
+            });
+            let (chips, gap_after, gone_note) = row(lang, zone);
+            PagePicture {
+                name: world.endpoint_name(EndpointId(i as u8)),
+                blank,
+                main,
+                rollback,
+                lock,
+                chips,
+                gap_after,
+                gone_note,
+            }
+        })
+        .collect();
+    Picture {
+        planner: lang.message(&msg::SceneNewest {
+            plan: &world.newest_plan.to_string(),
+        }),
+        time: lang.message(&msg::SceneTime { seconds }),
+        clerks,
+        pages,
+    }
+}
+
+impl Picture {
+    /// The picture for screen readers: every label, and each page's row.
+    pub(crate) fn alt(&self, lang: Lang) -> String {
+        let t = |k| lang.text(k);
+        let mut alt = vec![format!(
+            "{} {} {}",
+            t(Key::ScenePlanner),
+            self.planner,
+            self.time
+        )];
+        for (name, state, slow) in &self.clerks {
+            let slow_note = if *slow { t(Key::SceneSlow) } else { "" };
+            alt.push(format!("{name} {state} {slow_note}").trim_end().to_string());
+        }
+        for page in &self.pages {
+            let mut parts = vec![page.main.clone()];
+            parts.extend(page.gone_note.clone());
+            parts.push(page.rollback.clone());
+            parts.extend(page.lock.clone());
+            let row: Vec<String> = page
+                .chips
+                .iter()
+                .enumerate()
+                .flat_map(|(j, c)| {
+                    let gap = (j == page.gap_after && j > 0).then(|| "…".to_string());
+                    gap.into_iter()
+                        .chain((!c.gone).then(|| format!("#{}", c.plan)))
+                })
+                .collect();
+            parts.push(format!("{}: {}", t(Key::SceneBundles), row.join(" ")));
+            alt.push(format!("{}: {}", page.name, parts.join(", ")));
+        }
+        alt.join(" / ")
+    }
+}
+
 /// The race as a picture. After a step, the clerk who acted and the parts
 /// that differ from `before` (the picture one step earlier) carry the class
 /// `changed`: outlined always, and pulsing when motion is on.
@@ -295,56 +514,20 @@ pub(super) fn draw(
     seconds: &str,
 ) -> impl IntoView + use<> {
     let t = |k| lang.text(k);
-    let newest = lang.message(&msg::SceneNewest {
-        plan: &world.newest_plan.to_string(),
-    });
-    let time = lang.message(&msg::SceneTime { seconds });
-    // Every label once: the picture shows them, and they are its words
-    // for screen readers (`aria-label`).
-    let clerk_texts: Vec<(String, String)> = EnactorId::ALL
-        .into_iter()
-        .map(|id| {
-            let name = lang.message(&msg::SceneClerk {
-                who: &id.letter().to_string(),
-            });
-            (name, clerk_state(lang, world, id))
-        })
-        .collect();
-    let page_texts: Vec<String> = world.zones[..world.endpoint_count()]
-        .iter()
-        .map(|zone| {
-            if zone.is_empty_record() {
-                t(Key::SceneBlank).to_string()
-            } else {
-                lang.message(&msg::SceneInUse {
-                    plan: &zone.alias.to_string(),
-                })
-            }
-        })
-        .collect();
-    let mut alt = vec![format!("{} {newest} {time}", t(Key::ScenePlanner))];
-    for (id, (name, state)) in EnactorId::ALL.into_iter().zip(&clerk_texts) {
-        let slow_note = if slow == Some(id) {
-            t(Key::SceneSlow)
-        } else {
-            ""
-        };
-        alt.push(format!("{name} {state} {slow_note}").trim_end().to_string());
-    }
-    for (i, main) in page_texts.iter().enumerate() {
-        alt.push(format!(
-            "{}: {main}",
-            world.endpoint_name(EndpointId(i as u8))
-        ));
-    }
-    let alt = alt.join(" / ");
+    let picture = describe(lang, world, slow, seconds);
+    let alt = picture.alt(lang);
+    let Picture {
+        planner: newest,
+        time,
+        clerks: clerk_texts,
+        pages: page_pictures,
+    } = picture;
     let clerks = EnactorId::ALL
         .into_iter()
+        .zip(clerk_texts)
         .enumerate()
-        .map(|(i, id)| {
+        .map(|(i, (id, (name, state, is_slow)))| {
             let x = 60 + 120 * i as i32;
-            let (name, state) = clerk_texts[i].clone();
-            let is_slow = slow == Some(id);
             let changed =
                 before.is_some_and(|(b, actor)| actor == Some(id) || clerk_state(lang, b, id) != state);
             let class = classes("clerk", is_slow.then_some("slow"), changed);
@@ -361,50 +544,65 @@ pub(super) fn draw(
             }
         })
         .collect_view();
-    let pages = (0..world.endpoint_count())
-        .map(|i| {
-            let endpoint = EndpointId(i as u8);
+    let pages = page_pictures
+        .into_iter()
+        .enumerate()
+        .map(|(i, page)| {
             let zone = &world.zones[i];
             let y = 124 + 80 * i as i32;
-            let blank = zone.is_empty_record();
+            let blank = page.blank;
             let changed = before.is_some_and(|(b, _)| {
                 let old = &b.zones[i];
-                (old.alias, old.rollback, old.is_empty_record(), old.lock.map(|l| l.holder))
-                    != (zone.alias, zone.rollback, blank, zone.lock.map(|l| l.holder))
+                (old.alias, old.rollback, old.is_empty_record(), old.lock.map(|l| l.holder), &old.trees)
+                    != (zone.alias, zone.rollback, blank, zone.lock.map(|l| l.holder), &zone.trees)
             });
             let class = classes("page", blank.then_some("blank"), changed);
-            let main = page_texts[i].clone();
-            let rollback = match zone.rollback {
-                Some(r) => lang.message(&msg::SceneRollback { plan: &r.to_string() }),
-                None => t(Key::SceneNoRollback).to_string(),
-            };
-            let lock = zone
-                .lock
-                .map(|l| lang.message(&msg::SceneLock { who: &l.holder.letter().to_string() }));
-            let shown: Vec<u32> = zone.trees.iter().rev().take(7).rev().copied().collect();
-            let chips = shown
-                .into_iter()
-                .enumerate()
-                .map(|(j, g)| {
-                    let cx = 14 + 44 * j as i32;
-                    let in_use = g == zone.alias;
-                    let class = if in_use { "chip in-use" } else { "chip" };
-                    view! {
-                        <g class=class>
-                            <rect x=cx y=y + 50 width=40 height=16 rx=3 />
-                            <text x=cx + 20 y=y + 62 text-anchor="middle" class="small">{format!("#{g}")}</text>
-                        </g>
-                    }
-                })
-                .collect_view();
+            let gap_after = page.gap_after;
+            let note = page.gone_note.clone();
+            let note_width = note.as_deref().map_or(0, |n| text_width(n) + 8);
+            let mut x = 14;
+            let mut row = Vec::new();
+            for (j, chip) in page.chips.iter().enumerate() {
+                if j == gap_after && j > 0 {
+                    row.push(view! {
+                        <text x=x + 4 y=y + 62 class="small row-gap">"…"</text>
+                    }.into_any());
+                    x += GAP_WIDTH;
+                }
+                let state = if chip.gone && chip.in_use {
+                    "chip in-use gone"
+                } else if chip.gone {
+                    "chip back-up gone"
+                } else if chip.in_use {
+                    "chip in-use"
+                } else if chip.back_up {
+                    "chip back-up"
+                } else {
+                    "chip"
+                };
+                let label = format!("#{}", chip.plan);
+                row.push(view! {
+                    <g class=state data-plan=chip.plan>
+                        <rect x=x y=y + 50 width=40 height=16 rx=3 />
+                        <text x=x + 20 y=y + 62 text-anchor="middle" class="small">{label}</text>
+                    </g>
+                }.into_any());
+                x += CHIP_STEP;
+                if chip.gone && chip.in_use && let Some(n) = note.clone() {
+                    row.push(view! {
+                        <text x=x y=y + 62 class="small warn gone-note">{n}</text>
+                    }.into_any());
+                    x += note_width;
+                }
+            }
             view! {
-                <g class=class>
+                <g class=class data-page=i>
                     <rect x=6 y=y width=348 height=72 rx=6 />
-                    <text x=14 y=y + 16 class="small strong">{world.endpoint_name(endpoint)}</text>
-                    <text x=14 y=y + 38 class="big">{main}</text>
-                    <text x=346 y=y + 38 text-anchor="end" class="small">{rollback}</text>
-                    {lock.map(|l| view! { <text x=346 y=y + 16 text-anchor="end" class="small tag">{l}</text> })}
-                    {chips}
+                    <text x=14 y=y + 16 class="small strong">{page.name}</text>
+                    <text x=14 y=y + 38 class="big">{page.main}</text>
+                    <text x=346 y=y + 38 text-anchor="end" class="small">{page.rollback}</text>
+                    {page.lock.map(|l| view! { <text x=346 y=y + 16 text-anchor="end" class="small tag">{l}</text> })}
+                    {row}
                 </g>
             }
         })
@@ -445,6 +643,217 @@ mod tests {
         let japanese = text.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
         assert_eq!(japanese, lang == Lang::Ja, "{} text: {text}", lang.code());
         text
+    }
+
+    /// Every race beat of the story: (chapter, beat, trace index), 1-based.
+    fn race_beats() -> Vec<(usize, usize, RaceMoment, usize)> {
+        use crate::story::chapters::{CHAPTERS, Scene};
+        let mut beats = Vec::new();
+        for (c, chapter) in CHAPTERS.iter().enumerate() {
+            for (b, beat) in chapter.beats.iter().enumerate() {
+                if let Some(Scene::Race(m)) = beat.scene {
+                    beats.push((c + 1, b + 1, m, moment_index(m)));
+                }
+            }
+        }
+        beats
+    }
+
+    /// The picture's words against the engine's world, page by page: which
+    /// page is blank, which list each arrow names and that its bundle is
+    /// drawn (or drawn as gone, in words), who holds the tag.
+    fn check_picture(lang: Lang, world: &World, picture: &Picture, at: &str) {
+        assert_eq!(picture.pages.len(), world.endpoint_count(), "{at}");
+        let alt = picture.alt(lang);
+        for (i, (page, zone)) in picture.pages.iter().zip(&world.zones).enumerate() {
+            let at = format!("{at}, page {i}");
+            assert_eq!(page.name, world.endpoint_name(EndpointId(i as u8)), "{at}");
+            assert_eq!(page.blank, zone.is_empty_record(), "{at}");
+            let in_use: Vec<&ChipPicture> = page.chips.iter().filter(|c| c.in_use).collect();
+            assert_eq!(in_use.len(), 1, "{at}: the arrow's bundle is drawn once");
+            assert_eq!(in_use[0].plan, zone.alias, "{at}");
+            if page.blank {
+                assert_eq!(page.main, lang.text(Key::SceneBlank), "{at}");
+                assert!(
+                    in_use[0].gone,
+                    "{at}: a blank page's bundle is drawn as gone"
+                );
+                let gone = lang.message(&msg::SceneGone {
+                    plan: &zone.alias.to_string(),
+                });
+                assert_eq!(page.gone_note.as_deref(), Some(gone.as_str()), "{at}");
+                assert!(alt.contains(&gone), "{at}: {alt}");
+            } else {
+                let words = lang.message(&msg::SceneInUse {
+                    plan: &zone.alias.to_string(),
+                });
+                assert_eq!(page.main, words, "{at}");
+                assert!(!in_use[0].gone && zone.has_tree(zone.alias), "{at}");
+                assert!(page.gone_note.is_none(), "{at}");
+            }
+            match zone.rollback {
+                Some(r) => {
+                    let chip = page.chips.iter().find(|c| c.plan == r);
+                    assert!(
+                        chip.is_some(),
+                        "{at}: the back-up arrow's bundle #{r} is drawn"
+                    );
+                    assert_eq!(chip.unwrap().gone, !zone.has_tree(r), "{at}");
+                    assert_eq!(
+                        page.rollback,
+                        lang.message(&msg::SceneRollback {
+                            plan: &r.to_string()
+                        }),
+                        "{at}"
+                    );
+                }
+                None => assert_eq!(page.rollback, lang.text(Key::SceneNoRollback), "{at}"),
+            }
+            let tag = zone.lock.map(|l| {
+                lang.message(&msg::SceneLock {
+                    who: &l.holder.letter().to_string(),
+                })
+            });
+            assert_eq!(page.lock, tag, "{at}");
+            // Every chip not gone is a bundle the page holds, in ascending
+            // order, and the row fits the page.
+            let kept: Vec<u32> = page
+                .chips
+                .iter()
+                .filter(|c| !c.gone)
+                .map(|c| c.plan)
+                .collect();
+            assert!(kept.iter().all(|g| zone.has_tree(*g)), "{at}");
+            assert!(kept.windows(2).all(|w| w[0] < w[1]), "{at}: {kept:?}");
+            assert!(page.chips.len() <= ROW_SLOTS, "{at}");
+            let width = CHIP_STEP * page.chips.len() as i32
+                + if page.gap_after > 0 { GAP_WIDTH } else { 0 }
+                + page.gone_note.as_deref().map_or(0, |n| text_width(n) + 8);
+            assert!(width <= ROW_WIDTH + 4, "{at}: row {width} wide");
+            // The row spans the pile: the oldest and the newest bundle kept.
+            if let (Some(oldest), Some(newest)) = (zone.trees.first(), zone.trees.last()) {
+                assert!(
+                    kept.contains(oldest) && kept.contains(newest),
+                    "{at}: {kept:?}"
+                );
+            }
+            assert!(
+                alt.contains(&page.main) && alt.contains(&page.rollback),
+                "{at}"
+            );
+        }
+        for (id, (_, state, _)) in EnactorId::ALL.into_iter().zip(&picture.clerks) {
+            assert_eq!(*state, clerk_state(lang, world, id), "{at}");
+        }
+    }
+
+    #[test]
+    fn every_race_beat_pictures_the_engines_world() {
+        let beats = race_beats();
+        assert!(beats.len() >= 15, "{beats:?}");
+        let run = race_run();
+        for &(chapter, beat, moment, index) in &beats {
+            let world = world_after(index);
+            let slow = run.scenario.delayed_enactor_at(run.events[index].at_ms);
+            for lang in Lang::ALL {
+                let picture = describe(lang, &world, slow, "1");
+                let at = format!(
+                    "{} chapter {chapter} beat {beat} ({moment:?}, event {index})",
+                    lang.code()
+                );
+                check_picture(lang, &world, &picture, &at);
+            }
+        }
+    }
+
+    #[test]
+    fn the_core_moments_show_what_their_words_say() {
+        let run = race_run();
+        let regional = World::REGIONAL.index();
+        let picture_at = |m: RaceMoment| {
+            let world = world_after(moment_index(m));
+            let picture = describe(Lang::En, &world, None, "1");
+            (world, picture)
+        };
+        // While B runs ahead, A's list is still on the main page, drawn as
+        // the oldest bundle kept.
+        let (_, picture) = picture_at(RaceMoment::FastAhead);
+        let a_plan = match world_after(moment_index(RaceMoment::FastAhead))
+            .enactor(EnactorId::A)
+            .phase
+        {
+            Phase::Applying { plan, .. } => plan,
+            other => panic!("A is copying, not {other:?}"),
+        };
+        let first = &picture.pages[regional].chips[0];
+        assert_eq!(
+            (first.plan, first.in_use, first.gone),
+            (a_plan, false, false)
+        );
+        // A writes its old list onto the main page: that list, older than
+        // the newest seven, is drawn in use, before a "…".
+        let (world, picture) = picture_at(RaceMoment::Overwrite);
+        let RaceEvent::Flipped { to, enactor, .. } =
+            run.events[moment_index(RaceMoment::Overwrite)].event
+        else {
+            panic!("the overwrite is a flip")
+        };
+        assert_eq!((enactor, to), (EnactorId::A, a_plan));
+        let page = &picture.pages[regional];
+        assert_eq!(world.zones[regional].alias, to);
+        assert!(page.chips[0].in_use && page.chips[0].plan == to && !page.chips[0].gone);
+        assert!(
+            page.gap_after > 0,
+            "older than the newest bundles: {page:?}"
+        );
+        // B's clean-up takes it away: the page is blank and says so, with the
+        // gone bundle's outline where it was.
+        let (_, picture) = picture_at(RaceMoment::Emptied);
+        let page = &picture.pages[regional];
+        assert!(page.blank);
+        assert_eq!(
+            page.chips[0],
+            ChipPicture {
+                plan: to,
+                in_use: true,
+                back_up: false,
+                gone: true
+            }
+        );
+        // Stuck: the write that fails needed the back-up arrow at the list
+        // the blank page's arrow still names (the caption's "A's list").
+        let stuck = moment_index(RaceMoment::Stuck);
+        let RaceEvent::FlipFailedRollbackMissing { missing, .. } = run.events[stuck].event else {
+            panic!("stuck is a failed write")
+        };
+        let (_, picture) = picture_at(RaceMoment::Stuck);
+        let page = &picture.pages[regional];
+        assert_eq!(missing, to);
+        assert!(
+            page.blank
+                && page
+                    .chips
+                    .iter()
+                    .any(|c| c.plan == missing && c.in_use && c.gone)
+        );
+    }
+
+    #[test]
+    fn the_page_in_use_shows_its_bundle_at_every_step() {
+        // Every world of every preset's run (the story's, and those the
+        // playground shows): the arrow's bundle is always in the row.
+        use crate::engine::race::{Preset, run, worlds_after_events};
+        for preset in Preset::ALL {
+            let scenario = preset.scenario();
+            let events = run(&scenario).expect("the preset is valid").events.len();
+            let all: Vec<usize> = (0..events).collect();
+            for (i, world) in worlds_after_events(&scenario, &all).iter().enumerate() {
+                for lang in Lang::ALL {
+                    let picture = describe(lang, world, None, "1");
+                    check_picture(lang, world, &picture, &format!("{preset:?}, event {i}"));
+                }
+            }
+        }
     }
 
     #[test]
