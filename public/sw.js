@@ -33,6 +33,14 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// A navigation to the app itself (any query) is kept as the page; one to
+// another page of the site (the teacher's page, the handout, the demo) is
+// kept under its own address, so it never replaces the app's offline copy.
+const isApp = (request) => {
+  const url = new URL(request.url);
+  return request.mode === 'navigate' && (url.pathname === new URL(PAGE).pathname || url.pathname.endsWith('/index.html'));
+};
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
@@ -41,15 +49,15 @@ self.addEventListener('fetch', (event) => {
       const response = await fetch(request);
       if (response.ok && response.type === 'basic') {
         const copy = response.clone();
-        const key = request.mode === 'navigate' ? PAGE : request;
+        const key = isApp(request) ? PAGE : request;
         event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)));
       }
       return response;
     } catch (offline) {
       const cache = await caches.open(CACHE);
-      const hit = request.mode === 'navigate'
+      const hit = isApp(request)
         ? await cache.match(PAGE)
-        : await cache.match(request);
+        : await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
       if (hit) return hit;
       throw offline;
     }

@@ -20,6 +20,12 @@
 //!   `local`). Absent, times follow the language (Japanese: Japan time,
 //!   English: US Pacific time), as every earlier link did. A page from
 //!   before it ignores the key with a note and shows the language's zone.
+//! - v2, extended the same way: `present` (`1`), presenter mode, one beat
+//!   filling the screen in large type for a classroom. Absent, the page is
+//!   the reader's, as before; a page from before it ignores the key with a
+//!   note. (`view=teach` and `view=handout` open the classroom's pages
+//!   before the app reads the address, `ui::classroom`; this codec reads
+//!   them as the story, with a note.)
 
 use crate::controls::{DEPLOYMENT_FLAGS, InLink, KNOBS, READERS, SWITCHES};
 pub use crate::controls::{
@@ -103,6 +109,9 @@ pub struct ViewState {
     pub detail: Detail,
     pub page: Page,
     pub embed: Option<Embed>,
+    /// Presenter mode (`present=1`): the story one beat at a time in large
+    /// type, without the page's chrome, driven by a clicker's keys.
+    pub present: bool,
     pub position: Position,
     /// The race scene's cursor: an index into the trace it shows.
     pub race_event: Option<u32>,
@@ -123,6 +132,7 @@ impl Default for ViewState {
             detail: Detail::Story,
             page: Page::Story,
             embed: None,
+            present: false,
             position: Position::first(),
             race_event: None,
             minute: None,
@@ -319,6 +329,11 @@ pub fn decode(query: &str) -> Decoded {
                 _ => r.note(format!("view=\"{value}\" is not a view; showing the story")),
             },
             "embed" => s.embed = decode_embed(&mut r, value),
+            "present" => {
+                if let Some(on) = r.flag(key, value) {
+                    s.present = on;
+                }
+            }
             "ch" | "beat" => {
                 let n = parse_u64(value);
                 if n.is_none() {
@@ -499,6 +514,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if state.detail == Detail::Engineer {
         q.append_pair("detail", "engineer");
+    }
+    if state.present {
+        q.append_pair("present", "1");
     }
     if state.position != d.position {
         q.append_pair("ch", &(state.position.chapter + 1).to_string());

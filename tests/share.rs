@@ -209,6 +209,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         prop::option::of(0..=MAX_RACE_EVENT),
         prop::option::of(0..=END),
         prop::option::of(prop::sample::select(ZoneChoice::ALL.to_vec())),
+        any::<bool>(),
     );
     (view, prop::collection::vec(a_move(), 0..24)).prop_map(|(v, moves)| {
         let mut s = ViewState::default();
@@ -217,6 +218,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         s.page = v.2;
         s.position = Position::clamped(v.4.0, v.4.1);
         (s.race_event, s.minute, s.zone) = (v.5, v.6, v.7);
+        s.present = v.8;
         for m in moves {
             m.apply(&mut s);
         }
@@ -229,7 +231,7 @@ fn adversarial_query() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
         "v", "lang", "tz", "detail", "view", "embed", "ch", "beat", "ev", "t", "fix", "slow",
         "for", "plan", "cleanup", "seed", "dns", "prop", "dwfm", "nlbv", "neg", "negttl", "posttl",
-        "loose", "shop", "app", "biz", "", "%", "=", "&&",
+        "loose", "shop", "app", "biz", "present", "", "%", "=", "&&",
     ]);
     let value = prop_oneof![
         "[0-9]{0,25}",
@@ -364,4 +366,21 @@ fn the_detail_switch_flips_and_travels() {
     assert!(encode(&s).contains("detail=engineer"));
     s.toggle_detail();
     assert_eq!(s, ViewState::default());
+}
+
+#[test]
+fn presenter_mode_travels_in_the_link() {
+    let d = decode("v=2&lang=en&present=1&ch=4&beat=4");
+    assert!(d.notes.is_empty(), "{:?}", d.notes);
+    assert!(d.state.present);
+    assert_eq!(encode(&d.state), "v=2&lang=en&present=1&ch=4&beat=4");
+    // Off is the default and is not written; a bad value is set aside, noted.
+    assert!(!decode("v=2&lang=en&present=0").state.present);
+    assert_eq!(
+        encode(&decode("v=2&lang=en&present=0").state),
+        "v=2&lang=en"
+    );
+    let bad = decode("v=2&present=maybe");
+    assert!(!bad.state.present);
+    assert_eq!(bad.notes.len(), 1, "{:?}", bad.notes);
 }

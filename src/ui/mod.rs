@@ -2,11 +2,15 @@
 
 mod cascade_scene;
 mod check;
+pub mod classroom;
 pub(crate) mod clock;
 mod controls_panel;
 mod dependency_graph;
 mod embed;
 mod format;
+pub mod handout;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod handout_page;
 mod kind;
 mod mark;
 mod model;
@@ -15,11 +19,14 @@ mod navigation;
 mod opening;
 mod playground;
 mod playground_cascade;
+pub mod present;
 mod race_scene;
 mod sentences;
 mod share_bar;
 mod sources_page;
 mod story;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod teach;
 mod timeline_scene;
 pub mod url;
 mod why;
@@ -37,9 +44,17 @@ pub(crate) fn next_task() -> ReadSignal<bool> {
     ready
 }
 
-/// Mounts the app on the page's `<body>`: the explainer, or the engine check
-/// when the address asks for `?check=race`.
+/// Mounts the app on the page's `<body>`: the explainer (in presenter mode
+/// with `?present=1`), the engine check when the address asks for
+/// `?check=race`, the printable handout for `?view=handout`; `?view=teach`
+/// goes on to the teacher's static page (`classroom`).
 pub fn mount() {
+    let sheet = classroom::asked();
+    // `?view=teach` is a static page of its own: go there, unmounted.
+    #[cfg(target_arch = "wasm32")]
+    if sheet == Some(classroom::Sheet::Teach) && classroom::go_to_teach() {
+        return;
+    }
     // The first screen in the HTML has done its job.
     if let Some(pre) = web_sys::window()
         .and_then(|w| w.document())
@@ -49,8 +64,15 @@ pub fn mount() {
     }
     if url::param("check").as_deref() == Some("race") {
         leptos::mount::mount_to_body(check::EngineCheck);
+    } else if sheet == Some(classroom::Sheet::Handout) {
+        #[cfg(target_arch = "wasm32")]
+        handout::start();
     } else {
         leptos::mount::mount_to_body(App);
+        #[cfg(target_arch = "wasm32")]
+        if url::shared().with_untracked(|s| s.present && s.embed.is_none()) {
+            present::start();
+        }
     }
 }
 
@@ -150,6 +172,17 @@ pub fn App() -> impl IntoView {
             <p>
                 {t(Key::FooterSources)} " "
                 <a id="to-sources" href=link_to_page(Page::Sources)>{t(Key::SrcOpen)}</a>
+            </p>
+            <p>
+                <a id="to-teach" href=move || classroom::Sheet::Teach.href(lang.get())>{t(Key::FooterClassroom)}</a>
+            </p>
+            // On paper only: where the whole story is, ready to print.
+            <p class="print-only" id="print-note">
+                {move || {
+                    let lang = lang.get();
+                    let url = classroom::absolute(&classroom::Sheet::Handout.href(lang));
+                    lang.message(&crate::i18n::msg::PrintNote { url: &url })
+                }}
             </p>
         </footer>
     }

@@ -1,0 +1,402 @@
+//! The handout's words as a static page (`public/handout.<lang>.html`),
+//! written natively from the story's data: every chapter (each starting a
+//! new printed page), every sentence with its truth label and its source
+//! named, the figures, the technical detail, the analogies and the quizzes,
+//! then the answers, the record's timeline, the glossary and the sources.
+//!
+//! The scenes' pictures are the app's and draw only in a browser: the page
+//! leaves a placeholder for each (`data-race`, `data-cascade`), which the
+//! app's `?view=handout` (`ui::handout`) fills after loading this page's
+//! `<main>`. Opened alone, without JavaScript, the page reads and prints
+//! with a note in place of each picture.
+
+use super::classroom::html::{
+    Texts, chapter_label, claim_on_paper as claim, document, escape, kind_label, legends,
+    mark_label, source_name, t, times_note,
+};
+use super::classroom::{Sheet, teach_file};
+use super::handout::moment_code;
+use super::model::{moment_index, race_run, world_after};
+use super::race_scene::narrate;
+use super::story::figure_text;
+use super::teach::{quiz_with_answer, quizzes};
+use crate::engine::cascade::Minute;
+use crate::i18n::{Key, Lang};
+use crate::story::chapters::{Beat, CHAPTERS, Position, RaceMoment, Scene, TERMS};
+use crate::story::timeline::TIMELINE;
+use crate::story::{Mark, NumberKind, Source, opening};
+use crate::time::Clock;
+
+/// The handout's own words in `locales/teach.<lang>.json` (its title, print
+/// button and link to the teacher's page are the app's: `handout.*` in the
+/// app's locales).
+pub const KEYS: [&str; 9] = [
+    "handout.intro",
+    "handout.how_print",
+    "handout.detail",
+    "handout.answer_at_end",
+    "handout.answers",
+    "handout.timeline",
+    "handout.glossary",
+    "handout.picture",
+    "handout.with_pictures",
+];
+
+/// The scenes worth printing in a chapter: a beat shows its scene when it
+/// differs from the last one shown (chapter 3's seven beats share one
+/// picture of the calm).
+pub fn pictures_of(beats: &[Beat]) -> Vec<bool> {
+    let mut last = None;
+    beats
+        .iter()
+        .map(|b| {
+            let printable = matches!(
+                b.scene,
+                Some(Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline)
+            );
+            let show = printable && b.scene != last;
+            if printable {
+                last = b.scene;
+            }
+            show
+        })
+        .collect()
+}
+
+/// The note a picture's place shows until the app draws it.
+fn fallback(texts: &Texts) -> String {
+    format!(
+        "<p class=\"h-fallback\">{}</p>",
+        texts.get("handout.picture")
+    )
+}
+
+/// The race at a story moment: a place for the app's picture, the event in
+/// words, and the label saying it is the model's.
+fn race_picture(texts: &Texts, moment: RaceMoment) -> String {
+    let lang = texts.lang;
+    let index = moment_index(moment);
+    let timed = race_run().events[index];
+    let caption =
+        Clock::default_for(lang).expand(&narrate(lang, &world_after(index), &timed.event));
+    format!(
+        "<figure class=\"scene race-scene h-picture\" data-scene=\"race\" aria-label=\"{label}\"><div class=\"h-place\" data-race=\"{code}\">{fallback}</div><figcaption><span class=\"event-line\">{caption}</span> {mark} {source} <small class=\"scene-note\">{note}</small></figcaption></figure>",
+        label = t(lang, Key::SceneRaceLabel),
+        code = moment_code(moment),
+        fallback = fallback(texts),
+        caption = escape(&caption),
+        mark = mark_label(lang, Mark::Illustrative),
+        source = source_name(lang, Source::Project),
+        note = t(lang, Key::SceneModelNote),
+    )
+}
+
+/// A place for the app's chart of every service at `minute` (`None`: the
+/// whole night, without a cursor).
+fn cascade_picture(texts: &Texts, minute: Option<Minute>) -> String {
+    format!(
+        "<div class=\"h-picture\" data-scene=\"cascade\"><div class=\"h-place\" data-cascade=\"{}\" data-cursor=\"{}\">{}</div></div>",
+        minute.unwrap_or(0),
+        u8::from(minute.is_some()),
+        fallback(texts)
+    )
+}
+
+fn picture(texts: &Texts, scene: Scene) -> Option<String> {
+    match scene {
+        Scene::Race(m) => Some(race_picture(texts, m)),
+        Scene::Cascade(m) => Some(cascade_picture(texts, Some(m))),
+        Scene::Timeline => Some(cascade_picture(texts, None)),
+        // The opening is words; the summary's links back into the app have
+        // no use on paper.
+        Scene::Opening | Scene::Revisit => None,
+    }
+}
+
+/// Chapter 1's opening, as the app shows it.
+fn opening_words(lang: Lang) -> String {
+    let saw: String = opening::SAW
+        .iter()
+        .map(|&k| format!("<li>{}</li>", t(lang, k)))
+        .collect();
+    let rest: String = [opening::DURATION, opening::SCOPE, opening::CAUSE]
+        .into_iter()
+        .map(|c| format!("<p>{}</p>", claim(lang, c)))
+        .collect();
+    format!(
+        "<p class=\"lead\">{}</p><h3>{}</h3><ul class=\"saw\">{saw}</ul><p class=\"note\">{}</p>{rest}",
+        claim(lang, opening::LEAD),
+        t(lang, Key::Ch1SawHeading),
+        claim(lang, opening::SAW_NOTE)
+    )
+}
+
+/// One beat: its sentences, figure, technical detail, analogy and quiz,
+/// and its picture when it differs from the one before.
+fn beat(texts: &Texts, p: Position, b: &Beat, show_picture: bool) -> String {
+    let lang = texts.lang;
+    let mut out = String::new();
+    if b.scene == Some(Scene::Opening) {
+        out.push_str(&opening_words(lang));
+    }
+    for &c in b.claims {
+        out.push_str(&format!("<p>{}</p>", claim(lang, c)));
+    }
+    if let Some((key, fig)) = b.figure {
+        out.push_str(&format!(
+            "<p class=\"figure\" data-key=\"{}\">{} {}</p>",
+            key.name(),
+            escape(&figure_text(Clock::default_for(lang), key, fig)),
+            kind_label(lang, fig.kind())
+        ));
+    }
+    if let Some(c) = b.engineer {
+        out.push_str(&format!(
+            "<p class=\"engineer-note\"><span class=\"detail-label\">{}</span> {}</p>",
+            texts.get("handout.detail"),
+            claim(lang, c)
+        ));
+    }
+    if let Some(key) = b.analogy {
+        out.push_str(&format!(
+            "<aside class=\"analogy\"><p class=\"analogy-label\">{}</p><p><span data-key=\"{}\">{}</span> {} {}</p></aside>",
+            t(lang, Key::NavAnalogy),
+            key.name(),
+            t(lang, key),
+            mark_label(lang, Mark::Illustrative),
+            source_name(lang, Source::Project)
+        ));
+    }
+    if let Some(q) = b.question {
+        let choices: String = q
+            .choices
+            .iter()
+            .map(|&k| format!("<li>{}</li>", t(lang, k)))
+            .collect();
+        out.push_str(&format!(
+            "<div class=\"quiz h-quiz\" data-key=\"{}\"><p class=\"quiz-label\">{}</p><p class=\"quiz-prompt\">{}</p><ol class=\"h-choices\" type=\"A\">{choices}</ol><p class=\"note\"><a href=\"#h-answers\">{}</a></p></div>",
+            q.prompt.name(),
+            t(lang, Key::QuizLabel),
+            t(lang, q.prompt),
+            texts.get("handout.answer_at_end")
+        ));
+    }
+    let pic = b
+        .scene
+        .filter(|_| show_picture)
+        .and_then(|s| picture(texts, s));
+    let class = if pic.is_some() {
+        "h-beat with-picture"
+    } else {
+        "h-beat"
+    };
+    format!(
+        "<div class=\"{class}\" data-ch=\"{}\" data-beat=\"{}\">{out}{}</div>",
+        p.chapter + 1,
+        p.beat + 1,
+        pic.unwrap_or_default()
+    )
+}
+
+fn chapters(texts: &Texts) -> String {
+    let lang = texts.lang;
+    let mut out = String::new();
+    for (c, chapter) in CHAPTERS.iter().enumerate() {
+        let shown = pictures_of(chapter.beats);
+        let beats: String = chapter
+            .beats
+            .iter()
+            .enumerate()
+            .map(|(b, bt)| {
+                beat(
+                    texts,
+                    Position {
+                        chapter: c,
+                        beat: b,
+                    },
+                    bt,
+                    shown[b],
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "<section class=\"h-chapter chapter\" id=\"h-ch{n}\" data-chapter=\"{n}\"><p class=\"kicker\">{kicker}</p><h2>{title}</h2>{beats}</section>",
+            n = c + 1,
+            kicker = chapter_label(lang, c),
+            title = t(lang, chapter.title),
+        ));
+    }
+    out
+}
+
+fn answers(texts: &Texts) -> String {
+    let lang = texts.lang;
+    let label = texts.get("teach.quiz_answer");
+    let items: String = quizzes()
+        .into_iter()
+        .map(|(p, q)| format!("<li>{}</li>", quiz_with_answer(lang, p, q, &label, false)))
+        .collect();
+    format!(
+        "<section class=\"h-appendix\" id=\"h-answers\"><h2>{}</h2><ol class=\"quizzes\">{items}</ol></section>",
+        texts.get("handout.answers")
+    )
+}
+
+fn timeline(texts: &Texts) -> String {
+    let lang = texts.lang;
+    let clock = Clock::default_for(lang);
+    let rows: String = TIMELINE
+        .iter()
+        .map(|e| {
+            let aside = clock
+                .record_aside(e.at)
+                .map(|a| format!("<small class=\"tl-record\">{}</small>", escape(&a)))
+                .unwrap_or_default();
+            format!(
+                "<li><span class=\"tl-when\"><span class=\"h-tl-time\">{}</span>{aside}</span> <span class=\"tl-text\">{}</span></li>",
+                escape(&clock.day_time(e.at)),
+                claim(lang, e.claim)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"h-appendix\" id=\"h-timeline\"><h2>{} {}</h2><p>{}</p><ol class=\"timeline h-timeline\">{rows}</ol></section>",
+        texts.get("handout.timeline"),
+        kind_label(lang, NumberKind::Record),
+        times_note(lang),
+    )
+}
+
+fn glossary(texts: &Texts) -> String {
+    let lang = texts.lang;
+    let items: String = TERMS
+        .iter()
+        .map(|term| {
+            format!(
+                "<div><dt data-key=\"{}\">{}</dt><dd>{}</dd></div>",
+                term.name.name(),
+                t(lang, term.name),
+                t(lang, term.definition)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"h-appendix\" id=\"h-glossary\"><h2>{}</h2><dl class=\"glossary\">{items}</dl></section>",
+        texts.get("handout.glossary")
+    )
+}
+
+fn sources(lang: Lang) -> String {
+    let items: String = Source::ALL
+        .into_iter()
+        .map(|s| {
+            let url = s
+                .url()
+                .map(|u| {
+                    format!(
+                        "<br /><a class=\"url\" href=\"{u}\" rel=\"noopener noreferrer\">{u}</a>"
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "<li id=\"h-src-{}\"><strong>{}</strong><br />{}{url}</li>",
+                s.id(),
+                t(lang, s.title()),
+                t(lang, s.about())
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"h-appendix\" id=\"h-sources\"><h2>{}</h2><ul class=\"h-sources\">{items}</ul></section>",
+        t(lang, Key::SrcTitle)
+    )
+}
+
+/// The handout's `<main>` (`id="main"`): what the app's `?view=handout`
+/// loads. It links nowhere but within itself and to the sources' own sites,
+/// so it reads the same from `public/` and from the app's page.
+pub fn main(texts: &Texts) -> String {
+    let lang = texts.lang;
+    let intro = format!(
+        "<section class=\"h-intro\"><p>{}</p><p class=\"screen-only\">{}</p><p>{}</p>{}<p>{}</p></section>",
+        texts.fill(
+            "handout.intro",
+            &[("chapters", &CHAPTERS.len().to_string())]
+        ),
+        texts.get("handout.how_print"),
+        t(lang, Key::FooterLegend),
+        legends(lang),
+        times_note(lang)
+    );
+    format!(
+        "{intro}{}{}{}{}{}",
+        chapters(texts),
+        answers(texts),
+        timeline(texts),
+        glossary(texts),
+        sources(lang)
+    )
+}
+
+/// The handout in `texts.lang`, as a page of its own.
+pub fn page(texts: &Texts) -> String {
+    let lang = texts.lang;
+    let other = lang.other();
+    let nav = format!(
+        "<a href=\"handout.{other_code}.html\" lang=\"{other_code}\" hreflang=\"{other_code}\">{other_name}</a> \
+<a href=\"{app}\">{app_label}</a> \
+<a href=\"{teach}\">{teach_label}</a> \
+<button type=\"button\" class=\"print-button\" hidden>{print}</button>",
+        other_code = other.code(),
+        other_name = escape(lang.text(Key::LangSwitchTo).trim()),
+        app = escape(&Sheet::Handout.href_from_public(lang)),
+        app_label = texts.get("handout.with_pictures"),
+        teach = teach_file(lang),
+        teach_label = t(lang, Key::HandoutTeach),
+        print = t(lang, Key::HandoutPrint),
+    );
+    let title = t(lang, Key::HandoutTitle);
+    let footer = format!("<p>{}</p>", t(lang, Key::AppTitle));
+    document(
+        lang,
+        "handout_page",
+        &title,
+        &t(lang, Key::AppSubtitle),
+        &nav,
+        &main(texts),
+        &footer,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_chapter_prints_each_of_its_scenes_once_in_a_row() {
+        let mut total = 0;
+        for (c, chapter) in CHAPTERS.iter().enumerate() {
+            let shown = pictures_of(chapter.beats);
+            assert_eq!(shown.len(), chapter.beats.len());
+            let mut distinct: Vec<Scene> = chapter
+                .beats
+                .iter()
+                .filter_map(|b| b.scene)
+                .filter(|s| !matches!(s, Scene::Opening | Scene::Revisit))
+                .collect();
+            distinct.dedup();
+            let count = shown.iter().filter(|&&s| s).count();
+            assert_eq!(count, distinct.len(), "chapter {}", c + 1);
+            total += count;
+        }
+        // Chapter 3's seven beats share one picture of the calm.
+        assert_eq!(
+            pictures_of(CHAPTERS[2].beats)
+                .iter()
+                .filter(|&&s| s)
+                .count(),
+            1
+        );
+        assert!(total >= 16, "{total}");
+    }
+}
