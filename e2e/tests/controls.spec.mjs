@@ -37,6 +37,8 @@ async function perceived(page) {
 
 /** The perceived page once the debounced estimate has caught up. */
 async function settled(page) {
+  // The estimate runs in slices after a pause; it says when it is current.
+  await expect(page.locator('#play-estimate')).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
   await expect(page.locator('#play-estimate')).not.toHaveText(/^\s*$/);
   await expect(page.locator('#chart-whatif')).toBeVisible();
   let before = await perceived(page);

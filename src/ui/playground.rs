@@ -32,8 +32,12 @@ const ESTIMATE_DEBOUNCE_MS: u64 = 180;
 /// for [`ESTIMATE_DEBOUNCE_MS`], in slices of [`TRIALS_PER_SLICE`] trials
 /// (one task each); until the last slice, the previous estimate stays. A
 /// newer move abandons a run in progress.
-fn sliced_estimate(race: Memo<RaceScenario>) -> ReadSignal<Option<Estimate>> {
+///
+/// Also returns whether the estimate shown is not yet the current
+/// setting's (for `aria-busy`, and for tests to wait on).
+fn sliced_estimate(race: Memo<RaceScenario>) -> (ReadSignal<Option<Estimate>>, Signal<bool>) {
     let (estimated, set_estimated) = signal(None::<Estimate>);
+    let (done_for, set_done_for) = signal(None::<RaceScenario>);
     // Bumped by every move: a slice of an older run stops there.
     let run_id = StoredValue::new(0u64);
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -44,7 +48,11 @@ fn sliced_estimate(race: Memo<RaceScenario>) -> ReadSignal<Option<Estimate>> {
         if let Some(h) = timer.get_value() {
             h.clear();
         }
-        let start = move || estimate_slice(s, 0, 0, id, run_id, set_estimated);
+        let publish = move |e: Estimate| {
+            set_estimated.set(Some(e));
+            set_done_for.set(Some(s));
+        };
+        let start = move || estimate_slice(s, 0, 0, id, run_id, publish);
         let handle = set_timeout_with_handle(
             start,
             std::time::Duration::from_millis(ESTIMATE_DEBOUNCE_MS),
@@ -57,7 +65,8 @@ fn sliced_estimate(race: Memo<RaceScenario>) -> ReadSignal<Option<Estimate>> {
             h.clear();
         }
     });
-    estimated
+    let busy = Signal::derive(move || done_for.get() != Some(race.get()));
+    (estimated, busy)
 }
 
 /// Runs trials `from..` for one task, then schedules the next slice or
@@ -68,7 +77,7 @@ fn estimate_slice(
     empty_so_far: u32,
     id: u64,
     run_id: StoredValue<u64>,
-    set_estimated: WriteSignal<Option<Estimate>>,
+    publish: impl Fn(Estimate) + Copy + 'static,
 ) {
     if run_id.try_get_value() != Some(id) {
         return;
@@ -77,7 +86,7 @@ fn estimate_slice(
     let empty = empty_so_far + empty_trials_in(&s, s.seed, from..to);
     if to < PLAYGROUND_TRIALS {
         set_timeout(
-            move || estimate_slice(s, to, empty, id, run_id, set_estimated),
+            move || estimate_slice(s, to, empty, id, run_id, publish),
             std::time::Duration::ZERO,
         );
         return;
@@ -89,7 +98,7 @@ fn estimate_slice(
         s.effective_planner_interval_ms(),
         per_year,
     );
-    set_estimated.set(Some(e));
+    publish(e);
 }
 
 #[component]
@@ -102,7 +111,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
                 .and_then(|r| census(&CensusConfig::for_run(r)).ok())
         })
     });
-    let estimated = sliced_estimate(race);
+    let (estimated, estimating) = sliced_estimate(race);
     let t = move |k: Key| move || say(lang.get(), k);
     let next_game = super::next_task();
 
@@ -150,7 +159,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
             <div class="results" aria-live="polite">
                 <p id="play-run">{run_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
                 <p id="play-census">{census_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
-                <p id="play-estimate">
+                <p id="play-estimate" aria-busy=move || estimating.get().to_string()>
                     {estimate_text} " " <KindBadge kind=NumberKind::Model lang=lang />
                 </p>
                 {move || why().map(|steps| view! {
