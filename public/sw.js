@@ -36,10 +36,9 @@ self.addEventListener('activate', (event) => {
 // A navigation to the app itself (any query) is kept as the page; one to
 // another page of the site (the teacher's page, the handout, the demo) is
 // kept under its own address, so it never replaces the app's offline copy.
-const isApp = (request) => {
-  const url = new URL(request.url);
-  return request.mode === 'navigate' && (url.pathname === new URL(PAGE).pathname || url.pathname.endsWith('/index.html'));
-};
+const APP_PATHS = [new URL(PAGE).pathname, new URL('./index.html', self.location).pathname];
+const isApp = (request) =>
+  request.mode === 'navigate' && APP_PATHS.includes(new URL(request.url).pathname);
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
