@@ -1,7 +1,7 @@
 //! The classroom's static pages, the teacher's page (`public/teach.<lang>.html`,
 //! `src/ui/teach.rs`) and the handout's words (`public/handout.<lang>.html`,
 //! `src/ui/handout_page.rs`), are generated from the story's data and
-//! `locales/teach.<lang>.json`; this keeps the files equal to what the data
+//! `src/ui/classroom/teach.<lang>.json`; this keeps the files equal to what the data
 //! says, and checks the data: the lesson plans' routes open beats of the
 //! story and fit their time, the experiments open the lab set up, every
 //! quiz is listed with its answer in both languages, the handout holds

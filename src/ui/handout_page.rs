@@ -27,7 +27,7 @@ use crate::story::timeline::TIMELINE;
 use crate::story::{Mark, NumberKind, Source, opening};
 use crate::time::Clock;
 
-/// The handout's own words in `locales/teach.<lang>.json` (its title, print
+/// The handout's own words in `src/ui/classroom/teach.<lang>.json` (its title, print
 /// button and link to the teacher's page are the app's: `handout.*` in the
 /// app's locales).
 pub const KEYS: [&str; 9] = [

@@ -3,7 +3,7 @@
 //! the teacher at every stop), experiments in the what-if lab with links
 //! that open them set up, every quiz with its answer (from the story's own
 //! data), and discussion questions beyond the technology. Written natively
-//! from this data and `locales/teach.<lang>.json` (see `ui::classroom`).
+//! from this data and `src/ui/classroom/teach.<lang>.json` (see `ui::classroom`).
 //!
 //! The teacher's texts are instructions and questions; every fact the page
 //! shows is one of the story's own sentences, with its truth label and
