@@ -7,7 +7,7 @@
 // and no picture that a page break could split.
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, withTimes } from './fixtures.mjs';
+import { test, expect, openApp, settledUrl, withTimes } from './fixtures.mjs';
 
 const locale = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
 const teachTexts = (lang) => JSON.parse(readFileSync(new URL(`../../src/ui/classroom/teach.${lang}.json`, import.meta.url), 'utf8'));
@@ -298,7 +298,7 @@ test.describe('presenter mode', () => {
     await page.locator('#start-presenting').click();
     await expect(page.locator('#lang-switch')).toBeAttached();
     await expect(page.locator('html')).toHaveClass(/\bpresent\b/);
-    expect(new URL(page.url()).searchParams.get('present')).toBe('1');
+    expect(new URL(await settledUrl(page)).searchParams.get('present')).toBe('1');
     // Chapter 4's collision: words and picture side by side, nothing scrolls.
     for (let i = 0; i < 14; i++) await page.keyboard.press('PageDown');
     await expect.poll(() => new URL(page.url()).searchParams.get('ch')).toBe('4');

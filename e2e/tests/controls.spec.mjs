@@ -3,7 +3,7 @@
 // same words, the same control positions, the same picture descriptions),
 // and a slider taken to both ends and back must return to the record's own
 // value and the record's own address.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, settledUrl } from './fixtures.mjs';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -55,7 +55,7 @@ async function settled(page) {
 async function reopensTheSame(page, context, what) {
   const shown = await settled(page);
   const again = await context.newPage();
-  await again.goto(page.url());
+  await again.goto(await settledUrl(page));
   const reopened = await settled(again);
   await again.close();
   expect(reopened, `reloading after ${what} shows the same page`).toBe(shown);
@@ -86,7 +86,7 @@ for (const lang of ['en', 'ja']) {
         await reopensTheSame(page, context, `#${s.id} = ${v}`);
       }
       // Back at the record's value: the record's own address.
-      expect(page.url(), `#${s.id} back at ${s.value}`).toBe(record);
+      expect(await settledUrl(page), `#${s.id} back at ${s.value}`).toBe(record);
     }
   });
 }
@@ -106,7 +106,7 @@ test('each switch and the dependency graph, on and off, reopen as shown', async 
     await reopensTheSame(page, context, `#${id} ${was ? 'off' : 'on'}`);
     await box.setChecked(was);
   }
-  expect(page.url(), 'every switch back where it was').toBe(record);
+  expect(await settledUrl(page), 'every switch back where it was').toBe(record);
   // A coupling only the graph offers (no checkbox), by keyboard.
   const edge = page.locator('.graph-svg g.edge[data-edge="dynamodb>your-shop"]');
   await edge.focus();
@@ -115,7 +115,7 @@ test('each switch and the dependency graph, on and off, reopen as shown', async 
   await reopensTheSame(page, context, 'a loosened coupling in the graph');
   await edge.focus();
   await page.keyboard.press('Enter');
-  expect(page.url()).toBe(record);
+  expect(await settledUrl(page)).toBe(record);
 });
 
 test('placements, presets, counterexamples and another day reopen as shown', async ({ page, context }) => {

@@ -38,6 +38,16 @@ export async function openApp(page, path = './') {
   await expect(page.locator('#lang-switch')).toBeVisible();
 }
 
+/**
+ * The page's address once its last change is written: the app writes the
+ * address at most five times a second, so a read right after a click can
+ * see the one before. A timer set now fires after the app's pending write
+ * (timers fire in order of their due time; the app's is due within 200 ms).
+ */
+export async function settledUrl(page) {
+  return page.evaluate(() => new Promise((done) => setTimeout(() => done(location.href), 250)));
+}
+
 /** Opens an embedded scene and waits until it has rendered. */
 export async function openEmbed(page, path) {
   await page.goto(path);

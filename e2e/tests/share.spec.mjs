@@ -3,7 +3,7 @@
 // address, however mangled, gives a working page; the Content-Security-
 // Policy is strict and the app works under it.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openEmbed } from './fixtures.mjs';
+import { test, expect, openApp, openEmbed, settledUrl } from './fixtures.mjs';
 
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
 const ja = JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8'));
@@ -30,7 +30,8 @@ test('a shared story link reopens the same beat, cursor, detail and language', a
   const title = await page.locator('#chapter-title').innerText();
   const link = await shareLink(page);
   await expect(page.locator('#share-status')).toHaveText(en['share.copied']);
-  expect(link).toBe(page.url());
+  // Copying writes the address at once: the bar shows what was copied.
+  expect(page.url()).toBe(link);
   const url = new URL(link);
   expect(url.searchParams.get('v')).toBe('2');
   expect(url.searchParams.get('ev')).not.toBeNull();
@@ -80,7 +81,7 @@ test('controls replace the history entry instead of adding one', async ({ page }
   for (let i = 0; i < 5; i++) await page.locator('#next').click();
   await page.locator('#lang-switch').click();
   expect(await page.evaluate(() => history.length)).toBe(length);
-  expect(new URL(page.url()).searchParams.get('beat')).not.toBeNull();
+  expect(new URL(await settledUrl(page)).searchParams.get('beat')).not.toBeNull();
 });
 
 test('the embed panel copies an iframe snippet for the chosen scene', async ({ page }) => {

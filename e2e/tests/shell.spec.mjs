@@ -1,7 +1,7 @@
 // The app shell: the first chapter in Japanese and English, the language
 // switch, `?lang=`, sub-path hosting, an iframe host, narrow screens.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, withTimes } from './fixtures.mjs';
+import { test, expect, openApp, settledUrl, withTimes } from './fixtures.mjs';
 
 const ja = JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8'));
 
@@ -36,8 +36,9 @@ test('every factual sentence carries a truth label that opens its source', async
   // The label opens the sources page at its source, which links to the report.
   await documented.click();
   await expect(page.locator('#sources-title')).toHaveText(ja['src.title']);
-  expect(new URL(page.url()).hash).toBe('#src-pes-intro');
-  expect(new URL(page.url()).searchParams.get('view')).toBe('sources');
+  const opened = new URL(await settledUrl(page));
+  expect(opened.hash).toBe('#src-pes-intro');
+  expect(opened.searchParams.get('view')).toBe('sources');
   const section = page.locator('#src-pes-intro');
   await expect(section.locator('h3')).toHaveText(ja['src.pes_intro']);
   await expect(section.locator('a.source-link')).toHaveAttribute('href', 'https://aws.amazon.com/message/101925/');
@@ -96,7 +97,7 @@ test('an unknown ?lang falls back to Japanese without an error', async ({ page }
 test('switching language keeps the hash; the address becomes the canonical link', async ({ page }) => {
   await openApp(page, './?utm_source=x#story');
   await page.locator('#lang-switch').click();
-  const url = new URL(page.url());
+  const url = new URL(await settledUrl(page));
   expect(url.searchParams.get('lang')).toBe('en');
   expect(url.searchParams.get('v')).toBe('2');
   expect(url.searchParams.get('utm_source')).toBeNull();

@@ -1,7 +1,7 @@
 // The story: every beat, forward and back, in both languages, by button and
 // keyboard; each sentence is the locale's text, nothing untranslated shows.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, withTimes } from './fixtures.mjs';
+import { test, expect, openApp, settledUrl, withTimes } from './fixtures.mjs';
 
 const locales = {
   ja: JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8')),
@@ -38,7 +38,7 @@ for (const lang of ['ja', 'en']) {
     expect(seen.length).toBeGreaterThanOrEqual(35);
     expect(new Set(seen).size).toBe(seen.length);
     expect(keyed).toBeGreaterThanOrEqual(30);
-    const url = new URL(page.url());
+    const url = new URL(await settledUrl(page));
     expect(url.searchParams.get('ch')).toBe('10');
     // Back to the start with the keyboard.
     for (let i = 1; i < seen.length; i++) await page.keyboard.press('ArrowLeft');
@@ -59,7 +59,7 @@ test('a link opens the same beat, and switching language keeps it', async ({ pag
   await page.locator('#lang-switch').click();
   await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch5.title']);
   await expect(page.locator('.race-scene')).toContainText(locales.en['scene.blank']);
-  const url = new URL(page.url());
+  const url = new URL(await settledUrl(page));
   expect([url.searchParams.get('ch'), url.searchParams.get('beat'), url.searchParams.get('lang')]).toEqual(['5', '1', 'en']);
 });
 
@@ -108,7 +108,7 @@ test('chapter menu jumps to a chapter', async ({ page }) => {
   await openApp(page, './?lang=en');
   await page.locator('#chapter-select').selectOption('6');
   await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch7.title']);
-  expect(new URL(page.url()).searchParams.get('ch')).toBe('7');
+  expect(new URL(await settledUrl(page)).searchParams.get('ch')).toBe('7');
 });
 
 for (const width of [375, 1280]) {
@@ -155,7 +155,7 @@ test('engineer detail adds record names and the engine line, and stays in the li
   await expect(page.locator('#detail-toggle')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.engineer-note')).toContainText('NODATA');
   await expect(page.locator('.engine-line')).toContainText('EMPTY e0: active tree 103 deleted by B');
-  expect(new URL(page.url()).searchParams.get('detail')).toBe('engineer');
+  expect(new URL(await settledUrl(page)).searchParams.get('detail')).toBe('engineer');
   await page.reload();
   await expect(page.locator('.engineer-note')).toContainText('NXDOMAIN');
   await page.locator('#lang-switch').click();
@@ -282,5 +282,5 @@ test('the summary links back into the interactive moments', async ({ page }) => 
   await links.nth(2).click();
   await expect(page.locator('#chapter-title')).toHaveText(locales.en['ch7.title']);
   await expect(page.locator('.timeline-scene')).toBeVisible();
-  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  expect(new URL(await settledUrl(page)).searchParams.get('lang')).toBe('en');
 });

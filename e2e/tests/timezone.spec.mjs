@@ -5,7 +5,7 @@
 // survives a reload and sticks across a language switch. The fixture fails
 // the test on any console error.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openEmbed } from './fixtures.mjs';
+import { test, expect, openApp, openEmbed, settledUrl } from './fixtures.mjs';
 
 const locales = {
   ja: JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8')),
@@ -52,7 +52,7 @@ test('the DNS repair reads 18:25 in Japan time, 02:25 Pacific and 09:25 UTC', as
   await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('en', '20', '09:25'));
   await expect(dnsEntry(page).locator('.tl-record')).toHaveText('(02:25 PDT)');
   await expect(page.locator('#tz-select')).toHaveValue('utc');
-  expect(new URL(page.url()).searchParams.get('tz')).toBe('utc');
+  expect(new URL(await settledUrl(page)).searchParams.get('tz')).toBe('utc');
 });
 
 test('without a choice, the zone follows the language', async ({ page }) => {
@@ -69,7 +69,7 @@ test('without a choice, the zone follows the language', async ({ page }) => {
   await expect(page.locator('#tz-select')).toHaveValue('jst');
   await expect(dnsEntry(page).locator('.tl-time')).toHaveText(dayTime('ja', '20', '18:25'));
   await expect(page.locator('#time-scrubber-value')).toHaveText(dayTime('ja', '20', '18:25'));
-  expect(new URL(page.url()).searchParams.get('tz')).toBeNull();
+  expect(new URL(await settledUrl(page)).searchParams.get('tz')).toBeNull();
 });
 
 test('story prose shows its record times in the reader\'s zone', async ({ page }) => {

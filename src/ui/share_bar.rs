@@ -161,6 +161,8 @@ pub fn ShareBar(lang: Signal<Lang>, children: Children) -> impl IntoView {
     };
     let code = move || snippet(lang.get(), &chosen());
     let share = move |_| {
+        // The address bar shows the link being copied.
+        url::flush();
         let text = link();
         spawn_local(async move {
             let ok = copy_text(text).await;

@@ -100,6 +100,12 @@ fn write_soon(query: String) {
     }
 }
 
+/// Writes the scheduled query, if any: the address bar shows the current
+/// view at once (before a link is copied, and when the page is left).
+pub fn flush() {
+    write_pending();
+}
+
 /// Writes the scheduled query, if any.
 fn write_pending() {
     WRITER.with(|w| {
