@@ -7,6 +7,8 @@ pub(crate) mod clock;
 mod controls_panel;
 mod dependency_graph;
 mod embed;
+#[cfg(target_arch = "wasm32")]
+mod first_screen;
 mod format;
 pub mod handout;
 #[cfg(not(target_arch = "wasm32"))]
@@ -49,6 +51,14 @@ pub(crate) fn next_task() -> ReadSignal<bool> {
 /// `?check=race`, the printable handout for `?view=handout`; `?view=teach`
 /// goes on to the teacher's static page (`classroom`).
 pub fn mount() {
+    #[cfg(target_arch = "wasm32")]
+    first_screen::when_recorded(mount_now);
+    #[cfg(not(target_arch = "wasm32"))]
+    mount_now();
+}
+
+/// Mounts at once (see [`mount`]).
+fn mount_now() {
     let sheet = classroom::asked();
     // `?view=teach` is a static page of its own: go there, unmounted.
     #[cfg(target_arch = "wasm32")]
