@@ -46,6 +46,38 @@ pub(crate) fn next_task() -> ReadSignal<bool> {
     ready
 }
 
+/// A copy of `source` that takes each new value one main-thread task after
+/// the change. A control's own task then only records the change (the
+/// control itself, the address); the work that follows from it (a
+/// simulation, a census, the charts and sentences) runs in a task of its
+/// own, so neither half holds up the page for long. Changes within one task
+/// arrive as one.
+pub(crate) fn one_task_later<T>(source: Memo<T>) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let (copy, set_copy) = signal(source.get_untracked());
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |previous: Option<()>| {
+        source.track();
+        if previous.is_none() || scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        set_timeout(
+            move || {
+                scheduled.set_value(false);
+                let now = source.get_untracked();
+                if copy.with_untracked(|c| *c != now) {
+                    set_copy.set(now);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    copy
+}
+
 /// Mounts the app on the page's `<body>`: the explainer (in presenter mode
 /// with `?present=1`), the engine check when the address asks for
 /// `?check=race`, the printable handout for `?view=handout`; `?view=teach`
@@ -115,6 +147,7 @@ pub fn App() -> impl IntoView {
         return view! { <embed::EmbeddedScene lang=lang embed=embed /> }.into_any();
     }
 
+    let footer_ready = next_task();
     let switch_language = move |_| url::change(|s| s.lang = s.lang.other());
     let page = state.with_untracked(|s| s.page);
     let link_to_page = move |page: Page| {
@@ -174,7 +207,9 @@ pub fn App() -> impl IntoView {
                     .into_any(),
             }}
         </main>
+        // Below the fold: drawn one task after the rest (a shorter start-up task).
         <footer class="colophon">
+            <Show when=move || footer_ready.get()>
             <p>{t(Key::FooterLegend)}</p>
             <mark::MarkLegend lang=lang />
             <kind::KindLegend lang=lang />
@@ -194,6 +229,7 @@ pub fn App() -> impl IntoView {
                     lang.message(&crate::i18n::msg::PrintNote { url: &url })
                 }}
             </p>
+            </Show>
         </footer>
     }
     .into_any()

@@ -104,9 +104,12 @@ fn estimate_slice(
 #[component]
 pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
     let race = url::slice(|s| s.race);
-    let result = Memo::new(move |_| run(&race.get()).ok());
+    // The run one task after the control, the census one task after the run.
+    let race_shown = super::one_task_later(race);
+    let result = Memo::new(move |_| run(&race_shown.get()).ok());
+    let result_counted = super::one_task_later(result);
     let counted = Memo::new(move |_| {
-        result.with(|r| {
+        result_counted.with(|r| {
             r.as_ref()
                 .and_then(|r| census(&CensusConfig::for_run(r)).ok())
         })

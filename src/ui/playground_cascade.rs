@@ -20,7 +20,8 @@ use crate::story::NumberKind;
 
 #[component]
 pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
-    let scenario = url::slice(|s| s.cascade.clone());
+    // The simulation and its charts one task after the control.
+    let scenario = super::one_task_later(url::slice(|s| s.cascade.clone()));
     let what_if = Memo::new(move |_| scenario.with(|s| simulate(s).ok().map(|tl| impacts(&tl))));
     let what_if_impact =
         Signal::derive(move || what_if.get().unwrap_or_else(|| cascade_impact().clone()));

@@ -75,22 +75,18 @@ thread_local! {
     static WRITER: std::cell::RefCell<Writer> = std::cell::RefCell::new(Writer::default());
 }
 
-/// Writes `query` now if the address has not been written for
-/// [`WRITE_EVERY_MS`] (a click shows in the address at once), else once that
-/// time is up (a drag writes a few times a second, ending with its last value).
+/// Writes `query` in the next task if the address has not been written for
+/// [`WRITE_EVERY_MS`] (a click shows in the address at once, but not in the
+/// click's own task, which then stays short), else once that time is up (a
+/// drag writes a few times a second, ending with its last value).
 fn write_soon(query: String) {
     let now = js_sys::Date::now();
     let wait_ms = WRITER.with(|w| {
         let mut w = w.borrow_mut();
         let scheduled = w.pending.is_some();
         let since = now - w.last_ms;
-        if !scheduled && since >= WRITE_EVERY_MS {
-            w.last_ms = now;
-            replace_query(&query);
-            return None;
-        }
         w.pending = Some(query);
-        (!scheduled).then_some(WRITE_EVERY_MS - since)
+        (!scheduled).then_some((WRITE_EVERY_MS - since).max(0.0))
     });
     if let Some(ms) = wait_ms {
         set_timeout(
