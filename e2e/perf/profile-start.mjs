@@ -1,3 +1,8 @@
+// A CPU profile of a page's start-up, Chromium's CPU throttled 4x: the long
+// tasks, then the call tree (functions over MIN ms, default 4) or, with
+// SELF=1, the self time of what the mount runs. Build with names as for
+// profile-control.mjs. Not a test.
+// Usage: node perf/profile-start.mjs <base-url> <query>
 import { chromium } from '@playwright/test';
 const [,, base, query] = process.argv;
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });

@@ -1,4 +1,12 @@
-// Temporary: CPU profile of one control at 4x, aggregated by function.
+// A CPU profile of one control, Chromium's CPU throttled 4x: prints the
+// long tasks, the functions by inclusive and by self time, and (TREE=1) the
+// call tree. Names need a build that keeps them: index.html's rust link with
+// data-wasm-opt="0" and data-keep-debug, built to a directory of its own
+// and served with serve-dist.mjs. Not a test.
+// Usage: node perf/profile-control.mjs <base-url> <query> <action>
+//   e.g. node perf/profile-control.mjs http://127.0.0.1:4197/ "?view=playground" \
+//          "p.locator('#slow-extra').press('ArrowRight')"
+// (<action> is evaluated with `p`, the page, and `cdp`, its CDP session.)
 import { chromium } from '@playwright/test';
 const [,, base, query, action] = process.argv;
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
