@@ -21,7 +21,8 @@
 //!   English: US Pacific time), as every earlier link did. A page from
 //!   before it ignores the key with a note and shows the language's zone.
 //! - v2, extended the same way: `present` (`1`), presenter mode, one beat
-//!   filling the screen in large type for a classroom. Absent, the page is
+//!   filling the screen in large type for a classroom; `present=notes`, the
+//!   speaker's window beside it. Absent, the page is
 //!   the reader's, as before; a page from before it ignores the key with a
 //!   note. (`view=teach` and `view=handout` open the classroom's pages
 //!   before the app reads the address, `ui::classroom`; this codec reads
@@ -112,6 +113,10 @@ pub struct ViewState {
     /// Presenter mode (`present=1`): the story one beat at a time in large
     /// type, without the page's chrome, driven by a clicker's keys.
     pub present: bool,
+    /// The speaker's window of presenter mode (`present=notes`, which
+    /// implies `present`): the beat beside notes, in step with the
+    /// audience window.
+    pub speaker: bool,
     pub position: Position,
     /// The race scene's cursor: an index into the trace it shows.
     pub race_event: Option<u32>,
@@ -133,6 +138,7 @@ impl Default for ViewState {
             page: Page::Story,
             embed: None,
             present: false,
+            speaker: false,
             position: Position::first(),
             race_event: None,
             minute: None,
@@ -330,8 +336,10 @@ pub fn decode(query: &str) -> Decoded {
             },
             "embed" => s.embed = decode_embed(&mut r, value),
             "present" => {
-                if let Some(on) = r.flag(key, value) {
-                    s.present = on;
+                if value.trim().eq_ignore_ascii_case("notes") {
+                    (s.present, s.speaker) = (true, true);
+                } else if let Some(on) = r.flag(key, value) {
+                    (s.present, s.speaker) = (on, false);
                 }
             }
             "ch" | "beat" => {
@@ -516,7 +524,7 @@ pub fn encode(state: &ViewState) -> String {
         q.append_pair("detail", "engineer");
     }
     if state.present {
-        q.append_pair("present", "1");
+        q.append_pair("present", if state.speaker { "notes" } else { "1" });
     }
     if state.position != d.position {
         q.append_pair("ch", &(state.position.chapter + 1).to_string());

@@ -209,7 +209,7 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         prop::option::of(0..=MAX_RACE_EVENT),
         prop::option::of(0..=END),
         prop::option::of(prop::sample::select(ZoneChoice::ALL.to_vec())),
-        any::<bool>(),
+        0..3u8,
     );
     (view, prop::collection::vec(a_move(), 0..24)).prop_map(|(v, moves)| {
         let mut s = ViewState::default();
@@ -218,7 +218,12 @@ fn state_strategy() -> impl Strategy<Value = ViewState> {
         s.page = v.2;
         s.position = Position::clamped(v.4.0, v.4.1);
         (s.race_event, s.minute, s.zone) = (v.5, v.6, v.7);
-        s.present = v.8;
+        // Off, the audience's window, or the speaker's.
+        (s.present, s.speaker) = match v.8 {
+            0 => (false, false),
+            1 => (true, false),
+            _ => (true, true),
+        };
         for m in moves {
             m.apply(&mut s);
         }
@@ -383,4 +388,14 @@ fn presenter_mode_travels_in_the_link() {
     let bad = decode("v=2&present=maybe");
     assert!(!bad.state.present);
     assert_eq!(bad.notes.len(), 1, "{:?}", bad.notes);
+    // The speaker's window: presenter mode with notes.
+    let notes = decode("v=2&lang=en&present=notes&ch=4");
+    assert!(notes.notes.is_empty(), "{:?}", notes.notes);
+    assert!(notes.state.present && notes.state.speaker);
+    assert_eq!(
+        encode(&notes.state),
+        "v=2&lang=en&present=notes&ch=4&beat=1"
+    );
+    assert!(decode("present=NOTES").state.speaker);
+    assert!(!decode("present=1").state.speaker);
 }

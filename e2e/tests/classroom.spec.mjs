@@ -293,6 +293,62 @@ test.describe('presenter mode', () => {
     });
   }
 
+  test('the speaker\'s window and the audience window keep in step, both ways', async ({ page, context }) => {
+    test.setTimeout(90_000);
+    // The teacher's page links both windows.
+    await page.goto('./public/teach.en.html');
+    const speakerHref = await page.locator('#start-speaker').getAttribute('href');
+    expect(new URL(speakerHref, page.url()).searchParams.get('present')).toBe('notes');
+    await page.goto(new URL(speakerHref, page.url()).href);
+    const speaker = page;
+    await expect(speaker.locator('#speaker-notes')).toBeVisible();
+    await expect(speaker.locator('html')).toHaveClass(/\bspeaker\b/);
+    await expect(speaker.locator('#speaker-where')).toHaveText(/Screen 1 of \d+/);
+    await expect(speaker.locator('#speaker-next')).toContainText(locale('en')['ch2.title']);
+    await expect(speaker.locator('#speaker-clock')).toContainText('0:0');
+    const audience = await context.newPage();
+    await audience.goto('./?v=2&lang=en&present=1');
+    await expect(audience.locator('html')).toHaveClass(/\bpresent\b/);
+    await expect(audience.locator('#speaker-notes')).toHaveCount(0);
+    const at = async (p) => {
+      const u = new URL(await settledUrl(p));
+      return `${u.searchParams.get('ch') ?? '1'}.${u.searchParams.get('beat') ?? '1'}`;
+    };
+    // The speaker steps: the audience follows.
+    await speaker.bringToFront();
+    await speaker.keyboard.press('PageDown');
+    await speaker.keyboard.press('PageDown');
+    await expect.poll(() => at(audience)).toBe(await at(speaker));
+    expect(await at(speaker)).not.toBe('1.1');
+    // The audience steps (a clicker on the projector's machine): the speaker follows.
+    await audience.bringToFront();
+    await audience.keyboard.press('PageUp');
+    await expect.poll(() => at(speaker)).toBe(await at(audience));
+    // Blank from the speaker's window: the audience's screen goes black, the
+    // speaker still sees the notes; any key brings both back.
+    await speaker.bringToFront();
+    await speaker.keyboard.press('b');
+    await expect(audience.locator('html')).toHaveClass(/\bblank\b/);
+    await expect(speaker.locator('#speaker-notes')).toBeVisible();
+    await speaker.keyboard.press('ArrowRight');
+    await expect(audience.locator('html')).not.toHaveClass(/\bblank\b/);
+    // At a question, the speaker sees the answer before the class does;
+    // the next press reveals it on both screens.
+    for (let i = 0; i < 60 && !(await speaker.locator('#speaker-answer').innerText()); i++) {
+      await speaker.keyboard.press('PageDown');
+    }
+    await expect(speaker.locator('#speaker-answer')).toContainText('Answer');
+    await expect.poll(() => at(audience)).toBe(await at(speaker));
+    await expect(audience.locator('.quiz')).toBeVisible();
+    await expect(audience.locator('.quiz .reveal')).toHaveCount(0);
+    await speaker.keyboard.press('PageDown');
+    await expect(audience.locator('.quiz .reveal')).toBeVisible();
+    await expect(speaker.locator('.quiz .reveal')).toBeVisible();
+    // The engineer's detail is the speaker's talking points, not the class's.
+    await expect(audience.locator('.engineer-note')).toBeHidden();
+    await audience.close();
+  });
+
   test('the teacher\'s page starts presenter mode, and a presented beat fits the screen', async ({ page }) => {
     await page.goto('./public/teach.en.html');
     await page.locator('#start-presenting').click();

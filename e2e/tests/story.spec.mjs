@@ -138,6 +138,26 @@ test('predict what happens next, then the reveal', async ({ page }) => {
   await expect(quiz.locator('.reveal')).toContainText(locales.en['quiz.overwrite_reveal']);
 });
 
+test('the reader\'s first answers are kept in this tab and summed up at the end', async ({ page }) => {
+  await openApp(page, './?ch=10&beat=2&lang=en');
+  const n = await page.locator('#prediction-tally').innerText();
+  expect(n).toContain('“What happens next?” questions along the way');
+  // A wrong first choice, then the right one: the first is the prediction.
+  await page.goto('./?ch=4&beat=4&lang=en');
+  const quiz = page.locator('.quiz');
+  await quiz.getByRole('button', { name: locales.en['quiz.overwrite_a1'] }).click();
+  await quiz.getByRole('button', { name: locales.en['quiz.overwrite_a2'] }).click();
+  // Coming back, the answer shows again.
+  await page.goto('./?ch=4&beat=4&lang=en');
+  await expect(page.locator('.quiz .reveal')).toBeVisible();
+  await page.goto('./?ch=10&beat=2&lang=en');
+  await expect(page.locator('#prediction-tally')).toContainText('you answered 1 of the');
+  await expect(page.locator('#prediction-tally')).toContainText('got 0 right');
+  // In Japanese too.
+  await page.locator('#lang-switch').click();
+  await expect(page.locator('#prediction-tally')).toContainText('1問に答え');
+});
+
 test('glossary terms open a definition in the current language', async ({ page }) => {
   await openApp(page, './?ch=2&beat=2');
   const term = page.locator('.term').filter({ hasText: 'TTL' });

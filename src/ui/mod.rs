@@ -21,11 +21,13 @@ mod navigation;
 mod opening;
 mod playground;
 mod playground_cascade;
+pub mod predictions;
 pub mod present;
 mod race_scene;
 mod sentences;
 mod share_bar;
 mod sources_page;
+pub mod speaker;
 mod story;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod teach;
@@ -46,20 +48,19 @@ pub(crate) fn next_task() -> ReadSignal<bool> {
     ready
 }
 
-/// A copy of `source` that takes each new value one main-thread task after
-/// the change. A control's own task then only records the change (the
-/// control itself, the address); the work that follows from it (a
-/// simulation, a census, the charts and sentences) runs in a task of its
-/// own, so neither half holds up the page for long. Changes within one task
-/// arrive as one.
-pub(crate) fn one_task_later<T>(source: Memo<T>) -> ReadSignal<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let (copy, set_copy) = signal(source.get_untracked());
+/// A counter that moves one main-thread task after `track` (a closure that
+/// reads the signals to follow) sees a change. Work that follows from a
+/// control (a simulation, a census, the charts and sentences) tracks this
+/// counter and reads its inputs untracked: the control's own task then only
+/// records the change (the control itself, the address), and the work runs
+/// in a task of its own, so neither half holds up the page for long.
+/// Changes within one task move it once. Not generic over what is
+/// followed: one copy of this code in the wasm, whatever the callers.
+pub(crate) fn one_task_later(track: Box<dyn Fn() + Send + Sync>) -> ReadSignal<u32> {
+    let (moved, set_moved) = signal(0u32);
     let scheduled = StoredValue::new(false);
     Effect::new(move |previous: Option<()>| {
-        source.track();
+        track();
         if previous.is_none() || scheduled.get_value() {
             return;
         }
@@ -67,15 +68,12 @@ where
         set_timeout(
             move || {
                 scheduled.set_value(false);
-                let now = source.get_untracked();
-                if copy.with_untracked(|c| *c != now) {
-                    set_copy.set(now);
-                }
+                set_moved.update(|n| *n = n.wrapping_add(1));
             },
             std::time::Duration::ZERO,
         );
     });
-    copy
+    moved
 }
 
 /// Mounts the app on the page's `<body>`: the explainer (in presenter mode

@@ -105,11 +105,15 @@ fn estimate_slice(
 pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
     let race = url::slice(|s| s.race);
     // The run one task after the control, the census one task after the run.
-    let race_shown = super::one_task_later(race);
-    let result = Memo::new(move |_| run(&race_shown.get()).ok());
-    let result_counted = super::one_task_later(result);
+    let race_moved = super::one_task_later(Box::new(move || race.track()));
+    let result = Memo::new(move |_| {
+        race_moved.track();
+        run(&race.get_untracked()).ok()
+    });
+    let result_moved = super::one_task_later(Box::new(move || result.track()));
     let counted = Memo::new(move |_| {
-        result_counted.with(|r| {
+        result_moved.track();
+        result.with_untracked(|r| {
             r.as_ref()
                 .and_then(|r| census(&CensusConfig::for_run(r)).ok())
         })

@@ -21,7 +21,12 @@ use crate::story::NumberKind;
 #[component]
 pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
     // The simulation and its charts one task after the control.
-    let scenario = super::one_task_later(url::slice(|s| s.cascade.clone()));
+    let lever = url::slice(|s| s.cascade.clone());
+    let lever_moved = super::one_task_later(Box::new(move || lever.track()));
+    let scenario = Memo::new(move |_| {
+        lever_moved.track();
+        lever.get_untracked()
+    });
     let what_if = Memo::new(move |_| scenario.with(|s| simulate(s).ok().map(|tl| impacts(&tl))));
     let what_if_impact =
         Signal::derive(move || what_if.get().unwrap_or_else(|| cascade_impact().clone()));

@@ -9,7 +9,9 @@
 //! the press after that moves on.
 //!
 //! The keys are read before the story's own (capture phase) so that Space
-//! steps rather than plays. The key table and the stepping are pure and
+//! steps rather than plays. `?present=notes` opens the speaker's window,
+//! and every presenter window keeps in step with the others
+//! ([`super::speaker`]). The key table and the stepping are pure and
 //! tested natively; the browser part only applies them.
 
 use crate::story::chapters::Position;
@@ -121,11 +123,13 @@ pub fn start() {
             // A blank screen comes back on any key, and only that.
             if classes.contains("blank") {
                 let _ = classes.remove_1("blank");
+                super::speaker::tell(super::speaker::here());
                 return;
             }
             match press {
                 Press::Blank => {
                     let _ = classes.add_1("blank");
+                    super::speaker::tell(super::speaker::here());
                 }
                 Press::FullScreen => {
                     if doc.fullscreen_element().is_none() {
@@ -140,22 +144,23 @@ pub fn start() {
                 _ => {
                     let at = super::url::shared().with_untracked(|s| s.position);
                     let revealed = doc.query_selector(".quiz .reveal").ok().flatten().is_some();
-                    match step(at, revealed, press) {
-                        Move::To(p) => super::url::change(|s| s.go_to(p)),
-                        Move::Reveal => {
-                            let answer = at.beat().question.map_or(0, |q| q.answer) + 1;
-                            let selector = format!(".quiz .choices li:nth-child({answer}) .choice");
-                            if let Some(button) = doc
-                                .query_selector(&selector)
-                                .ok()
-                                .flatten()
-                                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-                            {
-                                button.click();
-                            }
+                    let (position, revealed) = match step(at, revealed, press) {
+                        Move::To(p) => {
+                            super::url::change(|s| s.go_to(p));
+                            (p, false)
                         }
-                        Move::Stay => {}
-                    }
+                        Move::Reveal => {
+                            reveal_answer(at);
+                            (at, true)
+                        }
+                        Move::Stay => (at, revealed),
+                    };
+                    // The other presenter windows follow.
+                    super::speaker::tell(super::speaker::Sync::At {
+                        position,
+                        revealed,
+                        blank: false,
+                    });
                 }
             }
         });
@@ -166,6 +171,44 @@ pub fn start() {
         true,
     );
     on_key.forget();
+    // The speaker's window: the engineer's detail as talking points, and
+    // the notes beside the beat.
+    if super::url::shared().with_untracked(|s| s.speaker) {
+        let _ = root.class_list().add_1("speaker");
+        super::url::change(|s| s.detail = crate::share::Detail::Engineer);
+        super::speaker::show_notes(&doc);
+    }
+    super::speaker::join();
+}
+
+/// Shows the answer of the question at `at`, as a reader choosing it in
+/// the story's own quiz would (nothing when the beat has no question or it
+/// is not drawn yet).
+#[cfg(target_arch = "wasm32")]
+pub fn reveal_answer(at: crate::story::chapters::Position) {
+    use leptos::wasm_bindgen::JsCast;
+
+    let Some(question) = at.beat().question else {
+        return;
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.query_selector(".quiz .reveal").ok().flatten().is_some() {
+        return;
+    }
+    let selector = format!(
+        ".quiz .choices li:nth-child({}) .choice",
+        question.answer + 1
+    );
+    if let Some(button) = doc
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        button.click();
+    }
 }
 
 #[cfg(test)]

@@ -105,6 +105,8 @@ fn embedded_state(now: &ViewState, scene: Embed) -> ViewState {
     }
     s.page = Page::Story;
     s.embed = Some(scene);
+    // An article's frame is a reader's view, never a presenter's.
+    (s.present, s.speaker) = (false, false);
     s
 }
 

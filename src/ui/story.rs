@@ -447,7 +447,25 @@ fn BeatView(
 /// "What do you think happens next?": pick a choice, then the reveal.
 #[component]
 fn Quiz(question: Question, lang: Signal<Lang>) -> impl IntoView {
-    let (picked, set_picked) = signal(None::<usize>);
+    // The reader's own first choice, kept in this tab, shows again on
+    // coming back; a presenter's reveals are not a reader's predictions.
+    let presenting = url::shared().with_untracked(|s| s.present);
+    #[cfg(target_arch = "wasm32")]
+    let remembered = (!presenting)
+        .then(|| super::predictions::load().first(question.prompt.name()))
+        .flatten();
+    #[cfg(not(target_arch = "wasm32"))]
+    let remembered = None;
+    let (picked, set_picked) = signal(remembered);
+    let pick = move |i: usize| {
+        set_picked.set(Some(i));
+        #[cfg(target_arch = "wasm32")]
+        if !presenting {
+            super::predictions::record(&question, i);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = presenting;
+    };
     let choices = question
         .choices
         .iter()
@@ -465,7 +483,7 @@ fn Quiz(question: Question, lang: Signal<Lang>) -> impl IntoView {
                         type="button"
                         class=move || format!("choice {}", state())
                         aria-pressed=move || (picked.get() == Some(i)).to_string()
-                        on:click=move |_| set_picked.set(Some(i))
+                        on:click=move |_| pick(i)
                     >
                         {move || match state() {
                             "right" => "✓ ",
@@ -514,9 +532,34 @@ fn Revisit(lang: Signal<Lang>) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <PredictionTally lang=lang />
         <nav class="revisit" aria-label=move || say(lang.get(), Key::Ch10Revisit)>
             <h3>{move || say(lang.get(), Key::Ch10Revisit)}</h3>
             <ul>{links}</ul>
         </nav>
     }
+}
+
+/// At the end of the story: how the reader did with the "what happens
+/// next?" questions, from the record this tab keeps (never sent anywhere).
+#[component]
+fn PredictionTally(lang: Signal<Lang>) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    let tally = super::predictions::load().tally();
+    #[cfg(not(target_arch = "wasm32"))]
+    let tally = super::predictions::Predictions::default().tally();
+    let text = move || {
+        let lang = lang.get();
+        let n = tally.questions.to_string();
+        if tally.answered == 0 {
+            lang.message(&msg::PredictNone { n: &n })
+        } else {
+            lang.message(&msg::PredictTally {
+                n: &n,
+                answered: &tally.answered.to_string(),
+                right: &tally.right_first.to_string(),
+            })
+        }
+    };
+    view! { <p class="prediction-tally" id="prediction-tally">{text}</p> }
 }

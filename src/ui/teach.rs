@@ -633,12 +633,19 @@ pub fn page(texts: &Texts) -> String {
         present: true,
         ..ViewState::default()
     };
+    let speaker = ViewState {
+        speaker: true,
+        ..presenter.clone()
+    };
     let present = format!(
-        "<section id=\"present\"><h2>{}</h2><p>{}</p><p><a id=\"start-presenting\" class=\"lab-link\" href=\"{}\">{}</a></p><ul class=\"keys\">{keys}</ul></section>",
+        "<section id=\"present\"><h2>{}</h2><p>{}</p><p><a id=\"start-presenting\" class=\"lab-link\" href=\"{}\">{}</a></p><p>{} <a id=\"start-speaker\" class=\"lab-link\" href=\"{}\">{}</a></p><ul class=\"keys\">{keys}</ul></section>",
         texts.get("teach.present_heading"),
         texts.get("teach.present_intro"),
         escape(&app_href(&presenter)),
         texts.get("teach.present_link"),
+        texts.get("teach.speaker_intro"),
+        escape(&app_href(&speaker)),
+        texts.get("teach.speaker_link"),
     );
     let plans: String = PLANS.iter().map(|p| plan(texts, p)).collect();
     let main = format!(
@@ -683,6 +690,8 @@ pub fn keys() -> Vec<&'static str> {
         "teach.present_heading",
         "teach.present_intro",
         "teach.present_link",
+        "teach.speaker_intro",
+        "teach.speaker_link",
         "teach.present_next",
         "teach.present_prev",
         "teach.present_quiz",
