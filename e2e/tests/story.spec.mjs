@@ -158,6 +158,48 @@ test('the reader\'s first answers are kept in this tab and summed up at the end'
   await expect(page.locator('#prediction-tally')).toContainText('1問に答え');
 });
 
+test('the Japanese story shows no English sentence outside names, on every beat and race event', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page, './?lang=ja');
+  // Three or more Latin-script words in a row is an English phrase; names
+  // (dynamodb.us-east-1.amazonaws.com, AWS, EC2, Route 53) are shorter runs.
+  const english = /[A-Za-z][A-Za-z'’,\-]*(?:\s+[A-Za-z][A-Za-z'’,\-]*){2,}/g;
+  const found = [];
+  const look = async () => {
+    const text = await page.evaluate(() => {
+      const main = document.querySelector('main').cloneNode(true);
+      // The engineer's detail is off in story mode; a language's own name in the other language is marked lang="en".
+      main.querySelectorAll('.engineer-note, .engine-line, [lang=en]').forEach((e) => e.remove());
+      return main.innerText;
+    });
+    const where = await page.locator('#progress').innerText();
+    for (const m of text.matchAll(english)) found.push(`${where}: ${m[0]}`);
+  };
+  for (let guard = 0; guard < 80; guard++) {
+    await look();
+    // A race beat: a few of its events, told in words.
+    const step = page.locator('.event-next');
+    for (let i = 0; i < 3 && (await step.count()) && (await step.isEnabled()); i++) {
+      await step.click();
+      await look();
+    }
+    if (await page.locator('#next').isDisabled()) break;
+    await page.locator('#next').click();
+  }
+  expect(found).toEqual([]);
+});
+
+test('the keyboard hint shows with a mouse and keyboard, not on a touch screen', async ({ page, browser }) => {
+  await openApp(page, './?lang=en');
+  await expect(page.locator('.keys-hint')).toBeVisible();
+  const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  const touch = await phone.newPage();
+  await touch.goto(new URL('./?lang=en', page.url()).href);
+  await expect(touch.locator('#lang-switch')).toBeVisible();
+  await expect(touch.locator('.keys-hint')).toBeHidden();
+  await phone.close();
+});
+
 test('glossary terms open a definition in the current language', async ({ page }) => {
   await openApp(page, './?ch=2&beat=2');
   const term = page.locator('.term').filter({ hasText: 'TTL' });
