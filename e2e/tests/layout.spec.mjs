@@ -38,6 +38,9 @@ test('every beat fits 320 px, with 44 px controls', async ({ page }) => {
 test('the playground and the embed panel fit 320 px, with 44 px controls', async ({ page }) => {
   await openApp(page, './?lang=ja&view=playground');
   await expectFits(page, 'playground');
+  // On a phone the share and embed buttons sit behind the masthead's one button.
+  await page.locator('#menu-toggle').click();
+  await expectFits(page, 'masthead menu');
   await page.locator('#embed-toggle').click();
   await expectFits(page, 'embed panel');
 });

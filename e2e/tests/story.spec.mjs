@@ -200,6 +200,35 @@ test('the keyboard hint shows with a mouse and keyboard, not on a touch screen',
   await phone.close();
 });
 
+for (const lang of ['ja', 'en']) {
+  test(`on a 375 x 667 phone every beat's first sentence starts in the top half (${lang})`, async ({ browser, baseURL }) => {
+    test.setTimeout(90_000);
+    const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+    const page = await phone.newPage();
+    await page.goto(new URL(`./?lang=${lang}`, baseURL).href);
+    await expect(page.locator('#lang-switch')).toBeVisible();
+    // The masthead's tools fold behind one button; it opens them.
+    await expect(page.locator('#tz-select')).toBeHidden();
+    await page.locator('#menu-toggle').click();
+    await expect(page.locator('#tz-select')).toBeVisible();
+    await expect(page.locator('#menu-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await page.locator('#menu-toggle').click();
+    await expect(page.locator('#tz-select')).toBeHidden();
+    const late = [];
+    for (let i = 0; i < 60; i++) {
+      const first = page.locator('main .chapter h2 ~ *').first();
+      await expect(first).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const top = (await first.boundingBox()).y;
+      if (top > 667 / 2) late.push(`${await page.locator('#progress').innerText()}: ${Math.round(top)} px`);
+      if (await page.locator('#next').isDisabled()) break;
+      await page.locator('#next').click();
+    }
+    expect(late).toEqual([]);
+    await phone.close();
+  });
+}
+
 test('glossary terms open a definition in the current language', async ({ page }) => {
   await openApp(page, './?ch=2&beat=2');
   const term = page.locator('.term').filter({ hasText: 'TTL' });

@@ -146,6 +146,7 @@ pub fn App() -> impl IntoView {
     }
 
     let footer_ready = next_task();
+    let (menu_open, set_menu_open) = signal(false);
     let switch_language = move |_| url::change(|s| s.lang = s.lang.other());
     let page = state.with_untracked(|s| s.page);
     let link_to_page = move |page: Page| {
@@ -174,10 +175,25 @@ pub fn App() -> impl IntoView {
             >
                 {move || lang.get().text(Key::LangSwitchTo)}
             </button>
-            <clock::ZoneSelect lang=lang />
-            <share_bar::ShareBar lang=lang>
-                <motion::MotionSwitch lang=lang reduced=reduced_motion />
-            </share_bar::ShareBar>
+            // On a phone these fold behind one button, so that the story
+            // starts in the top half of the screen (style/share.css).
+            <button
+                type="button"
+                class="menu-toggle"
+                id="menu-toggle"
+                aria-controls="masthead-tools"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| set_menu_open.update(|open| *open = !*open)
+            >
+                {move || if menu_open.get() { "▴ " } else { "▾ " }}
+                {t(Key::MenuToggle)}
+            </button>
+            <div class="masthead-tools" id="masthead-tools" class:open=move || menu_open.get()>
+                <clock::ZoneSelect lang=lang />
+                <share_bar::ShareBar lang=lang>
+                    <motion::MotionSwitch lang=lang reduced=reduced_motion />
+                </share_bar::ShareBar>
+            </div>
         </header>
         <main id="story">
             {match page {
