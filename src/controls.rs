@@ -516,6 +516,16 @@ pub enum Control {
 }
 
 impl Control {
+    /// A race fix (written in the link's `fix=`).
+    pub fn is_fix(self) -> bool {
+        matches!(self, Control::Switch(s) if matches!(s.link, InLink::Fix(..)))
+    }
+
+    /// A coupling between services (written in the link's `loose=`).
+    pub fn is_coupling(self) -> bool {
+        matches!(self, Control::Switch(s) if matches!(s.link, InLink::Loose(..)))
+    }
+
     fn place(self) -> (Panel, u8) {
         match self {
             Control::Knob(k) => (k.panel, k.order),

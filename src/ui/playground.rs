@@ -12,7 +12,7 @@ use super::kind::KindBadge;
 use super::race_scene::draw;
 use super::sentences::{census_finding, day, estimate_finding, game_status, run_outcome};
 use super::url;
-use crate::controls::{Control, InLink, Move, Panel};
+use crate::controls::{Control, Move, Panel};
 use crate::engine::race::census::{CensusConfig, census};
 use crate::engine::race::estimate::{Estimate, EstimateConfig, empty_trials_in, summarise};
 use crate::engine::race::scheduler::SchedulerGame;
@@ -151,7 +151,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
             <p>{t(Key::PlayIntro)}</p>
             <fieldset class="fixes">
                 <legend>{t(Key::PlayFixes)}</legend>
-                {controls(Panel::Race, |c| matches!(c, Control::Switch(s) if matches!(s.link, InLink::Fix(..))), lang)}
+                {controls(Panel::Race, |c| c.is_fix(), lang)}
             </fieldset>
             <fieldset class="knobs">
                 <legend>{t(Key::PlayKnobs)}</legend>

@@ -13,7 +13,7 @@ use super::kind::KindBadge;
 use super::model::cascade_impact;
 use super::sentences::{end_comparison, reader_hours};
 use super::url;
-use crate::controls::{Control, InLink, Panel, READERS};
+use crate::controls::{Panel, READERS};
 use crate::engine::cascade::{CascadePreset, impacts, simulate};
 use crate::i18n::{Key, Lang};
 use crate::story::NumberKind;
@@ -67,12 +67,12 @@ pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
             <PresetButtons lang=lang />
             <fieldset>
                 <legend>{t(Key::PlayKnobs)}</legend>
-                {controls(Panel::Cascade, |c| !matches!(c, Control::Switch(s) if matches!(s.link, InLink::Loose(..))), lang)}
+                {controls(Panel::Cascade, |c| !c.is_coupling(), lang)}
             </fieldset>
             {readers(lang)}
             <fieldset>
                 <legend>{t(Key::PcLoosen)}</legend>
-                {controls(Panel::Cascade, |c| matches!(c, Control::Switch(s) if matches!(s.link, InLink::Loose(..))), lang)}
+                {controls(Panel::Cascade, |c| c.is_coupling(), lang)}
             </fieldset>
             <div class="results" aria-live="polite">
                 {reader_results}
