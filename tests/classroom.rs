@@ -13,7 +13,7 @@
 
 use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::share::{Page, decode};
-use dns_race_explainer::story::chapters::{CHAPTERS, Position, TERMS};
+use dns_race_explainer::story::chapters::{CHAPTERS, Idea, Position, TERMS};
 use dns_race_explainer::story::timeline::TIMELINE;
 use dns_race_explainer::time::Clock;
 use dns_race_explainer::ui::classroom::html::{Texts, escape, parse_flat_json};
@@ -535,6 +535,7 @@ fn the_handout_holds_every_chapter_sentence_term_and_timeline_entry_and_a_place_
         }
         let race = page.matches("class=\"h-place\" data-race=").count();
         let charts = page.matches("class=\"h-place\" data-cascade=").count();
+        let ideas = page.matches("class=\"h-place\" data-idea=").count();
         let expected: usize = CHAPTERS
             .iter()
             .map(|c| {
@@ -544,11 +545,15 @@ fn the_handout_holds_every_chapter_sentence_term_and_timeline_entry_and_a_place_
                     .count()
             })
             .sum();
-        assert_eq!(race + charts, expected);
+        assert_eq!(race + charts + ideas, expected);
         assert!(
-            race >= 6 && charts >= 10,
-            "{race} race pictures, {charts} charts"
+            race >= 6 && charts >= 10 && ideas >= 11,
+            "{race} race pictures, {charts} charts, {ideas} ideas"
         );
+        for part in page.split("data-idea=\"").skip(1) {
+            let code = &part[..part.find('"').unwrap()];
+            assert!(Idea::from_code(code).is_some(), "{code}");
+        }
         for part in page.split("data-race=\"").skip(1) {
             let code = &part[..part.find('"').unwrap()];
             assert!(handout::MOMENTS.iter().any(|(_, c)| *c == code), "{code}");

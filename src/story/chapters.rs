@@ -26,11 +26,82 @@ pub enum RaceMoment {
     Stuck,
 }
 
+/// One idea drawn on a quiet picture, before the race needs the whole
+/// book: chapter 2's lookups (the address book and its cache) and chapter
+/// 3's office (the planner, the clerks and one page), where each beat
+/// lights the one rule it explains. Every number on them is an example.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Idea {
+    /// A name looked up in the book, an address back, the connection made.
+    Lookup,
+    /// The answer remembered for its TTL: the next lookup skips the book.
+    Memo,
+    /// DynamoDB's page blank: the systems that use it get no address.
+    BlankPage,
+    /// The empty answer ("the name exists, no addresses") remembered too.
+    EmptyRemembered,
+    /// An address per load balancer: hundreds of thousands in one region.
+    Entries,
+    /// The planner writes lists; the clerks copy them into the book.
+    Roles,
+    /// Three clerks, one per zone, each working on its own.
+    ThreeClerks,
+    /// The busy tag: one clerk writes, another waits.
+    Tag,
+    /// A list per version on the page, the arrow and the back-up arrow.
+    Arrows,
+    /// Much older lists thrown away after copying.
+    CleanUp,
+    /// The one check, made once before copying.
+    OneCheck,
+}
+
+impl Idea {
+    /// Every idea, in the order the story draws them.
+    pub const ALL: [Idea; 11] = [
+        Idea::Lookup,
+        Idea::Memo,
+        Idea::BlankPage,
+        Idea::EmptyRemembered,
+        Idea::Entries,
+        Idea::Roles,
+        Idea::ThreeClerks,
+        Idea::Tag,
+        Idea::Arrows,
+        Idea::CleanUp,
+        Idea::OneCheck,
+    ];
+
+    /// Its name in the handout's placeholders (`data-idea="tag"`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Idea::Lookup => "lookup",
+            Idea::Memo => "memo",
+            Idea::BlankPage => "blank-page",
+            Idea::EmptyRemembered => "empty-remembered",
+            Idea::Entries => "entries",
+            Idea::Roles => "roles",
+            Idea::ThreeClerks => "three-clerks",
+            Idea::Tag => "tag",
+            Idea::Arrows => "arrows",
+            Idea::CleanUp => "clean-up",
+            Idea::OneCheck => "one-check",
+        }
+    }
+
+    /// The idea a placeholder names.
+    pub fn from_code(code: &str) -> Option<Idea> {
+        Idea::ALL.into_iter().find(|i| i.code() == code)
+    }
+}
+
 /// What a beat shows beside its words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scene {
     /// Chapter 1's opening: what users saw.
     Opening,
+    /// One idea on a quiet picture (chapters 2 and 3).
+    Idea(Idea),
     /// The address book and the clerks at a moment of the race.
     Race(RaceMoment),
     /// Every service's impact bars, with a cursor at a minute.
@@ -289,6 +360,10 @@ const fn race(m: RaceMoment) -> Option<Scene> {
     Some(Scene::Race(m))
 }
 
+const fn idea(i: Idea) -> Option<Scene> {
+    Some(Scene::Idea(i))
+}
+
 const fn cascade(m: Minute) -> Option<Scene> {
     Some(Scene::Cascade(m))
 }
@@ -303,10 +378,13 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch2Title,
         beats: &[
             with_terms(
-                with_analogy(beat(&[ours(Key::Ch2B1)], None), Key::Ch2Analogy),
+                with_analogy(
+                    beat(&[ours(Key::Ch2B1)], idea(Idea::Lookup)),
+                    Key::Ch2Analogy,
+                ),
                 &[DNS],
             ),
-            with_terms(beat(&[ours(Key::Ch2B2)], None), &[CACHE, TTL]),
+            with_terms(beat(&[ours(Key::Ch2B2)], idea(Idea::Memo)), &[CACHE, TTL]),
             with_terms(
                 beat(
                     &[
@@ -314,7 +392,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                         doc(Key::Ch2Blank, DDB),
                         talk(Key::Ch2BlankGloss),
                     ],
-                    race(R::Calm),
+                    idea(Idea::BlankPage),
                 ),
                 &[AWS],
             ),
@@ -323,29 +401,35 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch3Title,
         beats: &[
-            beat(&[doc(Key::Ch3B1, DDB)], race(R::Calm)),
+            beat(&[doc(Key::Ch3B1, DDB)], idea(Idea::Entries)),
             with_engineer(
                 with_terms(
                     with_analogy(
-                        beat(&[doc(Key::Ch3B2, DDB)], race(R::Calm)),
+                        beat(&[doc(Key::Ch3B2, DDB)], idea(Idea::Roles)),
                         Key::Ch3Analogy,
                     ),
                     &[LOAD_BALANCER],
                 ),
                 doc(Key::EngCh3B2, DDB),
             ),
-            with_terms(beat(&[doc(Key::Ch3B3, DDB)], race(R::Calm)), &[REGION, AZ]),
             with_terms(
-                beat(&[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)], race(R::Calm)),
+                beat(&[doc(Key::Ch3B3, DDB)], idea(Idea::ThreeClerks)),
+                &[REGION, AZ],
+            ),
+            with_terms(
+                beat(
+                    &[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)],
+                    idea(Idea::Tag),
+                ),
                 &[LOCK],
             ),
             with_engineer(
-                beat(&[talk(Key::Ch3B5)], race(R::Calm)),
+                beat(&[talk(Key::Ch3B5)], idea(Idea::Arrows)),
                 talk(Key::EngCh3B5),
             ),
-            beat(&[doc(Key::Ch3B6, DDB)], race(R::Calm)),
+            beat(&[doc(Key::Ch3B6, DDB)], idea(Idea::CleanUp)),
             with_engineer(
-                beat(&[doc(Key::Ch3B7, DDB)], race(R::Calm)),
+                beat(&[doc(Key::Ch3B7, DDB)], idea(Idea::OneCheck)),
                 talk(Key::EngCh3B7),
             ),
         ],
@@ -380,7 +464,10 @@ pub static CHAPTERS: [Chapter; 10] = [
             beat(&[doc(Key::Ch5B1, DDB)], race(R::Emptied)),
             with_terms(
                 with_engineer(
-                    beat(&[talk(Key::Ch5B2), talk(Key::Ch5Route53)], race(R::Emptied)),
+                    beat(
+                        &[talk(Key::Ch5B2), talk(Key::Ch5Route53)],
+                        idea(Idea::EmptyRemembered),
+                    ),
                     talk(Key::EngCh5B2),
                 ),
                 &[NEGATIVE_CACHE],

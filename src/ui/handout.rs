@@ -164,6 +164,7 @@ mod browser {
 
     /// What a place in the words asks to be drawn.
     enum Place {
+        Idea(crate::story::chapters::Idea),
         Race(RaceMoment),
         Chart { minute: Minute, cursor: bool },
     }
@@ -171,6 +172,7 @@ mod browser {
     /// The picture for a place, as the app draws it, without controls.
     fn picture(place: Place, lang: Lang) -> AnyView {
         match place {
+            Place::Idea(idea) => crate::ui::idea_scene::draw(lang, idea).into_any(),
             Place::Race(moment) => {
                 use crate::ui::model::{moment_index, race_run, world_after};
                 let index = moment_index(moment);
@@ -195,7 +197,12 @@ mod browser {
             .filter_map(|i| list.item(i)?.dyn_into().ok())
             .collect();
         for el in places {
-            let place = if let Some(code) = el.get_attribute("data-race") {
+            let idea = el
+                .get_attribute("data-idea")
+                .and_then(|c| crate::story::chapters::Idea::from_code(&c));
+            let place = if let Some(idea) = idea {
+                Place::Idea(idea)
+            } else if let Some(code) = el.get_attribute("data-race") {
                 match MOMENTS.iter().find(|(_, c)| *c == code) {
                     Some(&(moment, _)) => Place::Race(moment),
                     None => continue,

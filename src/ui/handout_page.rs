@@ -22,7 +22,7 @@ use super::story::figure_text;
 use super::teach::{quiz_with_answer, quizzes};
 use crate::engine::cascade::Minute;
 use crate::i18n::{Key, Lang};
-use crate::story::chapters::{Beat, CHAPTERS, Position, RaceMoment, Scene, TERMS};
+use crate::story::chapters::{Beat, CHAPTERS, Idea, Position, RaceMoment, Scene, TERMS};
 use crate::story::timeline::TIMELINE;
 use crate::story::{Mark, NumberKind, Source, opening};
 use crate::time::Clock;
@@ -43,8 +43,8 @@ pub const KEYS: [&str; 9] = [
 ];
 
 /// The scenes worth printing in a chapter: a beat shows its scene when it
-/// differs from the last one shown (chapter 3's seven beats share one
-/// picture of the calm).
+/// differs from the last one shown (chapter 5's stuck page is printed once
+/// for its three beats).
 pub fn pictures_of(beats: &[Beat]) -> Vec<bool> {
     let mut last = None;
     beats
@@ -52,7 +52,7 @@ pub fn pictures_of(beats: &[Beat]) -> Vec<bool> {
         .map(|b| {
             let printable = matches!(
                 b.scene,
-                Some(Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline)
+                Some(Scene::Idea(_) | Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline)
             );
             let show = printable && b.scene != last;
             if printable {
@@ -91,6 +91,28 @@ fn race_picture(texts: &Texts, moment: RaceMoment) -> String {
     )
 }
 
+/// A quiet picture of one idea: a place for the app's drawing, and the
+/// label saying its numbers are examples.
+fn idea_picture(texts: &Texts, idea: Idea) -> String {
+    let lang = texts.lang;
+    let note = if matches!(
+        idea,
+        Idea::Lookup | Idea::Memo | Idea::BlankPage | Idea::EmptyRemembered
+    ) {
+        Key::IdeaLookupNote
+    } else {
+        Key::IdeaOfficeNote
+    };
+    format!(
+        "<figure class=\"scene idea-scene h-picture\" data-scene=\"idea\"><div class=\"h-place\" data-idea=\"{code}\">{fallback}</div><figcaption>{mark} {source} <small class=\"scene-note\">{note}</small></figcaption></figure>",
+        code = idea.code(),
+        fallback = fallback(texts),
+        mark = mark_label(lang, Mark::Illustrative),
+        source = source_name(lang, Source::Project),
+        note = t(lang, note),
+    )
+}
+
 /// A place for the app's chart of every service at `minute` (`None`: the
 /// whole night, without a cursor).
 fn cascade_picture(texts: &Texts, minute: Option<Minute>) -> String {
@@ -104,6 +126,7 @@ fn cascade_picture(texts: &Texts, minute: Option<Minute>) -> String {
 
 fn picture(texts: &Texts, scene: Scene) -> Option<String> {
     match scene {
+        Scene::Idea(i) => Some(idea_picture(texts, i)),
         Scene::Race(m) => Some(race_picture(texts, m)),
         Scene::Cascade(m) => Some(cascade_picture(texts, Some(m))),
         Scene::Timeline => Some(cascade_picture(texts, None)),
@@ -389,14 +412,8 @@ mod tests {
             assert_eq!(count, distinct.len(), "chapter {}", c + 1);
             total += count;
         }
-        // Chapter 3's seven beats share one picture of the calm.
-        assert_eq!(
-            pictures_of(CHAPTERS[2].beats)
-                .iter()
-                .filter(|&&s| s)
-                .count(),
-            1
-        );
+        // Chapter 3's seven beats each print their own rule.
+        assert!(pictures_of(CHAPTERS[2].beats).iter().all(|&s| s));
         assert!(total >= 16, "{total}");
     }
 }

@@ -13,6 +13,7 @@ mod format;
 pub mod handout;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod handout_page;
+pub(crate) mod idea_scene;
 mod kind;
 mod mark;
 mod model;

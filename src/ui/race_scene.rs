@@ -750,7 +750,8 @@ mod tests {
     #[test]
     fn every_race_beat_pictures_the_engines_world() {
         let beats = race_beats();
-        assert!(beats.len() >= 15, "{beats:?}");
+        // Chapters 4 and 5: the race from the slow check to the stuck page.
+        assert!(beats.len() >= 9, "{beats:?}");
         let run = race_run();
         for &(chapter, beat, moment, index) in &beats {
             let world = world_after(index);

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::cascade_scene::CascadeScene;
 use super::clock::{clock, say, say_msg};
 use super::format::{duration, grouped};
+use super::idea_scene::IdeaScene;
 use super::mark::ClaimText;
 use super::model::{cascade_impact, race_census, shop_minutes, story_estimate_p};
 use super::navigation::{KeyAction, Step, allowed, key_action, opening_position, reach};
@@ -420,6 +421,7 @@ fn BeatView(
         .question
         .map(|q| view! { <Quiz question=q lang=lang /> });
     let scene = beat.scene.map(|s| match s {
+        Scene::Idea(i) => view! { <IdeaScene idea=i lang=lang /> }.into_any(),
         Scene::Race(m) => view! { <RaceScene moment=m lang=lang detail=detail /> }.into_any(),
         Scene::Cascade(m) => view! { <CascadeScene minute=m lang=lang /> }.into_any(),
         Scene::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),

@@ -1,0 +1,502 @@
+//! Quiet pictures of one idea each, for the beats before the race: a lookup
+//! in the address book and its cache (chapter 2, and the cached empty answer
+//! of chapter 5), and the office that keeps the book (chapter 3), where the
+//! parts appear in the order the story introduces them and the beat's own
+//! rule is lit. A pure view of (idea, language); every number is an example.
+
+use std::fmt::Write as _;
+
+use leptos::prelude::*;
+
+use crate::i18n::{Key, Lang, msg};
+use crate::story::chapters::Idea;
+
+/// The example address the lookups return (a documentation address, RFC
+/// 5737: it belongs to no one).
+const ADDRESS: &str = "192.0.2.10";
+/// The page's example addresses, one per load balancer.
+const ADDRESSES: &str = "192.0.2.10   192.0.2.11   192.0.2.12   …";
+/// How long the cache may keep an answer, in the picture (an example: the
+/// record gives no TTL for the name).
+const MEMO_SECONDS: u32 = 60;
+/// The name whose page the pictures show.
+const PAGE_NAME: &str = "dynamodb.us-east-1";
+
+/// The short sentence a screen reader hears for the picture.
+pub fn alt_key(idea: Idea) -> Key {
+    match idea {
+        Idea::Lookup => Key::IdeaAltLookup,
+        Idea::Memo => Key::IdeaAltMemo,
+        Idea::BlankPage => Key::IdeaAltBlankPage,
+        Idea::EmptyRemembered => Key::IdeaAltEmptyRemembered,
+        Idea::Entries => Key::IdeaAltEntries,
+        Idea::Roles => Key::IdeaAltRoles,
+        Idea::ThreeClerks => Key::IdeaAltThreeClerks,
+        Idea::Tag => Key::IdeaAltTag,
+        Idea::Arrows => Key::IdeaAltArrows,
+        Idea::CleanUp => Key::IdeaAltCleanUp,
+        Idea::OneCheck => Key::IdeaAltOneCheck,
+    }
+}
+
+/// Where an office idea comes in chapter 3 (`None` for the lookups): a part
+/// of the office is drawn from the beat that introduces it on.
+fn office_step(idea: Idea) -> Option<u8> {
+    Some(match idea {
+        Idea::Entries => 0,
+        Idea::Roles => 1,
+        Idea::ThreeClerks => 2,
+        Idea::Tag => 3,
+        Idea::Arrows => 4,
+        Idea::CleanUp => 5,
+        Idea::OneCheck => 6,
+        Idea::Lookup | Idea::Memo | Idea::BlankPage | Idea::EmptyRemembered => return None,
+    })
+}
+
+/// `base`, plus `focus` when it is the part the beat explains.
+fn part(base: &str, focus: bool) -> String {
+    if focus {
+        format!("{base} focus")
+    } else {
+        base.to_string()
+    }
+}
+
+/// Text for SVG markup, inside elements and in double-quoted attributes.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// SVG markup written element by element. The pictures are static for an
+/// (idea, language), so they are markup, not a reactive view: a tenth of
+/// the wasm a view of the same elements costs.
+struct Svg(String);
+
+impl Svg {
+    fn open(&mut self, class: &str) {
+        let _ = write!(self.0, "<g class=\"{class}\">");
+    }
+    fn close(&mut self) {
+        self.0.push_str("</g>");
+    }
+    fn rect(&mut self, class: &str, x: i32, y: i32, width: i32, height: i32) {
+        let _ = write!(
+            self.0,
+            "<rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"5\"/>"
+        );
+    }
+    fn circle(&mut self, cx: i32, cy: i32, r: i32) {
+        let _ = write!(self.0, "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\"/>");
+    }
+    /// An arrow from (x1, y1) to (x2, y2), its head the picture's marker.
+    fn arrow(&mut self, class: &str, (x1, y1): (i32, i32), (x2, y2): (i32, i32)) {
+        let _ = write!(
+            self.0,
+            "<line class=\"{class}\" x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\"/>"
+        );
+    }
+    /// Text starting at `x`.
+    fn text(&mut self, x: i32, y: i32, class: &str, text: &str) {
+        self.anchored(x, y, "start", class, text);
+    }
+    /// Text centred on `x`.
+    fn centred(&mut self, x: i32, y: i32, class: &str, text: &str) {
+        self.anchored(x, y, "middle", class, text);
+    }
+    /// Text ending at `x`.
+    fn ending(&mut self, x: i32, y: i32, class: &str, text: &str) {
+        self.anchored(x, y, "end", class, text);
+    }
+    fn anchored(&mut self, x: i32, y: i32, anchor: &str, class: &str, text: &str) {
+        let _ = write!(
+            self.0,
+            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" class=\"{class}\">{}</text>",
+            escape(text)
+        );
+    }
+    /// The whole picture: its size, its words for screen readers, the
+    /// arrowhead, and what was written.
+    fn finish(self, lang: Lang, idea: Idea, height: i32) -> String {
+        format!(
+            "<svg viewBox=\"0 0 360 {height}\" role=\"img\" aria-label=\"{}\" class=\"idea-svg\">\
+<defs><marker id=\"idea-head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"10\" \
+markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>{}</svg>",
+            escape(lang.text(alt_key(idea))),
+            self.0
+        )
+    }
+}
+
+/// The picture of `idea` with its caption.
+#[component]
+pub fn IdeaScene(idea: Idea, lang: Signal<Lang>) -> impl IntoView {
+    let note = if office_step(idea).is_some() {
+        Key::IdeaOfficeNote
+    } else {
+        Key::IdeaLookupNote
+    };
+    view! {
+        <figure class="scene idea-scene" data-idea=idea.code()>
+            <div class="idea-picture" inner_html=move || markup(lang.get(), idea)></div>
+            <figcaption>
+                <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
+                <small class="scene-note">{move || lang.get().text(note)}</small>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The picture alone (the handout draws it without a caption of its own).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn draw(lang: Lang, idea: Idea) -> impl IntoView {
+    view! { <div class="idea-picture" inner_html=markup(lang, idea)></div> }
+}
+
+/// The picture's SVG markup.
+pub fn markup(lang: Lang, idea: Idea) -> String {
+    match office_step(idea) {
+        Some(step) => office(lang, idea, step),
+        None => lookup(lang, idea),
+    }
+}
+
+/// A lookup: the asker, the book's page, DynamoDB, and the cache when the
+/// idea is about remembering.
+fn lookup(lang: Lang, idea: Idea) -> String {
+    let t = |k| lang.text(k);
+    let blank = matches!(idea, Idea::BlankPage | Idea::EmptyRemembered);
+    let mut svg = Svg(String::new());
+    // Many systems ask on the night; one computer in the explanation.
+    if blank {
+        svg.rect("ghost", 14, 32, 124, 50);
+        svg.rect("ghost", 10, 36, 124, 50);
+    }
+    svg.open("asker");
+    svg.rect("", 6, 40, 124, 50);
+    let asker = if blank {
+        Key::IdeaSystems
+    } else {
+        Key::IdeaComputer
+    };
+    svg.centred(68, 70, "small strong", t(asker));
+    svg.close();
+    svg.open(if blank { "book blank" } else { "book" });
+    svg.rect("", 198, 4, 156, 100);
+    svg.centred(276, 22, "small strong", t(Key::IdeaBook));
+    svg.rect("sheet", 204, 30, 144, 68);
+    svg.text(210, 48, "small page-name", PAGE_NAME);
+    if blank {
+        svg.text(210, 80, "big warn", t(Key::IdeaZero));
+    } else {
+        svg.text(210, 74, "small", ADDRESS);
+        svg.text(210, 90, "small", "192.0.2.11 …");
+    }
+    svg.close();
+    // The trip to the book: lit when it is the idea, dashed when the cache
+    // spares it.
+    let ask_focus = matches!(idea, Idea::Lookup | Idea::BlankPage);
+    let trip = if idea == Idea::Memo {
+        "flow skipped"
+    } else {
+        "flow"
+    };
+    svg.open(&part(trip, ask_focus));
+    svg.arrow("", (132, 50), (194, 42));
+    svg.centred(162, 36, "small", t(Key::IdeaAsk));
+    svg.close();
+    svg.open(&part(trip, ask_focus || blank));
+    svg.arrow("", (196, 62), (136, 66));
+    let (answer, class) = if blank {
+        (t(Key::IdeaNone), "small warn")
+    } else {
+        (ADDRESS, "small")
+    };
+    svg.centred(164, 84, class, answer);
+    svg.close();
+    if matches!(idea, Idea::Memo | Idea::EmptyRemembered) {
+        svg.open("memo focus");
+        svg.rect(
+            "",
+            6,
+            112,
+            if blank { 172 } else { 150 },
+            if blank { 46 } else { 64 },
+        );
+        let kept = if blank { t(Key::IdeaZero) } else { ADDRESS };
+        svg.text(
+            14,
+            130,
+            "small strong",
+            &format!("{}: {kept}", t(Key::IdeaMemo)),
+        );
+        let left = lang.message(&msg::IdeaMemoLeft {
+            seconds: &MEMO_SECONDS.to_string(),
+        });
+        svg.text(14, 148, "small", &left);
+        if !blank {
+            svg.text(14, 166, "small", t(Key::IdeaMemoUsed));
+        }
+        svg.close();
+    }
+    // Below the book: DynamoDB and the connection, or, for the remembered
+    // empty answer, what the answer was and was not.
+    if idea == Idea::EmptyRemembered {
+        svg.open("answer-kind focus");
+        svg.ending(350, 140, "small struck", t(Key::IdeaNoSuchName));
+        svg.ending(350, 162, "small strong warn", t(Key::IdeaNameExists));
+        svg.close();
+    } else {
+        svg.open("dynamodb");
+        svg.rect("", 198, 134, 156, 40);
+        svg.centred(276, 159, "small strong", "DynamoDB");
+        svg.close();
+        let (line, class, words) = if blank {
+            ("flow broken focus", "small warn", Key::IdeaNoConnect)
+        } else {
+            ("flow connect focus", "small", Key::IdeaConnect)
+        };
+        svg.arrow(line, (130, 80), (194, 146));
+        svg.text(172, 118, class, t(words));
+    }
+    svg.finish(lang, idea, 184)
+}
+
+/// The office: the load balancers (first beat only) or the planner, the
+/// three clerks in their zones, and DynamoDB's page, each part from the
+/// beat that introduces it, the beat's own rule lit.
+fn office(lang: Lang, idea: Idea, step: u8) -> String {
+    let t = |k| lang.text(k);
+    let sheet = |p: u32| {
+        lang.message(&msg::IdeaSheet {
+            plan: &p.to_string(),
+        })
+    };
+    // On the last beat the planner has moved on, and A has the newer list.
+    let newest = if step >= 6 { 104 } else { 103 };
+    // The page's top: lower on the last beat, to make room for the check.
+    let py = if step == 6 { 166 } else { 140 };
+    let mut svg = Svg(String::new());
+    if step == 0 {
+        svg.open("load-balancers focus");
+        svg.text(14, 24, "small strong", t(Key::IdeaLoadBalancers));
+        for i in 0..8 {
+            let x = 14 + 42 * i;
+            svg.rect("lb", x, 34, 28, 18);
+            svg.arrow("feed", (x + 14, 52), (x + 14, 138));
+        }
+        svg.close();
+    } else {
+        svg.open(&part("planner", step == 1 || step == 6));
+        svg.rect("", 6, 4, 348, 30);
+        svg.text(14, 24, "small strong", t(Key::ScenePlanner));
+        let newest_text = lang.message(&msg::SceneNewest {
+            plan: &newest.to_string(),
+        });
+        svg.text(120, 24, "small", &newest_text);
+        svg.close();
+        if step == 1 {
+            svg.open("flow focus");
+            for x in [36, 154, 272] {
+                svg.arrow("", (x, 36), (x, 68));
+            }
+            svg.arrow("", (86, 94), (86, 138));
+            svg.ending(80, 132, "small", t(Key::IdeaCopy));
+            svg.close();
+        }
+        for (i, who) in ["A", "B", "C"].into_iter().enumerate() {
+            let x = 6 + 118 * i as i32;
+            let cx = x + 30;
+            if step >= 2 {
+                svg.open(&part("zone", step == 2));
+                svg.rect("zone-box", x, 44, 112, 76);
+                let zone = lang.message(&msg::IdeaZone {
+                    n: &(i + 1).to_string(),
+                });
+                svg.text(x + 8, 58, "small", &zone);
+                svg.close();
+            }
+            svg.open(&part("clerk", step == 1));
+            svg.circle(cx, 84, 14);
+            svg.centred(cx, 89, "clerk-letter", who);
+            svg.centred(cx, 114, "small", &lang.message(&msg::SceneClerk { who }));
+            svg.close();
+            // A carries the list it is copying.
+            if i == 0 {
+                svg.open("sheet-held");
+                svg.rect("", x + 52, 72, 56, 20);
+                svg.centred(x + 80, 86, "small", &sheet(newest));
+                svg.close();
+            }
+        }
+        match step {
+            2 => svg.centred(180, 134, "small strong", t(Key::IdeaOwnPace)),
+            3 => svg.centred(154, 134, "small strong", t(Key::IdeaWait)),
+            6 => {
+                svg.open("check focus");
+                svg.rect("", 6, 126, 348, 36);
+                svg.text(
+                    12,
+                    140,
+                    "small strong",
+                    &format!("✓ {}", t(Key::IdeaCheckOnce)),
+                );
+                svg.text(12, 156, "small", t(Key::IdeaCheck));
+                svg.close();
+            }
+            _ => {}
+        }
+    }
+    let height = py + if step >= 4 { 104 } else { 86 };
+    svg.open("page");
+    svg.rect("", 6, py, 348, height - py - 4);
+    svg.text(14, py + 18, "small strong", PAGE_NAME);
+    if step >= 3 {
+        svg.ending(
+            346,
+            py + 18,
+            &part("small tag tag-hung", step == 3),
+            t(Key::IdeaTag),
+        );
+    }
+    if step < 4 {
+        // Addresses until the lists are explained.
+        svg.text(14, py + 46, "small", ADDRESSES);
+        if step == 0 {
+            svg.text(14, py + 74, "small strong focus-text", t(Key::IdeaEntries));
+        }
+    } else {
+        // A list per version, the arrow on #103, the back-up arrow on #102;
+        // after the clean-up beat the oldest three are gone.
+        for (i, p) in (98..=103u32).enumerate() {
+            let x = 14 + 44 * i as i32;
+            let class = match p {
+                _ if p < 101 && step == 5 => "chip cleared focus",
+                _ if p < 101 && step > 5 => "chip cleared gone-away",
+                103 => "chip in-use",
+                102 => "chip back-up",
+                _ => "chip",
+            };
+            svg.open(class);
+            svg.rect("", x, py + 50, 40, 16);
+            svg.centred(x + 20, py + 62, "small", &format!("#{p}"));
+            svg.close();
+        }
+        if step == 5 {
+            svg.centred(78, py + 86, "small warn", t(Key::IdeaCleared));
+        }
+        svg.open(&part("arrow-in-use", step == 4));
+        svg.arrow("flow", (254, py + 36), (254, py + 48));
+        let in_use = lang.message(&msg::SceneInUse { plan: "103" });
+        svg.centred(254, py + 32, "small strong", &in_use);
+        svg.close();
+        svg.open(&part("arrow-back-up", step == 4));
+        svg.arrow("flow", (210, py + 84), (210, py + 69));
+        let back_up = lang.message(&msg::SceneRollback { plan: "102" });
+        svg.centred(210, py + 96, "small", &back_up);
+        svg.close();
+    }
+    svg.close();
+    svg.finish(lang, idea, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::chapters::{CHAPTERS, Scene};
+
+    /// Chapter 2's beats are lookups, chapter 3's the office in order, one
+    /// idea a beat, and the race starts with chapter 4.
+    #[test]
+    fn each_beat_before_the_race_draws_its_own_idea() {
+        let ideas = |c: usize| -> Vec<Idea> {
+            CHAPTERS[c]
+                .beats
+                .iter()
+                .filter_map(|b| match b.scene {
+                    Some(Scene::Idea(i)) => Some(i),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            ideas(1),
+            [Idea::Lookup, Idea::Memo, Idea::BlankPage],
+            "chapter 2"
+        );
+        let office = ideas(2);
+        assert_eq!(
+            office.len(),
+            CHAPTERS[2].beats.len(),
+            "every chapter 3 beat"
+        );
+        let steps: Vec<u8> = office.iter().map(|&i| office_step(i).unwrap()).collect();
+        assert_eq!(
+            steps,
+            (0..7).collect::<Vec<u8>>(),
+            "in the order they are introduced"
+        );
+        assert!(
+            CHAPTERS[3]
+                .beats
+                .iter()
+                .all(|b| matches!(b.scene, Some(Scene::Race(_)))),
+            "chapter 4 is the race"
+        );
+    }
+
+    #[test]
+    fn every_idea_has_a_code_and_a_sentence_in_both_languages() {
+        for idea in Idea::ALL {
+            assert_eq!(Idea::from_code(idea.code()), Some(idea));
+            for lang in [Lang::Ja, Lang::En] {
+                assert!(lang.text(alt_key(idea)).len() > 20, "{idea:?}");
+            }
+        }
+    }
+
+    /// Every picture is whole markup: its groups closed, its words for
+    /// screen readers the idea's sentence, the beat's part lit, and only the
+    /// parts introduced so far drawn.
+    #[test]
+    fn every_picture_is_whole_and_lights_its_part() {
+        for idea in Idea::ALL {
+            for lang in [Lang::Ja, Lang::En] {
+                let svg = markup(lang, idea);
+                assert_eq!(
+                    svg.matches("<g ").count(),
+                    svg.matches("</g>").count(),
+                    "{idea:?}"
+                );
+                assert!(svg.contains(&escape(lang.text(alt_key(idea)))), "{idea:?}");
+                assert!(svg.contains(" focus"), "{idea:?} lights nothing");
+                let step = office_step(idea);
+                let planner = svg.contains(lang.text(Key::ScenePlanner));
+                assert_eq!(
+                    planner,
+                    step.is_some_and(|s| s >= 1),
+                    "{idea:?}: the planner"
+                );
+                let tag = svg.contains(lang.text(Key::IdeaTag));
+                assert_eq!(tag, step.is_some_and(|s| s >= 3), "{idea:?}: the tag");
+                let lists = svg.contains("#102");
+                assert_eq!(lists, step.is_some_and(|s| s >= 4), "{idea:?}: the lists");
+            }
+        }
+    }
+
+    /// The check's words name the office's numbers: A carries the newest
+    /// list, newer than the one the arrow points at.
+    #[test]
+    fn the_check_names_the_pictures_numbers() {
+        for lang in [Lang::Ja, Lang::En] {
+            let check = lang.text(Key::IdeaCheck);
+            assert!(check.contains("104") && check.contains("103"), "{check}");
+            let alt = lang.text(Key::IdeaAltOneCheck);
+            assert!(alt.contains("104") && alt.contains("103"), "{alt}");
+        }
+    }
+}
