@@ -64,7 +64,7 @@ fn part(base: &str, focus: bool) -> String {
 }
 
 /// Text for SVG markup, inside elements and in double-quoted attributes.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -74,41 +74,45 @@ fn escape(text: &str) -> String {
 /// SVG markup written element by element. The pictures are static for an
 /// (idea, language), so they are markup, not a reactive view: a tenth of
 /// the wasm a view of the same elements costs.
-struct Svg(String);
+pub(super) struct Svg(pub(super) String);
 
 impl Svg {
-    fn open(&mut self, class: &str) {
+    pub(super) fn open(&mut self, class: &str) {
         let _ = write!(self.0, "<g class=\"{class}\">");
     }
-    fn close(&mut self) {
+    pub(super) fn close(&mut self) {
         self.0.push_str("</g>");
     }
-    fn rect(&mut self, class: &str, x: i32, y: i32, width: i32, height: i32) {
+    pub(super) fn rect(&mut self, class: &str, x: i32, y: i32, width: i32, height: i32) {
         let _ = write!(
             self.0,
             "<rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"5\"/>"
         );
     }
-    fn circle(&mut self, cx: i32, cy: i32, r: i32) {
+    pub(super) fn circle(&mut self, cx: i32, cy: i32, r: i32) {
         let _ = write!(self.0, "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\"/>");
     }
     /// An arrow from (x1, y1) to (x2, y2), its head the picture's marker.
-    fn arrow(&mut self, class: &str, (x1, y1): (i32, i32), (x2, y2): (i32, i32)) {
+    pub(super) fn arrow(&mut self, class: &str, (x1, y1): (i32, i32), (x2, y2): (i32, i32)) {
         let _ = write!(
             self.0,
             "<line class=\"{class}\" x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\"/>"
         );
     }
+    /// A free shape, `d` in SVG path syntax.
+    pub(super) fn path(&mut self, class: &str, d: &str) {
+        let _ = write!(self.0, "<path class=\"{class}\" d=\"{d}\"/>");
+    }
     /// Text starting at `x`.
-    fn text(&mut self, x: i32, y: i32, class: &str, text: &str) {
+    pub(super) fn text(&mut self, x: i32, y: i32, class: &str, text: &str) {
         self.anchored(x, y, "start", class, text);
     }
     /// Text centred on `x`.
-    fn centred(&mut self, x: i32, y: i32, class: &str, text: &str) {
+    pub(super) fn centred(&mut self, x: i32, y: i32, class: &str, text: &str) {
         self.anchored(x, y, "middle", class, text);
     }
     /// Text ending at `x`.
-    fn ending(&mut self, x: i32, y: i32, class: &str, text: &str) {
+    pub(super) fn ending(&mut self, x: i32, y: i32, class: &str, text: &str) {
         self.anchored(x, y, "end", class, text);
     }
     fn anchored(&mut self, x: i32, y: i32, anchor: &str, class: &str, text: &str) {

@@ -1,5 +1,6 @@
 //! The Leptos user interface: the page shell and its screens.
 
+mod analogy_art;
 mod cascade_scene;
 mod check;
 pub mod classroom;

@@ -375,6 +375,9 @@ fn BeatView(
         view! {
             <aside class="analogy">
                 <p class="analogy-label">{move || say(lang.get(), Key::NavAnalogy)}</p>
+                {super::analogy_art::markup(Lang::Ja, key).is_some().then(|| view! {
+                    <div class="analogy-art" inner_html=move || super::analogy_art::markup(lang.get(), key)></div>
+                })}
                 <p>
                     {move || say(lang.get(), key)} " "
                     <super::mark::MarkBadge mark=Mark::Illustrative source=Source::Project lang=lang />
