@@ -127,6 +127,8 @@ test('the core moment: A\'s old list is drawn in use, then drawn gone', async ({
   await expect(old).toHaveAttribute('data-plan', '103');
   await expect(regional.locator('.row-gap')).toHaveText('…');
   await expect(regional.locator('g.chip').first()).toHaveAttribute('data-plan', '103');
+  // Past the game (chapter 4's last beat) to chapter 5.
+  await page.locator('#next').click();
   await page.locator('#next').click();
   await expect(regional).toHaveClass(/\bblank\b/);
   await expect(regional.locator('g.chip.in-use.gone')).toHaveAttribute('data-plan', '103');

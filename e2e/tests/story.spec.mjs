@@ -68,6 +68,9 @@ test('the race scenes follow the engine: overwrite, then blank, then stuck', asy
   const scene = page.locator('.race-scene');
   await expect(scene.locator('.page.blank')).toHaveCount(0);
   await expect(scene.locator('.event-line')).toContainText('writes old #103 onto dynamodb.us-east-1.amazonaws.com');
+  // Past the reader's own try at the order (the game) to chapter 5.
+  await page.locator('#next').click();
+  await expect(page.locator('.chapter .game')).toBeVisible();
   await page.locator('#next').click();
   await expect(scene.locator('.page.blank')).toHaveCount(1);
   await expect(scene.locator('.event-line')).toContainText('#103, is gone: the page is blank');
@@ -379,3 +382,32 @@ test('the summary links back into the interactive moments', async ({ page }) => 
   await expect(page.locator('.timeline-scene')).toBeVisible();
   expect(new URL(await settledUrl(page)).searchParams.get('lang')).toBe('en');
 });
+
+for (const lang of ['en', 'ja']) {
+  test(`chapter 4 lets the reader decide who moves, each button saying what its move will do, in ${lang}`, async ({ page }) => {
+    await openApp(page, `./?ch=4&beat=5&lang=${lang}`);
+    const game = page.locator('.chapter .game');
+    await expect(game).toBeVisible();
+    await expect(game.locator('.gallery')).toHaveCount(0);
+    const a = page.locator('#move-a');
+    const b = page.locator('#move-b');
+    // The shortest way to blank the page; before each move, its button's
+    // words are what the board then says happened.
+    for (const who of [a, b, b, b, a, a, b, b, b, b, b]) {
+      const promised = (await who.locator('.move-preview').innerText()).trim();
+      expect(promised.length, 'a move says what it will do').toBeGreaterThan(5);
+      await who.click();
+      await expect(page.locator('#game-last')).toHaveText(promised);
+    }
+    await expect(game.locator('.page.blank')).toHaveCount(1);
+    if (lang === 'ja') {
+      await expect(page.locator('#game-status')).toHaveText('白紙にできました！11手（いちばん少ない手数は11手）。');
+    }
+    await expect(a).toBeDisabled();
+    await expect(a.locator('.move-preview')).toHaveText('');
+    await page.locator('#undo').click();
+    await page.locator('#undo').click();
+    // Two moves back, B is at its clean-up and A waits for nothing.
+    await expect(b).toBeEnabled();
+  });
+}

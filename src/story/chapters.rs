@@ -110,6 +110,8 @@ pub enum Scene {
     Timeline,
     /// Links back into the story's interactive moments.
     Revisit,
+    /// The reader decides which clerk moves next (chapter 4).
+    Game,
 }
 
 /// The summary's links: (label, chapter, beat), 1-based as in the address.
@@ -456,6 +458,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                 ),
                 OVERWRITE_QUIZ,
             ),
+            beat(&[ours(Key::Ch4B5)], Some(Scene::Game)),
         ],
     },
     Chapter {

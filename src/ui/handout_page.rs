@@ -133,6 +133,8 @@ fn picture(texts: &Texts, scene: Scene) -> Option<String> {
         // The opening is words; the summary's links back into the app have
         // no use on paper.
         Scene::Opening | Scene::Revisit => None,
+        // The game needs the app; the words say so.
+        Scene::Game => None,
     }
 }
 
@@ -405,7 +407,7 @@ mod tests {
                 .beats
                 .iter()
                 .filter_map(|b| b.scene)
-                .filter(|s| !matches!(s, Scene::Opening | Scene::Revisit))
+                .filter(|s| !matches!(s, Scene::Opening | Scene::Revisit | Scene::Game))
                 .collect();
             distinct.dedup();
             let count = shown.iter().filter(|&&s| s).count();

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::clock::{say, say_msg};
 use super::controls_panel::{apply, controls};
 use super::kind::KindBadge;
-use super::race_scene::draw;
+use super::race_scene::{draw, narrate};
 use super::sentences::{census_finding, day, estimate_finding, game_status, run_outcome};
 use super::url;
 use crate::controls::{Control, Move, Panel};
@@ -189,7 +189,36 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
     }
 }
 
+/// What a move does, in words: each event it would cause (the game is
+/// replayed with the move added, so the words are the engine's, not a
+/// guess); `None` when that clerk cannot move.
+fn move_preview(lang: Lang, game: &SchedulerGame, who: EnactorId) -> Option<String> {
+    let mut next = game.clone();
+    let events = next.play(who).ok()?;
+    let world = next.world();
+    let words: Vec<String> = events.iter().map(|e| narrate(lang, &world, e)).collect();
+    Some(super::clock::clock(lang).expand(&words.join(lang.text(Key::PlayThen))))
+}
+
+/// The last move in words (what the board now shows).
+fn last_move(lang: Lang, game: &SchedulerGame) -> Option<String> {
+    let (world, steps) = game.replay();
+    let events = steps.last()?;
+    let words: Vec<String> = events.iter().map(|e| narrate(lang, &world, e)).collect();
+    Some(super::clock::clock(lang).expand(&words.join(lang.text(Key::PlayThen))))
+}
+
+/// The story's game (chapter 4): the census of "as it happened", without
+/// the gallery of orders that blank the page (the reader finds one).
+#[component]
+pub fn StoryGame(lang: Signal<Lang>) -> impl IntoView {
+    let c = super::model::race_census();
+    let fewest = c.fewest_steps_to_empty.unwrap_or(0);
+    view! { <SchedulerPanel lang=lang config=c.config fewest=fewest examples=Vec::new() in_story=true /> }
+}
+
 /// The reader schedules the two clerks by hand and tries to blank the page.
+/// Each move's button says what that move will do.
 #[component]
 fn SchedulerPanel(
     lang: Signal<Lang>,
@@ -197,6 +226,10 @@ fn SchedulerPanel(
     /// The fewest moves that blank the page (from the census).
     fewest: u32,
     examples: Vec<Vec<EnactorId>>,
+    /// In the story: the intro names the night's conditions, not the
+    /// controls above.
+    #[prop(optional)]
+    in_story: bool,
 ) -> impl IntoView {
     let (game, set_game) = signal(SchedulerGame::new(config));
     let world = Memo::new(move |_| game.with(|g| g.world()));
@@ -208,6 +241,18 @@ fn SchedulerPanel(
         })
     };
     let t = move |k: Key| move || say(lang.get(), k);
+    let preview = move |who: EnactorId| {
+        let lang = lang.get();
+        // Once the page is blank the status says so; no move is left.
+        if game.with(|g| g.record_emptied()) {
+            return String::new();
+        }
+        if !can(who) {
+            return lang.text(Key::PlayCannotMove).to_string();
+        }
+        game.with(|g| move_preview(lang, g, who))
+            .unwrap_or_default()
+    };
     let status = move || {
         game.with(|g| {
             game_status(
@@ -222,7 +267,15 @@ fn SchedulerPanel(
     view! {
         <section class="game" aria-labelledby="game-title">
             <h3 id="game-title">{t(Key::PlayGameTitle)}</h3>
-            <p>{move || say_msg(lang.get(), &msg::PlayGameIntro { stale: &config.stale_plan.to_string(), fresh: &config.fresh_plan.to_string() })}</p>
+            <p>{move || {
+                let (stale, fresh) = (config.stale_plan.to_string(), config.fresh_plan.to_string());
+                let (stale, fresh) = (stale.as_str(), fresh.as_str());
+                if in_story {
+                    say_msg(lang.get(), &msg::PlayGameIntroStory { stale, fresh })
+                } else {
+                    say_msg(lang.get(), &msg::PlayGameIntro { stale, fresh })
+                }
+            }}</p>
             {(!examples.is_empty()).then(|| {
                 let buttons = examples
                     .into_iter()
@@ -252,11 +305,13 @@ fn SchedulerPanel(
                 }
             })}
             <div class="game-controls">
-                <button type="button" id="move-a" on:click=move |_| play(EnactorId::A) disabled=move || !can(EnactorId::A)>
-                    {t(Key::PlayMoveA)}
+                <button type="button" id="move-a" class="move" on:click=move |_| play(EnactorId::A) disabled=move || !can(EnactorId::A)>
+                    <span class="move-name">{t(Key::PlayMoveA)}</span>
+                    <span class="move-preview">{move || preview(EnactorId::A)}</span>
                 </button>
-                <button type="button" id="move-b" on:click=move |_| play(EnactorId::B) disabled=move || !can(EnactorId::B)>
-                    {t(Key::PlayMoveB)}
+                <button type="button" id="move-b" class="move" on:click=move |_| play(EnactorId::B) disabled=move || !can(EnactorId::B)>
+                    <span class="move-name">{t(Key::PlayMoveB)}</span>
+                    <span class="move-preview">{move || preview(EnactorId::B)}</span>
                 </button>
                 <button type="button" id="undo" on:click=move |_| set_game.update(|g| { g.undo(); })
                     disabled=move || game.with(|g| g.moves().is_empty())>
@@ -267,6 +322,7 @@ fn SchedulerPanel(
                 </button>
             </div>
             <p id="game-status" aria-live="polite">{status}</p>
+            <p id="game-last" class="event-line">{move || game.with(|g| last_move(lang.get(), g))}</p>
             <figure class="scene race-scene">
                 {move || draw(lang.get(), &world.get(), None, None, "—")}
             </figure>

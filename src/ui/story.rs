@@ -429,6 +429,7 @@ fn BeatView(
         Scene::Cascade(m) => view! { <CascadeScene minute=m lang=lang /> }.into_any(),
         Scene::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),
         Scene::Revisit => view! { <Revisit lang=lang /> }.into_any(),
+        Scene::Game => view! { <super::playground::StoryGame lang=lang /> }.into_any(),
         Scene::Opening => ().into_any(),
     });
     view! {
