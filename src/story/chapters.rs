@@ -106,8 +106,9 @@ pub enum Scene {
     Race(RaceMoment),
     /// Every service's impact bars, with a cursor at a minute.
     Cascade(Minute),
-    /// The documented timeline beside the simulated one, with a scrubber.
-    Timeline,
+    /// The documented timeline beside the simulated one, with a scrubber,
+    /// its cursor first at the minute the beat speaks of.
+    Timeline(Minute),
     /// Links back into the story's interactive moments.
     Revisit,
     /// The reader decides which clerk moves next (chapter 4).
@@ -581,7 +582,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                             summ(Key::Ch7B6After),
                             summ(Key::Ch7RedshiftWhy),
                         ],
-                        Some(Scene::Timeline),
+                        Some(Scene::Timeline(at(20, 14, 20))),
                     ),
                     &[CONTAINER],
                 ),
@@ -658,7 +659,7 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch10Title,
         beats: &[
-            beat(&[doc(Key::Ch10B1, INTRO)], Some(Scene::Timeline)),
+            beat(&[doc(Key::Ch10B1, INTRO)], Some(Scene::Timeline(at(19, 23, 48)))),
             beat(&[ours(Key::Ch10B2)], Some(Scene::Revisit)),
         ],
     },

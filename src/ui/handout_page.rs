@@ -52,7 +52,7 @@ pub fn pictures_of(beats: &[Beat]) -> Vec<bool> {
         .map(|b| {
             let printable = matches!(
                 b.scene,
-                Some(Scene::Idea(_) | Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline)
+                Some(Scene::Idea(_) | Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline(_))
             );
             let show = printable && b.scene != last;
             if printable {
@@ -129,7 +129,7 @@ fn picture(texts: &Texts, scene: Scene) -> Option<String> {
         Scene::Idea(i) => Some(idea_picture(texts, i)),
         Scene::Race(m) => Some(race_picture(texts, m)),
         Scene::Cascade(m) => Some(cascade_picture(texts, Some(m))),
-        Scene::Timeline => Some(cascade_picture(texts, None)),
+        Scene::Timeline(_) => Some(cascade_picture(texts, None)),
         // The opening is words; the summary's links back into the app have
         // no use on paper.
         Scene::Opening | Scene::Revisit => None,

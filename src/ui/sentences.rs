@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn game_status_counts_moves_from_one() {
-        assert_eq!(game_status(Lang::Ja, 0, false, false, 11), "1手目");
+        assert_eq!(game_status(Lang::Ja, 0, false, false, 11), "次は1手目");
         assert!(game_status(Lang::Ja, 20, true, true, 11).contains("20手"));
         assert!(game_status(Lang::En, 20, true, true, 11).contains("11"));
     }

@@ -427,7 +427,7 @@ fn BeatView(
         Scene::Idea(i) => view! { <IdeaScene idea=i lang=lang /> }.into_any(),
         Scene::Race(m) => view! { <RaceScene moment=m lang=lang detail=detail /> }.into_any(),
         Scene::Cascade(m) => view! { <CascadeScene minute=m lang=lang /> }.into_any(),
-        Scene::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),
+        Scene::Timeline(m) => view! { <TimelineScene lang=lang start=m /> }.into_any(),
         Scene::Revisit => view! { <Revisit lang=lang /> }.into_any(),
         Scene::Game => view! { <super::playground::StoryGame lang=lang /> }.into_any(),
         Scene::Opening => ().into_any(),

@@ -21,12 +21,17 @@ pub fn entry_at(minute: Minute) -> usize {
 const START: Minute = TIMELINE[1].at;
 
 /// The chart with its scrubber and, unless `entries` is false, the record's
-/// entries beside it. The cursor lives in the address (`t`).
+/// entries beside it. The cursor lives in the address (`t`); until the
+/// reader moves it, it stands at `start` (the minute the beat speaks of).
 #[component]
-pub fn TimelineScene(lang: Signal<Lang>, #[prop(default = true)] entries: bool) -> impl IntoView {
+pub fn TimelineScene(
+    lang: Signal<Lang>,
+    #[prop(default = true)] entries: bool,
+    #[prop(default = START)] start: Minute,
+) -> impl IntoView {
     // The cursor is the page state's (`t` in the address once moved).
-    let minute = url::slice(|s| s.minute.unwrap_or(START).min(CHART_END));
-    let set_minute = move |m: Minute| url::change(|s| s.minute = (m != START).then_some(m));
+    let minute = url::slice(move |s| s.minute.unwrap_or(start).min(CHART_END));
+    let set_minute = move |m: Minute| url::change(|s| s.minute = (m != start).then_some(m));
     let current = Memo::new(move |_| entry_at(minute.get()));
     let list = TIMELINE
         .iter()
