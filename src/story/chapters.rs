@@ -659,7 +659,10 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch10Title,
         beats: &[
-            beat(&[doc(Key::Ch10B1, INTRO)], Some(Scene::Timeline(at(19, 23, 48)))),
+            beat(
+                &[doc(Key::Ch10B1, INTRO)],
+                Some(Scene::Timeline(at(19, 23, 48))),
+            ),
             beat(&[ours(Key::Ch10B2)], Some(Scene::Revisit)),
         ],
     },
