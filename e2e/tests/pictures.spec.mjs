@@ -136,7 +136,7 @@ test('the core moment: A\'s old list is drawn in use, then drawn gone', async ({
   // Stuck: the write fails for want of the list the blank page still names.
   await page.locator('#next').click();
   await page.locator('#next').click();
-  await expect(page.locator('.race-scene .event-line')).toContainText('#103, where the back-up arrow must point, is gone');
+  await expect(page.locator('.race-scene .event-line')).toContainText('the back-up arrow must point at #103, where the arrow still points, and that list is gone');
   await expect(regional.locator('g.chip.in-use.gone')).toHaveAttribute('data-plan', '103');
 });
 

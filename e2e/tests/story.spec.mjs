@@ -76,7 +76,7 @@ test('the race scenes follow the engine: overwrite, then blank, then stuck', asy
   await expect(scene.locator('.event-line')).toContainText('#103, is gone: the page is blank');
   await page.locator('#next').click();
   await page.locator('#next').click();
-  await expect(scene.locator('.event-line')).toContainText("write fails: #103, where the back-up arrow must point, is gone");
+  await expect(scene.locator('.event-line')).toContainText("fails: the back-up arrow must point at #103, where the arrow still points, and that list is gone");
   // How it was found and repaired, then the census.
   await page.locator('#next').click();
   await expect(page.locator('#beat')).toContainText(withTimes(locales.en['ch5.found'], 'en'));

@@ -75,13 +75,14 @@ fn doorway(svg: &mut Svg) {
     svg.rect("wall", 0, 8, 240, 96);
     svg.rect("opening", 92, 20, 56, 84);
     svg.path("frame", "M92 104 V20 H148 V104 M0 104 H240");
-    for (class, x, facing) in [("walker walker-a", 106, 1), ("walker walker-b", 134, -1)] {
+    for (class, x, facing) in [("walker walker-a", 107, 1), ("walker walker-b", 133, -1)] {
         svg.open(class);
         svg.circle(x, 38, 8);
         let (back, front) = (x - 10 * facing, x + 10 * facing);
+        // Walking: legs in stride, the arm swinging back.
         let body = format!(
-            "M{x} 46 V76 L{back} 100 M{x} 76 L{front} 100 M{x} 54 L{} 62",
-            x + 11 * facing
+            "M{x} 46 V76 L{back} 100 M{x} 76 L{front} 100 M{x} 54 L{} 70",
+            x - 9 * facing
         );
         svg.path("body", &body);
         // Lines behind, for the walking.
@@ -93,7 +94,8 @@ fn doorway(svg: &mut Svg) {
         );
         svg.close();
     }
-    svg.path("bump", "M120 18 L120 28 M112 22 L118 30 M128 22 L122 30");
+    // The bump: a burst over the spot where they meet.
+    svg.path("bump", "M120 14 L120 26 M110 18 L116 28 M130 18 L124 28");
 }
 
 /// A highway closed in the middle, cars queued before the barrier and on
@@ -105,13 +107,13 @@ fn highway(svg: &mut Svg, highway: &str, closed: &str, jam: &str) {
     }
     svg.text(6, 20, "small strong", highway);
     svg.open("closed focus");
-    svg.rect("barrier", 150, 22, 10, 30);
-    svg.path("cross", "M146 18 L164 56 M164 18 L146 56");
+    svg.rect("barrier", 166, 22, 10, 30);
+    svg.path("cross", "M162 24 L180 56 M180 24 L162 56");
     svg.close();
-    svg.text(170, 20, "small warn", closed);
+    svg.ending(236, 18, "small warn", closed);
     // Cars: queued on the highway up to the barrier, and backed up the
     // side roads.
-    for x in (6..140).step_by(16) {
+    for x in (6..156).step_by(16) {
         svg.rect("car", x, 32, 12, 10);
     }
     for x in [40, 120, 200] {

@@ -95,14 +95,7 @@ fn race_picture(texts: &Texts, moment: RaceMoment) -> String {
 /// label saying its numbers are examples.
 fn idea_picture(texts: &Texts, idea: Idea) -> String {
     let lang = texts.lang;
-    let note = if matches!(
-        idea,
-        Idea::Lookup | Idea::Memo | Idea::BlankPage | Idea::EmptyRemembered
-    ) {
-        Key::IdeaLookupNote
-    } else {
-        Key::IdeaOfficeNote
-    };
+    let note = crate::ui::idea_scene::note_key(idea);
     format!(
         "<figure class=\"scene idea-scene h-picture\" data-scene=\"idea\"><div class=\"h-place\" data-idea=\"{code}\">{fallback}</div><figcaption>{mark} {source} <small class=\"scene-note\">{note}</small></figcaption></figure>",
         code = idea.code(),

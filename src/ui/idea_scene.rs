@@ -19,6 +19,9 @@ const ADDRESSES: &str = "192.0.2.10   192.0.2.11   192.0.2.12   …";
 /// How long the cache may keep an answer, in the picture (an example: the
 /// record gives no TTL for the name).
 const MEMO_SECONDS: u32 = 60;
+/// How long the cache keeps the empty answer, in the picture: longer than a
+/// normal answer, as the record says it was (the value is an example).
+const EMPTY_MEMO_MINUTES: u32 = 15;
 /// The name whose page the pictures show.
 const PAGE_NAME: &str = "dynamodb.us-east-1";
 
@@ -52,6 +55,16 @@ fn office_step(idea: Idea) -> Option<u8> {
         Idea::OneCheck => 6,
         Idea::Lookup | Idea::Memo | Idea::BlankPage | Idea::EmptyRemembered => return None,
     })
+}
+
+/// What the caption says is an example: only what the picture shows
+/// (addresses alone, or with times, or with list numbers).
+pub fn note_key(idea: Idea) -> Key {
+    match idea {
+        Idea::Lookup | Idea::BlankPage | Idea::Entries => Key::IdeaAddressNote,
+        Idea::Memo | Idea::EmptyRemembered => Key::IdeaLookupNote,
+        _ => Key::IdeaOfficeNote,
+    }
 }
 
 /// `base`, plus `focus` when it is the part the beat explains.
@@ -138,11 +151,7 @@ markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 
 /// The picture of `idea` with its caption.
 #[component]
 pub fn IdeaScene(idea: Idea, lang: Signal<Lang>) -> impl IntoView {
-    let note = if office_step(idea).is_some() {
-        Key::IdeaOfficeNote
-    } else {
-        Key::IdeaLookupNote
-    };
+    let note = note_key(idea);
     view! {
         <figure class="scene idea-scene" data-idea=idea.code()>
             <div class="idea-picture" inner_html=move || markup(lang.get(), idea)></div>
@@ -227,7 +236,7 @@ fn lookup(lang: Lang, idea: Idea) -> String {
             "",
             6,
             112,
-            if blank { 172 } else { 150 },
+            if blank { 160 } else { 150 },
             if blank { 46 } else { 64 },
         );
         let kept = if blank { t(Key::IdeaZero) } else { ADDRESS };
@@ -237,9 +246,18 @@ fn lookup(lang: Lang, idea: Idea) -> String {
             "small strong",
             &format!("{}: {kept}", t(Key::IdeaMemo)),
         );
-        let left = lang.message(&msg::IdeaMemoLeft {
-            seconds: &MEMO_SECONDS.to_string(),
-        });
+        // The empty answer is kept longer than a normal one (the record:
+        // it lengthened the errors by about a quarter of an hour).
+        let time = if blank {
+            lang.message(&msg::IdeaMinutes {
+                n: &EMPTY_MEMO_MINUTES.to_string(),
+            })
+        } else {
+            lang.message(&msg::IdeaSeconds {
+                n: &MEMO_SECONDS.to_string(),
+            })
+        };
+        let left = lang.message(&msg::IdeaMemoLeft { time: &time });
         svg.text(14, 148, "small", &left);
         if !blank {
             svg.text(14, 166, "small", t(Key::IdeaMemoUsed));
@@ -280,7 +298,7 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
         })
     };
     // On the last beat the planner has moved on, and A has the newer list.
-    let newest = if step >= 6 { 104 } else { 103 };
+    let newest = if step >= 6 { 103 } else { 102 };
     // The page's top: lower on the last beat, to make room for the check.
     let py = if step == 6 { 166 } else { 140 };
     let mut svg = Svg(String::new());
@@ -328,8 +346,9 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
             svg.centred(cx, 89, "clerk-letter", who);
             svg.centred(cx, 114, "small", &lang.message(&msg::SceneClerk { who }));
             svg.close();
-            // A carries the list it is copying.
-            if i == 0 {
+            // A carries the list it is copying (and B, waiting to copy it,
+            // on the tag's beat).
+            if i == 0 || (i == 1 && step == 3) {
                 svg.open("sheet-held");
                 svg.rect("", x + 52, 72, 56, 20);
                 svg.centred(x + 80, 86, "small", &sheet(newest));
@@ -358,7 +377,8 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
     svg.open("page");
     svg.rect("", 6, py, 348, height - py - 4);
     svg.text(14, py + 18, "small strong", PAGE_NAME);
-    if step >= 3 {
+    // The tag hangs while A copies; on the last beat A has only checked.
+    if (3..=5).contains(&step) {
         svg.ending(
             346,
             py + 18,
@@ -373,15 +393,15 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
             svg.text(14, py + 74, "small strong focus-text", t(Key::IdeaEntries));
         }
     } else {
-        // A list per version, the arrow on #103, the back-up arrow on #102;
+        // A list per version, the arrow on #102, the back-up arrow on #101;
         // after the clean-up beat the oldest three are gone.
-        for (i, p) in (98..=103u32).enumerate() {
+        for (i, p) in (97..=102u32).enumerate() {
             let x = 14 + 44 * i as i32;
             let class = match p {
-                _ if p < 101 && step == 5 => "chip cleared focus",
-                _ if p < 101 && step > 5 => "chip cleared gone-away",
-                103 => "chip in-use",
-                102 => "chip back-up",
+                _ if p < 100 && step == 5 => "chip cleared focus",
+                _ if p < 100 && step > 5 => "chip cleared gone-away",
+                102 => "chip in-use",
+                101 => "chip back-up",
                 _ => "chip",
             };
             svg.open(class);
@@ -393,13 +413,13 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
             svg.centred(78, py + 86, "small warn", t(Key::IdeaCleared));
         }
         svg.open(&part("arrow-in-use", step == 4));
-        svg.arrow("flow", (254, py + 36), (254, py + 48));
-        let in_use = lang.message(&msg::SceneInUse { plan: "103" });
-        svg.centred(254, py + 32, "small strong", &in_use);
+        svg.arrow("flow", (254, py + 30), (254, py + 48));
+        let in_use = lang.message(&msg::SceneInUse { plan: "102" });
+        svg.ending(246, py + 44, "small strong", &in_use);
         svg.close();
         svg.open(&part("arrow-back-up", step == 4));
         svg.arrow("flow", (210, py + 84), (210, py + 69));
-        let back_up = lang.message(&msg::SceneRollback { plan: "102" });
+        let back_up = lang.message(&msg::SceneRollback { plan: "101" });
         svg.centred(210, py + 96, "small", &back_up);
         svg.close();
     }
@@ -482,8 +502,10 @@ mod tests {
                     "{idea:?}: the planner"
                 );
                 let tag = svg.contains(lang.text(Key::IdeaTag));
-                assert_eq!(tag, step.is_some_and(|s| s >= 3), "{idea:?}: the tag");
-                let lists = svg.contains("#102");
+                // The tag hangs while A copies, not when it has only checked.
+                let copying = step.is_some_and(|s| (3..=5).contains(&s));
+                assert_eq!(tag, copying, "{idea:?}: the tag");
+                let lists = svg.contains("#101");
                 assert_eq!(lists, step.is_some_and(|s| s >= 4), "{idea:?}: the lists");
             }
         }
@@ -495,9 +517,9 @@ mod tests {
     fn the_check_names_the_pictures_numbers() {
         for lang in [Lang::Ja, Lang::En] {
             let check = lang.text(Key::IdeaCheck);
-            assert!(check.contains("104") && check.contains("103"), "{check}");
+            assert!(check.contains("103") && check.contains("102"), "{check}");
             let alt = lang.text(Key::IdeaAltOneCheck);
-            assert!(alt.contains("104") && alt.contains("103"), "{alt}");
+            assert!(alt.contains("103") && alt.contains("102"), "{alt}");
         }
     }
 }

@@ -324,7 +324,7 @@ fn SchedulerPanel(
             <p id="game-status" aria-live="polite">{status}</p>
             <p id="game-last" class="event-line">{move || game.with(|g| last_move(lang.get(), g))}</p>
             <figure class="scene race-scene">
-                {move || draw(lang.get(), &world.get(), None, None, "—")}
+                {move || draw(lang.get(), &world.get(), None, None, "")}
             </figure>
         </section>
     }

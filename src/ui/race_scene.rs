@@ -461,7 +461,12 @@ pub(crate) fn describe(
         planner: lang.message(&msg::SceneNewest {
             plan: &world.newest_plan.to_string(),
         }),
-        time: lang.message(&msg::SceneTime { seconds }),
+        // The game has no clock: its moves are the reader's, not timed.
+        time: if seconds.is_empty() {
+            String::new()
+        } else {
+            lang.message(&msg::SceneTime { seconds })
+        },
         clerks,
         pages,
     }
