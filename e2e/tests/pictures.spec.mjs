@@ -80,9 +80,9 @@ for (const lang of ['ja', 'en']) {
       await next.click();
     }
     // Chapters 4 and 5 (chapters 2 and 3 draw one idea a beat instead).
-    expect(raceBeats).toBeGreaterThanOrEqual(9);
-    // Blank from chapter 5's first beat on.
-    expect(blankAt.length).toBeGreaterThanOrEqual(5);
+    expect(raceBeats).toBeGreaterThanOrEqual(8);
+    // Blank from chapter 5's first beat on (its repair is a quiet picture).
+    expect(blankAt.length).toBeGreaterThanOrEqual(4);
   });
 }
 

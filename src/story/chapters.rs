@@ -40,6 +40,8 @@ pub enum Idea {
     BlankPage,
     /// The empty answer ("the name exists, no addresses") remembered too.
     EmptyRemembered,
+    /// The page restored by hand, while the caches still hold the blank.
+    Repaired,
     /// An address per load balancer: hundreds of thousands in one region.
     Entries,
     /// The planner writes lists; the clerks copy them into the book.
@@ -58,11 +60,12 @@ pub enum Idea {
 
 impl Idea {
     /// Every idea, in the order the story draws them.
-    pub const ALL: [Idea; 11] = [
+    pub const ALL: [Idea; 12] = [
         Idea::Lookup,
         Idea::Memo,
         Idea::BlankPage,
         Idea::EmptyRemembered,
+        Idea::Repaired,
         Idea::Entries,
         Idea::Roles,
         Idea::ThreeClerks,
@@ -79,6 +82,7 @@ impl Idea {
             Idea::Memo => "memo",
             Idea::BlankPage => "blank-page",
             Idea::EmptyRemembered => "empty-remembered",
+            Idea::Repaired => "repaired",
             Idea::Entries => "entries",
             Idea::Roles => "roles",
             Idea::ThreeClerks => "three-clerks",
@@ -495,7 +499,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                     talk(Key::Ch5ByHandTree),
                     unsure(Key::Ch5Steps),
                 ],
-                race(R::Stuck),
+                idea(Idea::Repaired),
             ),
             with_figure(beat(&[], race(R::Stuck)), Key::Ch5B4, Figure::Census),
             with_figure(beat(&[], race(R::Stuck)), Key::Ch5B5, Figure::Estimate),

@@ -32,6 +32,7 @@ pub fn alt_key(idea: Idea) -> Key {
         Idea::Memo => Key::IdeaAltMemo,
         Idea::BlankPage => Key::IdeaAltBlankPage,
         Idea::EmptyRemembered => Key::IdeaAltEmptyRemembered,
+        Idea::Repaired => Key::IdeaAltRepaired,
         Idea::Entries => Key::IdeaAltEntries,
         Idea::Roles => Key::IdeaAltRoles,
         Idea::ThreeClerks => Key::IdeaAltThreeClerks,
@@ -53,7 +54,9 @@ fn office_step(idea: Idea) -> Option<u8> {
         Idea::Arrows => 4,
         Idea::CleanUp => 5,
         Idea::OneCheck => 6,
-        Idea::Lookup | Idea::Memo | Idea::BlankPage | Idea::EmptyRemembered => return None,
+        Idea::Lookup | Idea::Memo | Idea::BlankPage | Idea::EmptyRemembered | Idea::Repaired => {
+            return None;
+        }
     })
 }
 
@@ -62,7 +65,7 @@ fn office_step(idea: Idea) -> Option<u8> {
 pub fn note_key(idea: Idea) -> Key {
     match idea {
         Idea::Lookup | Idea::BlankPage | Idea::Entries => Key::IdeaAddressNote,
-        Idea::Memo | Idea::EmptyRemembered => Key::IdeaLookupNote,
+        Idea::Memo | Idea::EmptyRemembered | Idea::Repaired => Key::IdeaLookupNote,
         _ => Key::IdeaOfficeNote,
     }
 }
@@ -181,7 +184,11 @@ pub fn markup(lang: Lang, idea: Idea) -> String {
 /// idea is about remembering.
 fn lookup(lang: Lang, idea: Idea) -> String {
     let t = |k| lang.text(k);
-    let blank = matches!(idea, Idea::BlankPage | Idea::EmptyRemembered);
+    // The page is blank (the night), or restored but still remembered
+    // blank by the caches (the repair).
+    let page_blank = matches!(idea, Idea::BlankPage | Idea::EmptyRemembered);
+    let repaired = idea == Idea::Repaired;
+    let blank = page_blank || repaired;
     let mut svg = Svg(String::new());
     // Many systems ask on the night; one computer in the explanation.
     if blank {
@@ -197,22 +204,26 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     };
     svg.centred(68, 70, "small strong", t(asker));
     svg.close();
-    svg.open(if blank { "book blank" } else { "book" });
+    svg.open(if page_blank { "book blank" } else { "book" });
     svg.rect("", 198, 4, 156, 100);
     svg.centred(276, 22, "small strong", t(Key::IdeaBook));
     svg.rect("sheet", 204, 30, 144, 68);
     svg.text(210, 48, "small page-name", PAGE_NAME);
-    if blank {
+    if page_blank {
         svg.text(210, 80, "big warn", t(Key::IdeaZero));
     } else {
         svg.text(210, 74, "small", ADDRESS);
-        svg.text(210, 90, "small", "192.0.2.11 …");
+        if repaired {
+            svg.text(210, 90, "small strong focus-text", t(Key::IdeaRestored));
+        } else {
+            svg.text(210, 90, "small", "192.0.2.11 …");
+        }
     }
     svg.close();
     // The trip to the book: lit when it is the idea, dashed when the cache
     // spares it.
     let ask_focus = matches!(idea, Idea::Lookup | Idea::BlankPage);
-    let trip = if idea == Idea::Memo {
+    let trip = if matches!(idea, Idea::Memo | Idea::Repaired) {
         "flow skipped"
     } else {
         "flow"
@@ -223,14 +234,17 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     svg.close();
     svg.open(&part(trip, ask_focus || blank));
     svg.arrow("", (196, 62), (136, 66));
-    let (answer, class) = if blank {
+    // After the repair the book would answer, but nobody asks it.
+    let (answer, class) = if repaired {
+        ("", "small")
+    } else if blank {
         (t(Key::IdeaNone), "small warn")
     } else {
         (ADDRESS, "small")
     };
     svg.centred(164, 84, class, answer);
     svg.close();
-    if matches!(idea, Idea::Memo | Idea::EmptyRemembered) {
+    if matches!(idea, Idea::Memo | Idea::EmptyRemembered | Idea::Repaired) {
         svg.open("memo focus");
         svg.rect(
             "",
