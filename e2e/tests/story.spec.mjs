@@ -362,6 +362,9 @@ test('chapter 9 compares the shop deployed in different ways', async ({ page }) 
   await page.locator('#next').click(); // a second way to reach customers
   const fallback = await minutes();
   await page.locator('#next').click();
+  // Here the figure answers the question: it shows once the reader guesses.
+  await expect(page.locator('.figure')).toHaveCount(0);
+  await page.locator('.quiz .choice').first().click();
   const multiRegion = await minutes();
   await page.locator('#next').click();
   const unmonitored = await minutes();

@@ -199,6 +199,14 @@ fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
         Phase::Read { plan } => lang.message(&msg::SceneRead {
             plan: &plan.to_string(),
         }),
+        // Not yet holding the page's tag: its next step is to take it.
+        Phase::Applying {
+            plan,
+            locked: false,
+            ..
+        } => lang.message(&msg::SceneAwaitingTag {
+            plan: &plan.to_string(),
+        }),
         Phase::Applying { plan, .. } => lang.message(&msg::SceneApplying {
             plan: &plan.to_string(),
         }),

@@ -385,14 +385,12 @@ fn BeatView(
             </aside>
         }
     });
-    let figure = beat.figure.map(|(key, fig)| {
-        view! {
-            <p class="figure">
-                {move || figure_text(clock(lang.get()), key, fig)} " "
-                <super::kind::KindBadge kind=fig.kind() lang=lang />
-            </p>
-        }
-    });
+    // A figure that answers the beat's question waits for the reader's
+    // guess, and shows with the answer.
+    let figure = beat
+        .figure
+        .filter(|_| beat.question.is_none())
+        .map(|(key, fig)| view! { <FigureLine key=key figure=fig lang=lang /> });
     let engineer = beat.engineer.map(|c| {
         view! {
             <Show when=move || detail.get() == Detail::Engineer>
@@ -422,7 +420,7 @@ fn BeatView(
     });
     let question = beat
         .question
-        .map(|q| view! { <Quiz question=q lang=lang /> });
+        .map(|q| view! { <Quiz question=q lang=lang figure=beat.figure /> });
     let scene = beat.scene.map(|s| match s {
         Scene::Idea(i) => view! { <IdeaScene idea=i lang=lang /> }.into_any(),
         Scene::Race(m) => view! { <RaceScene moment=m lang=lang detail=detail /> }.into_any(),
@@ -450,9 +448,21 @@ fn BeatView(
     .into_any()
 }
 
-/// "What do you think happens next?": pick a choice, then the reveal.
+/// A sentence with a number from an engine, and the number's kind.
 #[component]
-fn Quiz(question: Question, lang: Signal<Lang>) -> impl IntoView {
+fn FigureLine(key: Key, figure: Figure, lang: Signal<Lang>) -> impl IntoView {
+    view! {
+        <p class="figure">
+            {move || figure_text(clock(lang.get()), key, figure)} " "
+            <super::kind::KindBadge kind=figure.kind() lang=lang />
+        </p>
+    }
+}
+
+/// "What do you think happens next?": pick a choice, then the reveal (and
+/// the beat's figure, when it holds the answer).
+#[component]
+fn Quiz(question: Question, lang: Signal<Lang>, figure: Option<(Key, Figure)>) -> impl IntoView {
     // The reader's own first choice, kept in this tab, shows again on
     // coming back; a presenter's reveals are not a reader's predictions.
     let presenting = url::shared().with_untracked(|s| s.present);
@@ -515,6 +525,7 @@ fn Quiz(question: Question, lang: Signal<Lang>) -> impl IntoView {
                         " "
                         {move || say(lang.get(), question.reveal)}
                     </p>
+                    {figure.map(|(key, fig)| view! { <FigureLine key=key figure=fig lang=lang /> })}
                 }
             })}
         </section>
