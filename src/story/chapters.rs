@@ -502,7 +502,13 @@ pub static CHAPTERS: [Chapter; 10] = [
                 idea(Idea::Repaired),
             ),
             with_figure(beat(&[], race(R::Stuck)), Key::Ch5B4, Figure::Census),
-            with_figure(beat(&[], race(R::Stuck)), Key::Ch5B5, Figure::Estimate),
+            // Why the estimate is far below the census's share: the census
+            // counts every order once, as if each were as likely.
+            with_figure(
+                beat(&[ours(Key::Ch5Bridge)], race(R::Stuck)),
+                Key::Ch5B5,
+                Figure::Estimate,
+            ),
         ],
     },
     Chapter {
