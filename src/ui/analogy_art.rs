@@ -5,8 +5,14 @@
 //! office of chapter 3 is drawn by its scene. A pure function of (analogy,
 //! language) to SVG markup.
 
-use super::idea_scene::{Svg, escape};
+use super::idea_scene::Svg;
 use crate::i18n::{Key, Lang};
+use crate::story::static_page::escape;
+
+/// Whether an analogy is drawn.
+pub fn has_drawing(analogy: Key) -> bool {
+    matches!(analogy, Key::Ch2Analogy | Key::Ch4Analogy | Key::Ch6Analogy)
+}
 
 /// The drawing for an analogy, if it has one.
 pub fn markup(lang: Lang, analogy: Key) -> Option<String> {
@@ -143,6 +149,9 @@ mod tests {
             .copied()
             .filter(|&k| markup(Lang::Ja, k).is_some())
             .collect();
+        for k in &analogies {
+            assert_eq!(has_drawing(*k), drawn.contains(k), "{k:?}");
+        }
         assert_eq!(drawn, [Key::Ch2Analogy, Key::Ch4Analogy, Key::Ch6Analogy]);
         for lang in [Lang::Ja, Lang::En] {
             for k in &drawn {

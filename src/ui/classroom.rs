@@ -138,13 +138,7 @@ pub mod html {
         "classroom.css",
     ];
 
-    /// Text for HTML, inside elements and in double-quoted attributes.
-    pub fn escape(text: &str) -> String {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    }
+    pub use crate::story::static_page::escape;
 
     /// A locale text in the language's default zone (Japan time for
     /// Japanese, US Pacific time for English, as the app shows it until the

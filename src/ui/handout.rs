@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use super::classroom::Sheet;
 use crate::i18n::{Key, Lang};
 use crate::story::chapters::RaceMoment;
+use crate::story::static_page::escape;
 
 /// Every story moment of the race, with its name in the page's
 /// placeholders (`data-race="overwrite"`).
@@ -33,14 +34,6 @@ pub fn moment_code(moment: RaceMoment) -> &'static str {
         .iter()
         .find(|(m, _)| *m == moment)
         .map_or("calm", |&(_, code)| code)
-}
-
-/// Text for HTML, inside elements and in double-quoted attributes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The page around the handout's words, in `lang`: the classroom's style
@@ -181,7 +174,7 @@ mod browser {
                 let world = world_after(index);
                 let slow = run.scenario.delayed_enactor_at(timed.at_ms);
                 let seconds = seconds_from_ms(timed.at_ms);
-                crate::ui::race_scene::draw(lang, &world, None, slow, &seconds).into_any()
+                crate::ui::race_scene::draw(lang, &world, None, slow, Some(&seconds)).into_any()
             }
             Place::Chart { minute, cursor } => {
                 let lang = Signal::stored(lang);

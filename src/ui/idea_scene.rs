@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang, msg};
 use crate::story::chapters::Idea;
+use crate::story::static_page::escape;
 
 /// The example address the lookups return (a documentation address, RFC
 /// 5737: it belongs to no one).
@@ -77,14 +78,6 @@ fn part(base: &str, focus: bool) -> String {
     } else {
         base.to_string()
     }
-}
-
-/// Text for SVG markup, inside elements and in double-quoted attributes.
-pub(super) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// SVG markup written element by element. The pictures are static for an

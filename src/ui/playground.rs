@@ -194,17 +194,19 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
 /// guess); `None` when that clerk cannot move.
 fn move_preview(lang: Lang, game: &SchedulerGame, who: EnactorId) -> Option<String> {
     let mut next = game.clone();
-    let events = next.play(who).ok()?;
-    let world = next.world();
-    let words: Vec<String> = events.iter().map(|e| narrate(lang, &world, e)).collect();
-    Some(super::clock::clock(lang).expand(&words.join(lang.text(Key::PlayThen))))
+    next.play(who).ok()?;
+    last_move(lang, &next)
 }
 
-/// The last move in words (what the board now shows).
+/// The last move in words (what the board now shows): each of its events,
+/// one after another.
 fn last_move(lang: Lang, game: &SchedulerGame) -> Option<String> {
     let (world, steps) = game.replay();
-    let events = steps.last()?;
-    let words: Vec<String> = events.iter().map(|e| narrate(lang, &world, e)).collect();
+    let words: Vec<String> = steps
+        .last()?
+        .iter()
+        .map(|e| narrate(lang, &world, e))
+        .collect();
     Some(super::clock::clock(lang).expand(&words.join(lang.text(Key::PlayThen))))
 }
 
@@ -324,7 +326,7 @@ fn SchedulerPanel(
             <p id="game-status" aria-live="polite">{status}</p>
             <p id="game-last" class="event-line">{move || game.with(|g| last_move(lang.get(), g))}</p>
             <figure class="scene race-scene">
-                {move || draw(lang.get(), &world.get(), None, None, "")}
+                {move || draw(lang.get(), &world.get(), None, None, None)}
             </figure>
         </section>
     }

@@ -258,7 +258,7 @@ pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>)
                 let seconds = seconds_from_ms(t.at_ms);
                 before.with(|b| {
                     let step = b.as_ref().map(|b| (b, t.event.actor()));
-                    draw(lang.get(), &world.get(), step, scenario.delayed_enactor_at(t.at_ms), &seconds)
+                    draw(lang.get(), &world.get(), step, scenario.delayed_enactor_at(t.at_ms), Some(&seconds))
                 })
             }}
             <figcaption>
@@ -412,12 +412,13 @@ fn row(
     (chips, gap_after, gone_note)
 }
 
-/// The picture's words: every label `draw` shows, from the world alone.
+/// The picture's words: every label `draw` shows, from the world alone;
+/// `seconds` is the run's clock, `None` where moves are not timed (the game).
 pub(crate) fn describe(
     lang: Lang,
     world: &World,
     slow: Option<EnactorId>,
-    seconds: &str,
+    seconds: Option<&str>,
 ) -> Picture {
     let t = |k| lang.text(k);
     let clerks = EnactorId::ALL
@@ -470,11 +471,9 @@ pub(crate) fn describe(
             plan: &world.newest_plan.to_string(),
         }),
         // The game has no clock: its moves are the reader's, not timed.
-        time: if seconds.is_empty() {
-            String::new()
-        } else {
-            lang.message(&msg::SceneTime { seconds })
-        },
+        time: seconds
+            .map(|seconds| lang.message(&msg::SceneTime { seconds }))
+            .unwrap_or_default(),
         clerks,
         pages,
     }
@@ -524,7 +523,7 @@ pub(super) fn draw(
     world: &World,
     before: Option<(&World, Option<EnactorId>)>,
     slow: Option<EnactorId>,
-    seconds: &str,
+    seconds: Option<&str>,
 ) -> impl IntoView + use<> {
     let t = |k| lang.text(k);
     let picture = describe(lang, world, slow, seconds);
@@ -770,7 +769,7 @@ mod tests {
             let world = world_after(index);
             let slow = run.scenario.delayed_enactor_at(run.events[index].at_ms);
             for lang in Lang::ALL {
-                let picture = describe(lang, &world, slow, "1");
+                let picture = describe(lang, &world, slow, Some("1"));
                 let at = format!(
                     "{} chapter {chapter} beat {beat} ({moment:?}, event {index})",
                     lang.code()
@@ -786,7 +785,7 @@ mod tests {
         let regional = World::REGIONAL.index();
         let picture_at = |m: RaceMoment| {
             let world = world_after(moment_index(m));
-            let picture = describe(Lang::En, &world, None, "1");
+            let picture = describe(Lang::En, &world, None, Some("1"));
             (world, picture)
         };
         // While B runs ahead, A's list is still on the main page, drawn as
@@ -863,7 +862,7 @@ mod tests {
             let all: Vec<usize> = (0..events).collect();
             for (i, world) in worlds_after_events(&scenario, &all).iter().enumerate() {
                 for lang in Lang::ALL {
-                    let picture = describe(lang, world, None, "1");
+                    let picture = describe(lang, world, None, Some("1"));
                     check_picture(lang, world, &picture, &format!("{preset:?}, event {i}"));
                 }
             }

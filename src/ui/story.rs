@@ -375,7 +375,7 @@ fn BeatView(
         view! {
             <aside class="analogy">
                 <p class="analogy-label">{move || say(lang.get(), Key::NavAnalogy)}</p>
-                {super::analogy_art::markup(Lang::Ja, key).is_some().then(|| view! {
+                {super::analogy_art::has_drawing(key).then(|| view! {
                     <div class="analogy-art" inner_html=move || super::analogy_art::markup(lang.get(), key)></div>
                 })}
                 <p>
