@@ -14,13 +14,13 @@ step "cargo fmt --check"
 cargo fmt --all --check
 
 step "cargo clippy (native, warnings denied)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo clippy (wasm32, warnings denied)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 
-step "cargo test (native)"
-cargo test --locked 2>&1 | tee "$LOG/cargo-test.txt"
+step "cargo test (native, every crate)"
+cargo test --workspace --locked 2>&1 | tee "$LOG/cargo-test.txt"
 
 step "Release build of the site (trunk build --release)"
 rm -rf dist

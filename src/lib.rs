@@ -1,12 +1,11 @@
-//! The interactive explainer of the 19-20 October 2025 AWS us-east-1 DNS race.
+//! The interactive explainer of the 19-20 October 2025 AWS us-east-1 DNS race:
+//! the browser app (Leptos, compiled to wasm).
 //!
-//! `engine` is pure Rust (no web, no language); `story` is the narrative as data;
-//! `i18n` holds the words; `share` is the state a link reopens; `ui` draws it all with Leptos.
+//! The engines (`crates/engine`, no web, no language) and the story with its
+//! words, controls and link codec (`crates/story`, no web) are crates of their
+//! own; they are re-exported here under their old paths so the app reads
+//! `crate::engine`, `crate::story`, `crate::i18n` as before.
 
-pub mod controls;
-pub mod engine;
-pub mod i18n;
-pub mod share;
-pub mod story;
-pub mod time;
+pub use dns_race_story::{controls, engine, i18n, share, story, time};
+
 pub mod ui;

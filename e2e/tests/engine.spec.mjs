@@ -1,10 +1,10 @@
 // The race engine compiled to wasm gives the same traces as native Rust:
-// the page's hashes must equal tests/golden/race-hashes.txt, which the native
+// the page's hashes must equal crates/engine/tests/golden/race-hashes.txt, which the native
 // test suite checks too.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.mjs';
 
-const golden = readFileSync(new URL('../../tests/golden/race-hashes.txt', import.meta.url), 'utf8')
+const golden = readFileSync(new URL('../../crates/engine/tests/golden/race-hashes.txt', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.trim().split(/\s+/).join(' '));

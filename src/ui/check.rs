@@ -5,7 +5,7 @@
 use crate::engine::race::{Preset, run, trace_hash};
 use leptos::prelude::*;
 
-/// The cases of `tests/golden/race-hashes.txt` (kept equal by e2e/tests/engine.spec.mjs).
+/// The cases of `crates/engine/tests/golden/race-hashes.txt` (kept equal by e2e/tests/engine.spec.mjs).
 const CASES: [(Preset, u64); 5] = [
     (Preset::AsItHappened, 344),
     (Preset::AsItHappened, 1),

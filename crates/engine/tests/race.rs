@@ -2,11 +2,11 @@
 //! census's numbers, the estimate, the scheduler game, and properties over
 //! random scenarios.
 
-use dns_race_explainer::engine::race::census::{CensusConfig, Ending, census, replay};
-use dns_race_explainer::engine::race::estimate::{EstimateConfig, estimate, wilson_95};
-use dns_race_explainer::engine::race::model::{EndpointId, Guards, World};
-use dns_race_explainer::engine::race::scheduler::{MoveError, SchedulerGame};
-use dns_race_explainer::engine::race::{
+use dns_race_engine::race::census::{CensusConfig, Ending, census, replay};
+use dns_race_engine::race::estimate::{EstimateConfig, estimate, wilson_95};
+use dns_race_engine::race::model::{EndpointId, Guards, World};
+use dns_race_engine::race::scheduler::{MoveError, SchedulerGame};
+use dns_race_engine::race::{
     EnactorId, Fix, Fixes, Preset, RaceEvent, RaceScenario, TimedEvent, fix_counterexample, run,
     trace_hash,
 };
@@ -518,7 +518,7 @@ proptest! {
     fn runs_respect_the_invariants(s in any_scenario()) {
         prop_assert!(s.validate().is_ok(), "{:?}", s.validate());
         let r = run(&s).unwrap();
-        prop_assert!(r.events.len() < dns_race_explainer::engine::race::run::MAX_EVENTS);
+        prop_assert!(r.events.len() < dns_race_engine::race::run::MAX_EVENTS);
         prop_assert!(r.events.windows(2).all(|w| w[0].at_ms <= w[1].at_ms));
         prop_assert!(r.events.last().is_none_or(|e| e.at_ms < u64::from(s.duration_ms)));
         // The last lock taken on an endpoint before a successful flip there
@@ -570,7 +570,7 @@ proptest! {
 #[test]
 fn last_applied_never_goes_backwards_after_a_stale_flip() {
     use EnactorId::{A, B, C};
-    use dns_race_explainer::engine::race::model::{Phase, Rules};
+    use dns_race_engine::race::model::{Phase, Rules};
     let rules = Rules {
         cleanup_threshold_generations: 1_000,
         lock_lease_ms: u64::MAX,
@@ -623,7 +623,7 @@ fn last_applied_never_goes_backwards_after_a_stale_flip() {
 /// and produces more events than the bound.
 #[test]
 fn a_run_cut_short_by_the_event_bound_says_so() {
-    use dns_race_explainer::engine::race::run::MAX_EVENTS;
+    use dns_race_engine::race::run::MAX_EVENTS;
     let s = RaceScenario {
         slow_enactor: Some(EnactorId::A),
         slow_from_ms: 0,
@@ -634,7 +634,7 @@ fn a_run_cut_short_by_the_event_bound_says_so() {
         backoff_max_ms: 10,
         planner_interval_ms: 500,
         duration_ms: 3_600_000,
-        fixes: dns_race_explainer::engine::race::Fixes {
+        fixes: dns_race_engine::race::Fixes {
             fair_backoff: true,
             ..Default::default()
         },
@@ -724,7 +724,7 @@ fn once_a_record_is_empty_no_enactor_applies_a_plan_until_repaired() {
     assert!(!tolerant.world.is_stuck());
 }
 
-/// The slider ranges of the playground (src/share.rs): (min, max, step).
+/// The slider ranges of the playground (crates/story/src/share.rs): (min, max, step).
 const SLIDERS: [(&str, u32, u32, u32); 4] = [
     ("slow_extra_ms", 0, 30_000, 1_000),
     ("slow_for_ms", 0, 120_000, 5_000),

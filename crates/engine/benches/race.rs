@@ -2,9 +2,9 @@
 //! Figures go in the README (`cargo bench --bench race`).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dns_race_explainer::engine::race::census::{CensusConfig, census};
-use dns_race_explainer::engine::race::estimate::{trial_empties, trial_scenario};
-use dns_race_explainer::engine::race::{Preset, run};
+use dns_race_engine::race::census::{CensusConfig, census};
+use dns_race_engine::race::estimate::{trial_empties, trial_scenario};
+use dns_race_engine::race::{Preset, run};
 use std::hint::black_box;
 
 fn benches(c: &mut Criterion) {

@@ -197,7 +197,7 @@ pub fn wilson_95(k: u32, n: u32) -> (f64, f64) {
 #[cfg(test)]
 mod slice_tests {
     use super::*;
-    use crate::engine::race::Preset;
+    use crate::race::Preset;
 
     #[test]
     fn slices_add_up_to_the_whole_estimate() {

@@ -2,7 +2,7 @@
 //! minute, every service) and its impact intervals.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dns_race_explainer::engine::cascade::{CascadePreset, impacts, simulate};
+use dns_race_engine::cascade::{CascadePreset, impacts, simulate};
 use std::hint::black_box;
 
 fn benches(c: &mut Criterion) {

@@ -36,7 +36,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/time/token.rs");
     let mut tables: Vec<BTreeMap<String, String>> = Vec::new();
     for lang in LANGS {
-        let path = format!("locales/{lang}.json");
+        let path = format!("../../locales/{lang}.json");
         println!("cargo:rerun-if-changed={path}");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let map: BTreeMap<String, String> = serde_json::from_str(&text)

@@ -3,10 +3,10 @@
 //! behind the first empty record, the race's key moments, and the worlds
 //! after given events, on the story's run and on random scenarios.
 
-use dns_race_explainer::engine::race::explain::{CALM_MARGIN_MS, STUCK_AFTER_FAILED_FLIPS};
-use dns_race_explainer::engine::race::model::World;
-use dns_race_explainer::engine::race::run::{Flow, simulate};
-use dns_race_explainer::engine::race::{
+use dns_race_engine::race::explain::{CALM_MARGIN_MS, STUCK_AFTER_FAILED_FLIPS};
+use dns_race_engine::race::model::World;
+use dns_race_engine::race::run::{Flow, simulate};
+use dns_race_engine::race::{
     Backoffs, EnactorId, Preset, RaceEvent, RaceRun, RaceScenario, run, worlds_after_events,
 };
 use proptest::prelude::*;

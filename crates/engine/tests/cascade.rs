@@ -2,9 +2,9 @@
 //! of the "as it happened" preset, and each lever moves them the way its
 //! mechanism implies.
 
-use dns_race_explainer::engine::cascade::clock::{Minute, at, label};
-use dns_race_explainer::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
-use dns_race_explainer::engine::cascade::{
+use dns_race_engine::cascade::clock::{Minute, at, label};
+use dns_race_engine::cascade::scenario::{Deployment, OperatorActions, Placement};
+use dns_race_engine::cascade::{
     CascadePreset, CascadeScenario, Impact, Service, Severity, impacts, simulate,
 };
 
@@ -176,9 +176,7 @@ fn dwfm_release_throttle_lever_prevents_the_collapse_at_a_slower_pace() {
         let collapsed = impacts(&tl).intervals.iter().any(|x| {
             x.service == Service::Dwfm
                 && x.cause.last().is_some_and(|c| {
-                    c.1 == Some(
-                        dns_race_explainer::engine::cascade::sim::Mechanism::CongestiveCollapse,
-                    )
+                    c.1 == Some(dns_race_engine::cascade::sim::Mechanism::CongestiveCollapse)
                 })
         });
         let done = (restored..at(21, 0, 0))
@@ -223,12 +221,10 @@ fn with_aws_fixes_acts_where_aws_said() {
 /// the README's table lists every one with its value.
 #[test]
 fn every_calibrated_target_is_reproduced_and_documented() {
-    use dns_race_explainer::engine::cascade::calibration::{
-        CALIBRATION, SHAPE_CONSTANTS, measured,
-    };
+    use dns_race_engine::cascade::calibration::{CALIBRATION, SHAPE_CONSTANTS, measured};
     let tl = simulate(&CascadePreset::AsItHappened.scenario()).unwrap();
     let i = impacts(&tl);
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../../README.md");
     assert!(CALIBRATION.len() >= 15);
     for c in CALIBRATION {
         let got = measured(c.measure, &tl, &i)
@@ -272,7 +268,7 @@ fn every_calibrated_target_is_reproduced_and_documented() {
 /// starts it with NLB's flapping, 54 minutes early. Pinned so the miss shows.
 #[test]
 fn network_manager_start_misses_the_record_and_says_so() {
-    use dns_race_explainer::engine::cascade::calibration::{
+    use dns_race_engine::cascade::calibration::{
         NETWORK_MANAGER_START_DOCUMENTED, NETWORK_MANAGER_START_SIMULATED,
     };
     let (start, _) = window(&as_it_happened(), Service::NetworkManager, 0);
@@ -447,7 +443,7 @@ fn deterministic_and_bad_knobs_are_refused() {
     let i = impact_of(&none);
     assert_eq!(
         window(&i, Service::DynamoDb, 0).1,
-        dns_race_explainer::engine::cascade::clock::END
+        dns_race_engine::cascade::clock::END
     );
 }
 

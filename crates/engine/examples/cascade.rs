@@ -7,8 +7,8 @@
 
 use std::process::ExitCode;
 
-use dns_race_explainer::engine::cascade::clock::label;
-use dns_race_explainer::engine::cascade::{CascadePreset, impacts, simulate};
+use dns_race_engine::cascade::clock::label;
+use dns_race_engine::cascade::{CascadePreset, impacts, simulate};
 
 fn usage() -> String {
     let names: Vec<&str> = CascadePreset::ALL.iter().map(|p| p.name()).collect();

@@ -182,7 +182,7 @@ pub fn impacts(tl: &Timeline) -> Impact {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::cascade::{CascadePreset, simulate};
+    use crate::cascade::{CascadePreset, simulate};
 
     #[test]
     fn minutes_by_severity_add_up_to_the_minutes_impacted() {

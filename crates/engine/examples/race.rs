@@ -5,9 +5,9 @@
 
 use std::process::ExitCode;
 
-use dns_race_explainer::engine::race::census::{CensusConfig, census};
-use dns_race_explainer::engine::race::estimate::{EstimateConfig, estimate};
-use dns_race_explainer::engine::race::{Preset, run, trace_hash};
+use dns_race_engine::race::census::{CensusConfig, census};
+use dns_race_engine::race::estimate::{EstimateConfig, estimate};
+use dns_race_engine::race::{Preset, run, trace_hash};
 
 fn usage() -> String {
     let names: Vec<&str> = Preset::ALL.iter().map(|p| p.name()).collect();
