@@ -15,7 +15,7 @@ self.addEventListener('install', (event) => {
     const html = await response.clone().text();
     await cache.put(PAGE, response);
     const assets = new Set();
-    for (const m of html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*["']([^"']+\.(?:js|wasm|css|svg|png))["']/g)) {
+    for (const m of html.matchAll(/(?:href|src|module_or_path:|from|import\(|fetch\()\s*=?\s*["']([^"']+\.(?:js|wasm|css|svg|png))["']/g)) {
       assets.add(new URL(m[1], PAGE).href);
     }
     await Promise.all([...assets].map(async (url) => {

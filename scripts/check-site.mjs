@@ -142,9 +142,17 @@ export function checkSite(dirArg, siteUrl) {
     // Module imports in inline scripts (Trunk's loader), resolved against the page.
     loaders.set(page, inline.join('\n'));
     for (const body of inline) {
-      for (const m of body.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|module_or_path\s*:\s*)(['"])([^'"]+)\1/g)) {
+      for (const m of body.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|module_or_path\s*:\s*|\bfetch\(\s*)(['"])([^'"]+)\1/g)) {
         const target = reference(page, m[2], 'load');
         if (target?.endsWith('.js')) scripts.set(target, page);
+      }
+      // The loader fetches the wasm with an integrity hash: it must match.
+      for (const m of body.matchAll(/\bfetch\(\s*(['"])([^'"]+)\1\s*,\s*\{\s*integrity:\s*(['"])([^'"]+)\3/g)) {
+        const target = reference(page, m[2], 'load');
+        if (!target || !existsSync(join(dir, target))) continue;
+        const [alg, digest] = [m[4].slice(0, m[4].indexOf('-')), m[4].slice(m[4].indexOf('-') + 1)];
+        const ok = ['sha256', 'sha384', 'sha512'].includes(alg) && createHash(alg).update(readFileSync(join(dir, target))).digest('base64') === digest;
+        if (!ok) fail(page, `integrity of "${m[2]}" does not match the file`);
       }
     }
     const seenCard = new Set();

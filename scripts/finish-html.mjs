@@ -1,4 +1,8 @@
-// Trunk post-build hook, two jobs on the built index.html:
+// Trunk post-build hook, three jobs on the built index.html:
+// 0. Prints the story into it: every beat in both languages, rendered by the
+// app's own views natively (crates/sitegen), between <!-- story:begin -->
+// and <!-- story:end -->; and starts the app's loader only after the first
+// paint (see startAfterFirstPaint below).
 // 1. Fills in the Content-Security-Policy. Trunk writes the app's loader as an inline module script; the
 // policy allows exactly that script by its SHA-256 hash (no 'unsafe-inline'),
 // WebAssembly compilation by 'wasm-unsafe-eval' (no 'unsafe-eval'), and
@@ -7,7 +11,9 @@
 // 2. With SITE_URL set (e.g. SITE_URL=https://example.org/aws-outage/), makes
 // the social card's image address absolute and adds og:url, as link
 // previews require; without it they stay relative (fine for local use).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -18,7 +24,7 @@ if (!dir) {
   process.exit(1);
 }
 const file = join(dir, 'index.html');
-const html = readFileSync(file, 'utf8');
+const html = startAfterFirstPaint(withStory(readFileSync(file, 'utf8')));
 if (!html.includes(PLACEHOLDER)) {
   console.error(`finish-html.mjs: ${file} has no ${PLACEHOLDER} in its CSP meta tag`);
   process.exit(1);
@@ -53,3 +59,69 @@ if (site) {
   console.log(`finish-html.mjs: social card addresses made absolute under ${base.href}`);
 }
 writeFileSync(file, out);
+
+/** The story printed by crates/sitegen, put between the page's markers. */
+function withStory(page) {
+  const [begin, end] = ['<!-- story:begin -->', '<!-- story:end -->'];
+  const at = page.indexOf(begin);
+  const until = page.indexOf(end);
+  if (at < 0 || until < at) {
+    console.error('finish-html.mjs: index.html has no <!-- story:begin --><!-- story:end --> markers');
+    process.exit(1);
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'sitegen-'));
+  const out = join(tmp, 'story.html');
+  // Natively, with the tests' profile (its build is shared with `cargo test`).
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'dns-race-sitegen', '--', out], {
+    cwd: join(import.meta.dirname, '..'),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  // Leptos's debug build notes reads outside a reactive context; the
+  // generator reads on purpose (it prints once), so those notes are noise.
+  const noise = /outside a reactive tracking context/;
+  const said = (run.stderr ?? '').split('\n').filter((l) => l.trim() && !noise.test(l));
+  if (run.status !== 0) {
+    console.error(`finish-html.mjs: the page generator failed:\n${said.join('\n')}`);
+    process.exit(1);
+  }
+  const story = readFileSync(out, 'utf8');
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(`finish-html.mjs: story printed (${story.length} B)`);
+  return page.slice(0, at + begin.length) + story + page.slice(until);
+}
+
+/**
+ * Trunk's loader imports the app's script and fetches the wasm as soon as the
+ * page is parsed, and asks for both early with preload links. The reader's
+ * first paint needs neither (the story is in the page), so: no preloads, and
+ * the loader's work runs once the page has loaded and painted (a frame after
+ * the load event, then a task), so the wasm never competes with the first
+ * paint for the network or the main thread.
+ */
+function startAfterFirstPaint(page) {
+  // The wasm keeps its integrity check: the loader fetches it with the hash
+  // Trunk gave its preload link.
+  const wasmLink = page.match(/<link rel="preload"[^>]*href="([^"]+\.wasm)"[^>]*>/);
+  const integrity = wasmLink?.[0].match(/integrity="([^"]+)"/)?.[1];
+  let out = page.replace(/\s*<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  const loader = /(<script type="module"[^>]*>)([\s\S]*?)(<\/script>)/;
+  const m = out.match(loader);
+  if (!m || !/import init, \* as bindings from '([^']+)'/.test(m[2])) {
+    console.error("finish-html.mjs: Trunk's module loader not found; did Trunk change how it loads the app?");
+    process.exit(1);
+  }
+  // A static import would fetch at once: make it a dynamic one, run later.
+  let body = m[2]
+    .replace(/import init, \* as bindings from '([^']+)';/, "const bindings = await import('$1');\nconst init = bindings.default;");
+  if (integrity && wasmLink) {
+    const path = wasmLink[1];
+    body = body.replace(`module_or_path: '${path}'`, `module_or_path: fetch('${path}', { integrity: '${integrity}' })`);
+    if (!body.includes('integrity')) {
+      console.error("finish-html.mjs: could not give the wasm's fetch its integrity hash");
+      process.exit(1);
+    }
+  }
+  const later = `\nconst afterFirstPaint = () => new Promise((go) => {\n  const paint = () => requestAnimationFrame(() => setTimeout(go, 0));\n  if (document.readyState === 'complete') paint();\n  else addEventListener('load', paint, { once: true });\n});\nafterFirstPaint().then(async () => {${body}});\n`;
+  return out.replace(loader, `${m[1]}${later}${m[3]}`);
+}

@@ -6,6 +6,8 @@
 //! own; they are re-exported here under their old paths so the app reads
 //! `crate::engine`, `crate::story`, `crate::i18n` as before.
 
+#![recursion_limit = "256"]
+
 pub use dns_race_story::{controls, engine, i18n, share, story, time};
 
 pub mod ui;

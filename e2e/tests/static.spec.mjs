@@ -1,6 +1,7 @@
-// What works without the WebAssembly: the first screen in the HTML (shown at
-// once, in the address's language), the summary for readers without
-// JavaScript, link-preview metadata, and the offline copy once loaded.
+// What works without the WebAssembly: the story printed in the HTML (shown at
+// once, in the address's language, one beat at a time with the page's small
+// script; every beat top to bottom without JavaScript), link-preview
+// metadata, and the offline copy once loaded.
 import { readFileSync } from 'node:fs';
 import { test, expect, openApp, withTimes } from './fixtures.mjs';
 
@@ -28,22 +29,116 @@ for (const [lang, words] of [['ja', ja], ['en', en]]) {
   });
 }
 
-test('without JavaScript, the story in brief shows in both languages', async ({ browser }) => {
+test('without JavaScript, the whole story reads top to bottom in both languages', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('./?lang=en');
-  const summary = page.locator('.noscript');
-  await expect(summary).toBeVisible();
-  await expect(page.locator('#prerender')).toBeHidden();
+  const story = page.locator('#prerender');
+  await expect(story).toBeVisible();
   for (const [lang, words] of [['ja', ja], ['en', en]]) {
-    await expect(summary).toContainText(words['app.noscript']);
-    await expect(summary).toContainText(withTimes(words['ch1.lead'], lang));
-    for (let i = 1; i <= 10; i++) await expect(summary).toContainText(words[`ch${i}.title`]);
+    const copy = story.locator(`.pre-${lang}`);
+    await expect(copy).toBeVisible();
+    // Every beat, each visible, its chapters in order.
+    const beats = copy.locator('.pre-beat');
+    expect(await beats.count()).toBe(45);
+    const titles = await copy.locator('.pre-beat h2').allInnerTexts();
+    const order = [...new Set(titles)];
+    expect(order).toEqual(Array.from({ length: 10 }, (_, i) => words[`ch${i + 1}.title`]));
+    await expect(beats.last()).toBeVisible();
+    await expect(copy.locator('[data-key="ch1.lead"]')).toHaveText(withTimes(words['ch1.lead'], lang));
+    // Every sentence carries its label; the pictures are there.
+    const sentences = await copy.locator('.beat [data-key]').count();
+    expect(await copy.locator('.beat [data-key] + .mark').count()).toBe(sentences);
+    expect(await copy.locator('figure svg').count()).toBeGreaterThanOrEqual(30);
+    // No stepper that would do nothing, no "loading" that never ends, answers folded.
+    await expect(copy.locator('.story-nav')).toBeHidden();
+    await expect(copy.locator('.pre-loading')).toBeHidden();
+    await expect(copy.locator('.pre-answer .reveal').first()).toBeHidden();
   }
-  // Every sentence carries its label.
-  const sentences = await summary.locator('[data-key]').count();
-  expect(await summary.locator('[data-key] + .mark').count()).toBe(sentences);
   await context.close();
+});
+
+for (const lang of ['ja', 'en']) {
+  test(`with the wasm blocked, every beat in ${lang} is reached with Next and shows its words and picture`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const wasm = [];
+    await page.route('**/*.wasm', (route) => {
+      wasm.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(`./?lang=${lang}`);
+    const copy = page.locator(`#prerender .pre-${lang}`);
+    const next = copy.locator('[data-pre="next"]');
+    const progress = copy.locator('[data-pre="progress"]');
+    let pictures = 0;
+    for (let i = 0; i < 45; i++) {
+      const beat = copy.locator('.pre-beat.current');
+      await expect(beat).toHaveCount(1);
+      await expect(beat.locator('h2')).toBeVisible();
+      expect((await beat.innerText()).length).toBeGreaterThan(40);
+      if ((await beat.locator('figure svg, .analogy-art svg').count()) > 0) {
+        await expect(beat.locator('figure svg, .analogy-art svg').first()).toBeVisible();
+        pictures += 1;
+      }
+      const [ch, b] = [await beat.getAttribute('data-ch'), await beat.getAttribute('data-beat')];
+      await expect(progress).toHaveText(await beat.getAttribute('data-progress'));
+      if (i > 0) {
+        const q = new URL(page.url()).searchParams;
+        expect([q.get('ch'), q.get('beat'), q.get('lang')]).toEqual([ch, b, lang]);
+      }
+      if (i < 44) await next.click();
+    }
+    await expect(next).toBeDisabled();
+    expect(pictures).toBeGreaterThanOrEqual(30);
+    await context.close();
+  });
+}
+
+test('before the wasm: keys, the chapter menu and a question work, and the app opens where the reader is', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?lang=en&ch=4&beat=3');
+  const copy = page.locator('#prerender .pre-en');
+  await expect(copy.locator('.pre-beat.current')).toHaveAttribute('data-beat', '3');
+  await page.keyboard.press('ArrowRight');
+  await expect(copy.locator('.pre-beat.current')).toHaveAttribute('data-beat', '4');
+  // The question: no answer before a choice, the answer after it.
+  const quiz = copy.locator('.pre-beat.current .quiz');
+  await expect(quiz.locator('.reveal')).toBeHidden();
+  await quiz.locator('.choice').nth(1).click();
+  await expect(quiz.locator('.reveal')).toBeVisible();
+  await expect(quiz.locator('.reveal')).toContainText(withTimes(en['quiz.overwrite_reveal'], 'en').slice(0, 40));
+  await copy.locator('[data-pre="chapters"]').selectOption('6');
+  await expect(copy.locator('.pre-beat.current')).toHaveAttribute('data-ch', '7');
+  await page.keyboard.press('ArrowLeft');
+  await expect(copy.locator('.pre-beat.current')).toHaveAttribute('data-ch', '6');
+  const beat = await copy.locator('.pre-beat.current').getAttribute('data-beat');
+  release();
+  await expect(page.locator('#lang-switch')).toBeVisible();
+  await expect(page.locator('#chapter-title')).toHaveText(en['ch6.title']);
+  await expect(page.locator('#progress')).toContainText(`${beat} of`);
+});
+
+test('the page fetches no wasm before its first paint', async ({ page }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push([r.url(), Date.now()]));
+  await page.goto('./?lang=ja', { waitUntil: 'commit' });
+  const painted = await page.evaluate(() => new Promise((done) => {
+    new PerformanceObserver((list) => {
+      const last = list.getEntries().at(-1);
+      done(performance.timeOrigin + last.startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  }));
+  await expect(page.locator('#lang-switch')).toBeVisible();
+  const wasm = requested.filter(([u]) => u.endsWith('.wasm'));
+  expect(wasm.length).toBe(1);
+  expect(wasm[0][1]).toBeGreaterThan(painted);
 });
 
 test('link previews: title, description and a card image in both languages', async ({ page, request }) => {

@@ -4,7 +4,7 @@ mod analogy_art;
 mod cascade_scene;
 mod check;
 pub mod classroom;
-pub(crate) mod clock;
+pub mod clock;
 mod controls_panel;
 mod dependency_graph;
 mod embed;
@@ -30,7 +30,7 @@ mod sentences;
 mod share_bar;
 mod sources_page;
 pub mod speaker;
-mod story;
+pub mod story;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod teach;
 mod timeline_scene;

@@ -517,19 +517,60 @@ fn Quiz(question: Question, lang: Signal<Lang>, figure: Option<(Key, Figure)>) -
             <p class="quiz-label">{move || say(lang.get(), Key::QuizLabel)}</p>
             <p class="quiz-prompt">{move || say(lang.get(), question.prompt)}</p>
             <ol class="choices">{choices}</ol>
-            {move || picked.get().map(|p| {
-                let verdict = if p == question.answer { Key::QuizRight } else { Key::QuizWrong };
-                view! {
-                    <p class="reveal">
-                        <strong>{move || say(lang.get(), verdict)}</strong>
-                        " "
-                        {move || say(lang.get(), question.reveal)}
-                    </p>
-                    {figure.map(|(key, fig)| view! { <FigureLine key=key figure=fig lang=lang /> })}
-                }
-            })}
+            {move || picked.get().map(|p| view! { <Reveal question=question picked=Some(p) figure=figure lang=lang /> })}
         </section>
     }
+}
+
+/// A question's answer: the verdict on the reader's choice (none on paper
+/// or before the wasm, where the page prints it folded), why, and the
+/// beat's figure when it holds the answer.
+#[component]
+fn Reveal(
+    question: Question,
+    picked: Option<usize>,
+    figure: Option<(Key, Figure)>,
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let verdict = picked.map(|p| {
+        if p == question.answer {
+            Key::QuizRight
+        } else {
+            Key::QuizWrong
+        }
+    });
+    view! {
+        <p class="reveal">
+            {verdict.map(|v| view! { <strong>{move || say(lang.get(), v)}</strong> " " })}
+            {move || say(lang.get(), question.reveal)}
+        </p>
+        {figure.map(|(key, fig)| view! { <FigureLine key=key figure=fig lang=lang /> })}
+    }
+}
+
+/// The answer to `position`'s question, if it has one, with no verdict:
+/// the page generator prints it folded under the question.
+pub fn answer_view(position: Position, lang: Signal<Lang>) -> Option<impl IntoView> {
+    let beat = position.beat();
+    beat.question
+        .map(|q| view! { <Reveal question=q picked=None figure=beat.figure lang=lang /> })
+}
+
+/// The chapter menu and the stepper, as the page generator prints them
+/// above the beats (the app's own, at `position`).
+pub fn nav_view(position: Position, lang: Signal<Lang>) -> impl IntoView {
+    let pos = Memo::new(move |_| position);
+    view! {
+        <nav class="story-nav" aria-label=move || say(lang.get(), Key::NavChapters)>
+            <ChapterMenu lang=lang pos=pos />
+            <Stepper lang=lang pos=pos chapter=None />
+        </nav>
+    }
+}
+
+/// "Chapter 4: 2/5": where `position` is, in words.
+pub fn progress_text(lang: Lang, position: Position) -> String {
+    progress(lang, position)
 }
 
 /// The summary's links back into the story's interactive moments. Plain
@@ -579,4 +620,10 @@ fn PredictionTally(lang: Signal<Lang>) -> impl IntoView {
         }
     };
     view! { <p class="prediction-tally" id="prediction-tally">{text}</p> }
+}
+
+/// One beat as the story shows it: the page generator prints every beat with
+/// this, natively, the same view the app draws live.
+pub fn beat_view(position: Position, lang: Signal<Lang>) -> impl IntoView {
+    view! { <BeatView position=position beat=position.beat() lang=lang detail=url::detail() /> }
 }

@@ -38,11 +38,7 @@ pub fn provide_state() -> RwSignal<ViewState> {
             decoded.notes.join("\n- ")
         );
     }
-    let state = RwSignal::new(decoded.state);
-    STATE.with(|cell| cell.set(Some(state)));
-    let lang = Memo::new(move |_| state.with(|s| s.lang));
-    let detail = Memo::new(move |_| state.with(|s| s.detail));
-    PARTS.with(|cell| cell.set(Some((lang, detail))));
+    let state = hold(decoded.state);
     // Write on changes only: opening a page leaves its address alone.
     Effect::new(move |previous: Option<()>| {
         let query = state.with(encode);
@@ -53,6 +49,18 @@ pub fn provide_state() -> RwSignal<ViewState> {
     // Leaving the page: the last change is in the address (history, bfcache).
     let flush = window_event_listener(leptos::ev::pagehide, |_| write_pending());
     on_cleanup(move || flush.remove());
+    state
+}
+
+/// Makes `state` the page's one state (without reading or writing any
+/// address): [`provide_state`] in the browser, and the page generator,
+/// which prints views natively for each language and position.
+pub fn hold(state: ViewState) -> RwSignal<ViewState> {
+    let state = RwSignal::new(state);
+    STATE.with(|cell| cell.set(Some(state)));
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let detail = Memo::new(move |_| state.with(|s| s.detail));
+    PARTS.with(|cell| cell.set(Some((lang, detail))));
     state
 }
 

@@ -1,0 +1,184 @@
+//! The page generator: every beat of the story, in both languages, printed
+//! into the page at build time by the app's own Leptos views (rendered to
+//! HTML natively), so a reader has the words and pictures before, and
+//! without, the WebAssembly.
+//!
+//! `scripts/finish-html.mjs` (Trunk's post-build hook) runs the binary and
+//! puts its output between [`BEGIN`] and [`END`] in the built `index.html`.
+//! The page's small script (`public/story.js`) then shows one beat at a time
+//! and steps through them; without JavaScript the story reads top to bottom.
+
+use dns_race_explainer::i18n::{Key, Lang};
+use dns_race_explainer::share::ViewState;
+use dns_race_explainer::story::chapters::Position;
+use dns_race_explainer::ui::{clock, story, url};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// Ids of SVG definitions that style sheets name (`url(#hatch)`): printed
+/// once for the whole page instead of once a picture.
+const SHARED_DEFS: [&str; 2] = ["hatch", "idea-head"];
+
+thread_local! {
+    /// The shared definitions met while printing, by id.
+    static DEFS: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Where the printed story goes in `index.html`.
+pub const BEGIN: &str = "<!-- story:begin -->";
+pub const END: &str = "<!-- story:end -->";
+
+/// The printed story: both languages, each with its masthead, the chapter
+/// menu and stepper, and every beat.
+pub fn prerender() -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let state = url::hold(ViewState::default());
+        clock::init();
+        let languages: String = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                state.update(|s| s.lang = lang);
+                language(lang)
+            })
+            .collect();
+        let defs: String = DEFS.with(|d| d.borrow().values().cloned().collect());
+        // Rendered (not `display: none`, where a pattern would not paint)
+        // but taking no room.
+        format!(
+            "<div id=\"prerender\"><svg class=\"pre-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>{defs}</defs></svg>{languages}</div>"
+        )
+    })
+}
+
+/// One language's copy of the story.
+fn language(lang: Lang) -> String {
+    let code = lang.code();
+    let signal = url::lang();
+    let nav = clean(
+        &story::nav_view(Position::first(), signal).to_html(),
+        code,
+        "nav",
+    );
+    let beats: String = (0..Position::count())
+        .map(|i| beat(lang, Position::from_index(i)))
+        .collect();
+    let other = lang.other();
+    format!(
+        "<div class=\"pre-{code}\" lang=\"{code}\">\
+<header class=\"masthead\"><div class=\"masthead-text\"><p class=\"pre-title\">{title}</p><p class=\"subtitle\">{subtitle}</p></div>\
+<a class=\"lang-switch\" href=\"?lang={other_code}\" lang=\"{other_code}\" hreflang=\"{other_code}\" data-pre=\"lang\">{switch}</a></header>\
+<main class=\"pre-main\">{nav}{beats}<p class=\"pre-loading\">{loading}</p></main></div>",
+        title = escape(lang.text(Key::AppTitle)),
+        subtitle = escape(lang.text(Key::AppSubtitle)),
+        other_code = other.code(),
+        switch = escape(lang.text(Key::LangSwitchTo)),
+        loading = escape(lang.text(Key::AppLoading)),
+    )
+}
+
+/// One beat: the app's view of it, and its question's answer folded under
+/// a summary (opened by the script once the reader has chosen, or by hand).
+fn beat(lang: Lang, position: Position) -> String {
+    let signal = url::lang();
+    let id = format!(
+        "{}-{}-{}",
+        lang.code(),
+        position.chapter + 1,
+        position.beat + 1
+    );
+    let mut html = clean(&story::beat_view(position, signal).to_html(), &id, "beat");
+    if let Some(answer) = story::answer_view(position, signal) {
+        let answer = clean(&answer.to_html(), &id, "answer");
+        let details = format!(
+            "<details class=\"pre-answer\"><summary>{}</summary>{answer}</details>",
+            escape(lang.text(Key::QuizShowAnswer))
+        );
+        // Inside the question, after its choices.
+        match html.find("</ol></section>") {
+            Some(at) => html.insert_str(at + "</ol>".len(), &details),
+            None => html.push_str(&details),
+        }
+    }
+    format!(
+        "<div class=\"pre-beat\" data-ch=\"{}\" data-beat=\"{}\" data-progress=\"{}\">{html}</div>",
+        position.chapter + 1,
+        position.beat + 1,
+        escape(&story::progress_text(lang, position)),
+    )
+}
+
+/// A view's HTML made fit to print many times in one page: no hydration
+/// markers; the shared SVG definitions taken out (printed once, see
+/// [`SHARED_DEFS`]); every other id, and the attributes that point at one,
+/// made unique with `prefix` and `part` (the app's ids name its one live
+/// copy: the tests and the app look for those); the stepper's controls
+/// named for the page's script instead.
+fn clean(html: &str, prefix: &str, part: &str) -> String {
+    let mut out = take_shared_defs(&html.replace("<!>", ""));
+    for (id, name) in [
+        ("chapter-select", "chapters"),
+        ("prev", "prev"),
+        ("next", "next"),
+        ("progress", "progress"),
+    ] {
+        out = out.replace(&format!(" id=\"{id}\""), &format!(" data-pre=\"{name}\""));
+    }
+    let ids: Vec<String> = out
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|piece| piece.split('"').next())
+        .filter(|id| !SHARED_DEFS.contains(id))
+        .map(str::to_string)
+        .collect();
+    for id in ids {
+        let unique = format!("{prefix}-{part}-{id}");
+        for attribute in [
+            "id",
+            "for",
+            "aria-labelledby",
+            "aria-describedby",
+            "aria-controls",
+        ] {
+            out = out.replace(
+                &format!(" {attribute}=\"{id}\""),
+                &format!(" {attribute}=\"{unique}\""),
+            );
+        }
+    }
+    out
+}
+
+/// `html` without its `<defs>` blocks of shared definitions, which are
+/// kept (the first of each) for the page's one copy.
+fn take_shared_defs(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<defs>") {
+        let Some(len) = rest[at..].find("</defs>") else {
+            break;
+        };
+        let block = &rest[at + "<defs>".len()..at + len];
+        let shared = SHARED_DEFS
+            .iter()
+            .find(|id| block.contains(&format!(" id=\"{id}\"")));
+        out.push_str(&rest[..at]);
+        match shared {
+            Some(id) => DEFS.with(|d| {
+                d.borrow_mut()
+                    .entry(id.to_string())
+                    .or_insert_with(|| block.to_string());
+            }),
+            None => out.push_str(&rest[at..at + len + "</defs>".len()]),
+        }
+        rest = &rest[at + len + "</defs>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text for HTML, inside elements and double-quoted attributes.
+fn escape(text: &str) -> String {
+    dns_race_explainer::story::static_page::escape(text)
+}

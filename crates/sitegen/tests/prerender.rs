@@ -1,0 +1,152 @@
+//! The printed story: every beat of both languages, with its words, their
+//! labels and its picture, fit to stand in one page.
+
+use std::collections::BTreeSet;
+
+use dns_race_explainer::i18n::Lang;
+use dns_race_explainer::story::chapters::{CHAPTERS, Position, Scene};
+use dns_race_sitegen::prerender;
+
+fn html() -> &'static str {
+    static HTML: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HTML.get_or_init(prerender)
+}
+
+/// The part of the page in one language.
+fn copy(lang: Lang) -> &'static str {
+    let html = html();
+    let start = html
+        .find(&format!("<div class=\"pre-{}\"", lang.code()))
+        .expect("a copy per language");
+    let rest = &html[start..];
+    let next = format!("<div class=\"pre-{}\"", lang.other().code());
+    let end = rest.find(&next).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Each beat's markup, in order.
+fn beats(lang: Lang) -> Vec<&'static str> {
+    copy(lang)
+        .split("<div class=\"pre-beat\"")
+        .skip(1)
+        .collect()
+}
+
+#[test]
+fn every_beat_of_both_languages_is_printed_in_order() {
+    for lang in Lang::ALL {
+        let beats = beats(lang);
+        assert_eq!(beats.len(), Position::count(), "{lang:?}");
+        for (i, beat) in beats.iter().enumerate() {
+            let p = Position::from_index(i);
+            let tag = format!(
+                " data-ch=\"{}\" data-beat=\"{}\"",
+                p.chapter + 1,
+                p.beat + 1
+            );
+            assert!(beat.starts_with(&tag), "{lang:?} beat {i}: {}", &beat[..80]);
+            let title = lang.text(CHAPTERS[p.chapter].title);
+            assert!(
+                beat.contains(&dns_race_explainer::story::static_page::escape(title)),
+                "{lang:?} {}.{} names its chapter",
+                p.chapter + 1,
+                p.beat + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn every_sentence_carries_its_label_and_no_placeholder_is_left() {
+    for lang in Lang::ALL {
+        for (i, beat) in beats(lang).iter().enumerate() {
+            let sentences = beat.matches("<span data-key=").count();
+            let labelled = beat.matches("</span> <a ").count()
+                + beat.matches("</span> <span class=\"mark").count();
+            assert!(
+                labelled >= sentences,
+                "{lang:?} beat {i}: {sentences} sentences, {labelled} labels"
+            );
+            assert!(
+                !beat.contains("{t:") && !beat.contains("{tt:"),
+                "{lang:?} beat {i}: a raw time"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_beat_with_a_scene_prints_its_picture() {
+    for lang in Lang::ALL {
+        for (i, beat) in beats(lang).iter().enumerate() {
+            let p = Position::from_index(i);
+            let wanted = match p.beat().scene {
+                Some(Scene::Idea(_)) => Some("class=\"idea-svg\""),
+                Some(Scene::Race(_)) | Some(Scene::Game) => Some("class=\"race-svg\""),
+                Some(Scene::Cascade(_)) | Some(Scene::Timeline(_)) => Some("class=\"cascade-svg\""),
+                Some(Scene::Opening) => Some("class=\"saw\""),
+                Some(Scene::Revisit) => Some("class=\"revisit\""),
+                None => None,
+            };
+            if let Some(wanted) = wanted {
+                assert!(
+                    beat.contains(wanted),
+                    "{lang:?} beat {i} ({:?}) lacks {wanted}",
+                    p.beat().scene
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_question_s_answer_is_folded_until_the_reader_opens_it() {
+    for lang in Lang::ALL {
+        for (i, beat) in beats(lang).iter().enumerate() {
+            let Some(q) = Position::from_index(i).beat().question else {
+                continue;
+            };
+            let reveal = dns_race_explainer::story::static_page::escape(
+                &dns_race_explainer::time::Clock::default_for(lang).text(q.reveal),
+            );
+            let at = beat.find(&reveal).expect("the answer is printed");
+            let folded = beat[..at]
+                .rfind("<details class=\"pre-answer\">")
+                .expect("inside a fold");
+            assert!(
+                !beat[folded..at].contains("</details>"),
+                "{lang:?} beat {i}: answer outside its fold"
+            );
+            assert_eq!(
+                beat.matches(&reveal).count(),
+                1,
+                "{lang:?} beat {i}: the answer once"
+            );
+        }
+    }
+}
+
+#[test]
+fn ids_are_unique_and_the_app_s_own_ids_are_left_to_the_app() {
+    let mut seen = BTreeSet::new();
+    for piece in html().split(" id=\"").skip(1) {
+        let id = &piece[..piece.find('"').unwrap()];
+        assert!(seen.insert(id.to_string()), "id {id} twice");
+    }
+    // The tests and the app find the live copy by these.
+    for id in [
+        "lang-switch",
+        "next",
+        "prev",
+        "progress",
+        "chapter-title",
+        "chapter-select",
+        "beat",
+    ] {
+        assert!(
+            !seen.contains(id),
+            "the printed story has the app's id {id}"
+        );
+    }
+    assert!(!html().contains("<!>"), "no hydration markers");
+}

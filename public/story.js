@@ -1,0 +1,128 @@
+// The printed story, before and without the WebAssembly: shows the beat the
+// address names (?ch=&beat=, 1-based, as the app reads them) and steps
+// through the beats with the printed Back and Next buttons, the chapter menu
+// and the keys the app uses (← →, Home, End). A question's answer opens
+// once the reader has chosen. Each step rewrites the address, so the app
+// opens where the reader is when it takes over (it removes #prerender).
+// Without JavaScript none of this runs and every beat shows, as an article.
+(function () {
+  'use strict';
+  var pre = document.getElementById('prerender');
+  if (!pre) return;
+  var root = document.documentElement;
+
+  function copy() {
+    return pre.querySelector('.pre-' + (root.lang === 'en' ? 'en' : 'ja'));
+  }
+  function beats() {
+    var box = copy();
+    return box ? box.querySelectorAll('.pre-beat') : [];
+  }
+  function clamp(n, lo, hi) {
+    return Math.min(Math.max(n, lo), hi);
+  }
+  // The beat the address names: ch and beat are clamped as the app clamps them.
+  function fromAddress() {
+    var q = new URLSearchParams(location.search);
+    var ch = parseInt(q.get('ch'), 10);
+    var beat = parseInt(q.get('beat'), 10);
+    var list = beats();
+    if (!(ch >= 1)) return 0;
+    var first = -1;
+    var last = -1;
+    for (var i = 0; i < list.length; i++) {
+      if (Number(list[i].dataset.ch) === clamp(ch, 1, 99)) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    if (first < 0) return list.length - 1;
+    return clamp(first + (beat >= 1 ? beat - 1 : 0), first, last);
+  }
+  function writeAddress(el) {
+    var q = new URLSearchParams(location.search);
+    if (!q.has('v')) q.set('v', '2');
+    q.set('lang', root.lang === 'en' ? 'en' : 'ja');
+    q.set('ch', el.dataset.ch);
+    q.set('beat', el.dataset.beat);
+    history.replaceState(history.state, '', '?' + q.toString() + location.hash);
+  }
+
+  var current = -1;
+  function show(i, write) {
+    var box = copy();
+    var list = beats();
+    if (!box || list.length === 0) return;
+    i = clamp(i, 0, list.length - 1);
+    for (var j = 0; j < list.length; j++) list[j].classList.toggle('current', j === i);
+    current = i;
+    var el = list[i];
+    var progress = box.querySelector('[data-pre="progress"]');
+    if (progress) progress.textContent = el.dataset.progress;
+    var menu = box.querySelector('[data-pre="chapters"]');
+    if (menu) menu.value = String(Number(el.dataset.ch) - 1);
+    var prev = box.querySelector('[data-pre="prev"]');
+    var next = box.querySelector('[data-pre="next"]');
+    if (prev) prev.disabled = i === 0;
+    if (next) next.disabled = i === list.length - 1;
+    if (write) writeAddress(el);
+  }
+  function step(by) {
+    show(current + by, true);
+  }
+
+  root.classList.add('stepping');
+  show(fromAddress(), false);
+
+  pre.addEventListener('click', function (e) {
+    var t = e.target.closest('button, a[data-pre="lang"]');
+    if (!t || !pre.contains(t)) return;
+    var name = t.dataset.pre;
+    if (name === 'prev') step(-1);
+    else if (name === 'next') step(1);
+    else if (name === 'lang') {
+      // Both languages are in the page: switch in place, keep the beat.
+      e.preventDefault();
+      var here = beats()[current];
+      root.lang = root.lang === 'en' ? 'ja' : 'en';
+      var list = beats();
+      for (var k = 0; k < list.length; k++) {
+        if (here && list[k].dataset.ch === here.dataset.ch && list[k].dataset.beat === here.dataset.beat) {
+          show(k, true);
+          return;
+        }
+      }
+      show(current, true);
+    } else if (t.classList.contains('choice')) {
+      // A question: mark the choice, then open the answer.
+      var quiz = t.closest('.quiz');
+      var buttons = quiz.querySelectorAll('.choice');
+      for (var b = 0; b < buttons.length; b++) buttons[b].setAttribute('aria-pressed', String(buttons[b] === t));
+      var answer = quiz.querySelector('.pre-answer');
+      if (answer) answer.open = true;
+    }
+  });
+  pre.addEventListener('change', function (e) {
+    if (e.target.dataset.pre !== 'chapters') return;
+    var ch = Number(e.target.value) + 1;
+    var list = beats();
+    for (var i = 0; i < list.length; i++) {
+      if (Number(list[i].dataset.ch) === ch) {
+        show(i, true);
+        return;
+      }
+    }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (!document.getElementById('prerender')) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    var tag = e.target && e.target.tagName;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') return;
+    var moves = { ArrowRight: 1, ArrowLeft: -1 };
+    if (e.key in moves) step(moves[e.key]);
+    else if (e.key === 'Home') show(0, true);
+    else if (e.key === 'End') show(beats().length - 1, true);
+    else return;
+    e.preventDefault();
+  });
+})();
