@@ -10,6 +10,11 @@
   var pre = document.getElementById('prerender');
   if (!pre) return;
   var root = document.documentElement;
+  // An embedded scene is the app's alone: the story is not its to show.
+  if (root.classList.contains('embed')) {
+    pre.remove();
+    return;
+  }
 
   function copy() {
     return pre.querySelector('.pre-' + (root.lang === 'en' ? 'en' : 'ja'));

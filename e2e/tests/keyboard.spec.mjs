@@ -127,11 +127,11 @@ test('a screen reader hears each step: polite live regions and described picture
   }
   expect(heard.size).toBeGreaterThanOrEqual(5);
   // The picture's own words name the blank page once it is blank.
-  await page.goto('./?lang=en&ch=5&beat=1');
+  await openApp(page, './?lang=en&ch=5&beat=1');
   const label = await page.locator('.race-svg').getAttribute('aria-label');
   expect(label).toContain('dynamodb.us-east-1.amazonaws.com');
   // Chapter 6 opens on the cascade chart: its words name each service's windows.
-  await page.goto('./?lang=en&ch=6&beat=1');
+  await openApp(page, './?lang=en&ch=6&beat=1');
   const chart = page.locator('.cascade-svg');
   await expect(chart).toHaveAttribute('aria-label', new RegExp(`^Impact by service \\(model\\): ${en['svc.dynamodb']}: down 23:48 on 19 Oct`));
 });

@@ -8,6 +8,10 @@ import { test, expect, openApp, withTimes } from './fixtures.mjs';
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
 const ja = JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8'));
 
+// A test that holds the wasm back blocks the service worker, which would
+// otherwise fetch the wasm itself (a page's routes do not see its requests).
+test.describe('with the wasm held back', () => {
+test.use({ serviceWorkers: 'block' });
 for (const [lang, words] of [['ja', ja], ['en', en]]) {
   test(`the first screen shows in ${lang} before the wasm arrives, then the app replaces it`, async ({ page }) => {
     let release;
@@ -28,6 +32,8 @@ for (const [lang, words] of [['ja', ja], ['en', en]]) {
     await expect(page.locator('#prerender')).toHaveCount(0);
   });
 }
+
+});
 
 test('without JavaScript, the whole story reads top to bottom in both languages', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -96,7 +102,9 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
-test('before the wasm: keys, the chapter menu and a question work, and the app opens where the reader is', async ({ page }) => {
+test('before the wasm: keys, the chapter menu and a question work, and the app opens where the reader is', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
   let release;
   const held = new Promise((r) => (release = r));
   await page.route('**/*.wasm', async (route) => {
@@ -123,6 +131,7 @@ test('before the wasm: keys, the chapter menu and a question work, and the app o
   await expect(page.locator('#lang-switch')).toBeVisible();
   await expect(page.locator('#chapter-title')).toHaveText(en['ch6.title']);
   await expect(page.locator('#progress')).toContainText(`${beat} of`);
+  await context.close();
 });
 
 test('the page fetches no wasm before its first paint', async ({ page }) => {
