@@ -30,12 +30,18 @@ function* walk(dir) {
 // page and the style sheets and scripts its tags name. After it: what the
 // loader imports and fetches once the page has painted (the app's script and
 // its wasm; see scripts/finish-html.mjs).
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const beforePaint = new Set(['index.html']);
+// Each language has a page of its own (index.html, index.en.html): the
+// part before the paint is counted per page, and the larger is checked.
+const pages = ['index.html', 'index.en.html'].filter((p) => existsSync(join(dist, p)));
+const beforeByPage = new Map(pages.map((p) => [p, new Set([p])]));
 const afterPaint = new Set();
-for (const m of html.matchAll(/(href|src|module_or_path:|from|import\(|fetch\()\s*=?\s*["']\.?\/?([^"':]+\.(?:js|wasm|css))["']/g)) {
-  (['href', 'src'].includes(m[1]) ? beforePaint : afterPaint).add(m[2]);
+for (const page of pages) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  for (const m of html.matchAll(/(href|src|module_or_path:|from|import\(|fetch\()\s*=?\s*["']\.?\/?([^"':]+\.(?:js|wasm|css))["']/g)) {
+    (['href', 'src'].includes(m[1]) ? beforeByPage.get(page) : afterPaint).add(m[2]);
+  }
 }
+const beforePaint = beforeByPage.get('index.html');
 const named = new Set([...beforePaint, ...afterPaint]);
 const rows = [];
 for (const path of walk(dist)) {
@@ -51,10 +57,14 @@ for (const r of rows) {
 }
 const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
 const first = rows.filter((r) => r.firstLoad);
-const before = rows.filter((r) => beforePaint.has(r.file));
 const after = rows.filter((r) => afterPaint.has(r.file));
 console.log('  ' + 'all files'.padEnd(48) + kb(sum(rows, 'raw')) + kb(sum(rows, 'gzip')));
-console.log('  ' + `before the first paint (${before.length} files)`.padEnd(48) + kb(sum(before, 'raw')) + kb(sum(before, 'gzip')));
+let before = [];
+for (const [page, files] of beforeByPage) {
+  const list = rows.filter((r) => files.has(r.file));
+  console.log('  ' + `before the first paint, ${page} (${list.length} files)`.padEnd(48) + kb(sum(list, 'raw')) + kb(sum(list, 'gzip')));
+  if (sum(list, 'gzip') > sum(before, 'gzip')) before = list;
+}
 console.log('  ' + `after the first paint (${after.length} files)`.padEnd(48) + kb(sum(after, 'raw')) + kb(sum(after, 'gzip')));
 console.log('  ' + `first load, both (${first.length} files)`.padEnd(48) + kb(sum(first, 'raw')) + kb(sum(first, 'gzip')));
 
@@ -100,7 +110,7 @@ if (namedWasm && existsSync(namedWasm)) {
 // beside them, so the gap that is left has a number.
 let over = false;
 for (const [label, list, limitKey, goalKey] of [
-  ['before the first paint', before, 'before_first_paint_gzip_bytes', 'before_first_paint_goal_bytes'],
+  ['before the first paint (the larger page)', before, 'before_first_paint_gzip_bytes', 'before_first_paint_goal_bytes'],
   ['first load with the wasm', first, 'first_load_gzip_bytes', 'first_load_goal_bytes'],
 ]) {
   const used = sum(list, 'gzip');

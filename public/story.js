@@ -1,8 +1,9 @@
-// The printed story, before and without the WebAssembly: shows the beat the
-// address names (?ch=&beat=, 1-based, as the app reads them) and steps
+// The printed story (this page's language), before and without the
+// WebAssembly: shows the beat the address names (?ch=&beat=, 1-based, as the app reads them) and steps
 // through the beats with the printed Back and Next buttons, the chapter menu
 // and the keys the app uses (← →, Home, End). A question's answer opens
-// once the reader has chosen. Each step rewrites the address, so the app
+// once the reader has chosen. The language link opens the other language's
+// page at the same beat. Each step rewrites the address, so the app
 // opens where the reader is when it takes over (it removes #prerender).
 // Without JavaScript none of this runs and every beat shows, as an article.
 (function () {
@@ -16,8 +17,9 @@
     return;
   }
 
+  // The page's one language copy.
   function copy() {
-    return pre.querySelector('.pre-' + (root.lang === 'en' ? 'en' : 'ja'));
+    return pre.querySelector('[class^="pre-"][lang]');
   }
   function beats() {
     var box = copy();
@@ -86,18 +88,12 @@
     if (name === 'prev') step(-1);
     else if (name === 'next') step(1);
     else if (name === 'lang') {
-      // Both languages are in the page: switch in place, keep the beat.
+      // The other language's page, at the same beat.
       e.preventDefault();
-      var here = beats()[current];
-      root.lang = root.lang === 'en' ? 'ja' : 'en';
-      var list = beats();
-      for (var k = 0; k < list.length; k++) {
-        if (here && list[k].dataset.ch === here.dataset.ch && list[k].dataset.beat === here.dataset.beat) {
-          show(k, true);
-          return;
-        }
-      }
-      show(current, true);
+      var q = new URLSearchParams(location.search);
+      var other = new URL(t.getAttribute('href'), location.href);
+      q.set('lang', other.searchParams.get('lang'));
+      location.assign(other.pathname + '?' + q.toString() + location.hash);
     } else if (t.classList.contains('choice')) {
       // A question: mark the choice, then open the answer.
       var quiz = t.closest('.quiz');

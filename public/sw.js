@@ -6,17 +6,21 @@
 'use strict';
 const CACHE = 'dns-race-explainer-v1';
 const PAGE = new URL('./', self.location).href;
+// The app has one page a language (public/boot.js names the same two).
+const EN_PAGE = new URL('./index.en.html', self.location).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    const response = await fetch(PAGE, { cache: 'no-cache' });
-    if (!response.ok) return;
-    const html = await response.clone().text();
-    await cache.put(PAGE, response);
     const assets = new Set();
+    for (const page of [PAGE, EN_PAGE]) {
+    const response = await fetch(page, { cache: 'no-cache' });
+    if (!response.ok) continue;
+    const html = await response.clone().text();
+    await cache.put(page, response);
     for (const m of html.matchAll(/(?:href|src|module_or_path:|from|import\(|fetch\()\s*=?\s*["']([^"']+\.(?:js|wasm|css|svg|png))["']/g)) {
       assets.add(new URL(m[1], PAGE).href);
+    }
     }
     await Promise.all([...assets].map(async (url) => {
       const r = await fetch(url);
@@ -33,12 +37,18 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// A navigation to the app itself (any query) is kept as the page; one to
-// another page of the site (the teacher's page, the handout, the demo) is
-// kept under its own address, so it never replaces the app's offline copy.
+// A navigation to the app itself (any query) is kept as its language's
+// page; one to another page of the site (the teacher's page, the handout,
+// the demo) is kept under its own address, so it never replaces the app's
+// offline copy.
 const APP_PATHS = [new URL(PAGE).pathname, new URL('./index.html', self.location).pathname];
-const isApp = (request) =>
-  request.mode === 'navigate' && APP_PATHS.includes(new URL(request.url).pathname);
+const EN_PATH = new URL(EN_PAGE).pathname;
+const appPage = (request) => {
+  if (request.mode !== 'navigate') return null;
+  const path = new URL(request.url).pathname;
+  if (path === EN_PATH) return EN_PAGE;
+  return APP_PATHS.includes(path) ? PAGE : null;
+};
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -48,14 +58,15 @@ self.addEventListener('fetch', (event) => {
       const response = await fetch(request);
       if (response.ok && response.type === 'basic') {
         const copy = response.clone();
-        const key = isApp(request) ? PAGE : request;
+        const key = appPage(request) ?? request;
         event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)));
       }
       return response;
     } catch (offline) {
       const cache = await caches.open(CACHE);
-      const hit = isApp(request)
-        ? await cache.match(PAGE)
+      const page = appPage(request);
+      const hit = page
+        ? await cache.match(page)
         : await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
       if (hit) return hit;
       throw offline;

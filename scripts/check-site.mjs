@@ -119,7 +119,8 @@ export function checkSite(dirArg, siteUrl) {
     const html = read(page);
     const csp = metaCsp(html);
     const inline = inlineScripts(html);
-    if (page === 'index.html' && !csp) fail(page, 'no Content-Security-Policy meta tag');
+    const appPage = page === 'index.html' || page === 'index.en.html';
+    if (appPage && !csp) fail(page, 'no Content-Security-Policy meta tag');
     if (csp) {
       if (csp.includes('__SCRIPT_HASHES__')) fail(page, 'the policy still holds the __SCRIPT_HASHES__ placeholder');
       const scriptSrc = directive(csp, 'script-src') ?? directive(csp, 'default-src') ?? [];
@@ -161,7 +162,7 @@ export function checkSite(dirArg, siteUrl) {
       const tag = m[1].toLowerCase();
       const attrs = attributes(m[2]);
       if (tag === 'meta') {
-        if (page === 'index.html') seenCard.add((attrs.property ?? attrs.name ?? '').toLowerCase());
+        if (appPage) seenCard.add((attrs.property ?? attrs.name ?? '').toLowerCase());
         const prop = (attrs.property ?? attrs.name ?? '').toLowerCase();
         if (['og:url', 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image'].includes(prop)) {
           const value = attrs.content ?? '';
@@ -189,7 +190,7 @@ export function checkSite(dirArg, siteUrl) {
       }
       if (attrs.srcset) for (const part of attrs.srcset.split(',')) reference(page, part.trim().split(/\s+/)[0], 'load');
     }
-    if (page === 'index.html') {
+    if (appPage) {
       for (const prop of ['og:url', 'og:image', 'twitter:image']) if (!seenCard.has(prop)) fail(page, `no ${prop} meta tag: build with SITE_URL`);
     }
   }

@@ -1,7 +1,9 @@
 // Trunk post-build hook, three jobs on the built index.html:
-// 0. Prints the story into it: every beat in both languages, rendered by the
-// app's own views natively (crates/sitegen), between <!-- story:begin -->
-// and <!-- story:end -->; and starts the app's loader only after the first
+// 0. Makes one page a language from it: index.html (Japanese) and
+// index.en.html (English), each with its language's story printed between
+// <!-- story:begin --> and <!-- story:end --> (every beat, rendered by the
+// app's own views natively: crates/sitegen), its title and description, and
+// links to the other; and starts the app's loader only after the first
 // paint (see startAfterFirstPaint below).
 // 1. Fills in the Content-Security-Policy. Trunk writes the app's loader as an inline module script; the
 // policy allows exactly that script by its SHA-256 hash (no 'unsafe-inline'),
@@ -24,44 +26,83 @@ if (!dir) {
   process.exit(1);
 }
 const file = join(dir, 'index.html');
-const html = startAfterFirstPaint(withStory(readFileSync(file, 'utf8')));
-if (!html.includes(PLACEHOLDER)) {
-  console.error(`finish-html.mjs: ${file} has no ${PLACEHOLDER} in its CSP meta tag`);
-  process.exit(1);
+const source = readFileSync(file, 'utf8');
+const stories = printStories();
+const ROOT = join(import.meta.dirname, '..');
+const words = (lang) => JSON.parse(readFileSync(join(ROOT, 'locales', `${lang}.json`), 'utf8'));
+// The page of each language, relative to the site's folder (the app's
+// links and public/boot.js name the same two).
+const PAGES = { ja: 'index.html', en: 'index.en.html' };
+for (const [lang, name] of Object.entries(PAGES)) {
+  const page = finish(startAfterFirstPaint(forLanguage(withStory(source, stories[lang]), lang)), name);
+  writeFileSync(join(dir, name), page);
 }
-// Inline scripts: <script ...> without a src attribute.
-const hashes = [];
-for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
-  if (/\ssrc\s*=/.test(m[1] ?? '')) continue;
-  hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
-}
-if (hashes.length === 0) {
-  console.error('finish-html.mjs: no inline loader script found; did Trunk change how it loads the app?');
-  process.exit(1);
-}
-let out = html.replace(PLACEHOLDER, hashes.join(' '));
-console.log(`finish-html.mjs: ${hashes.length} inline script(s) allowed by hash`);
-if (process.env.TRUNK_PROFILE === 'debug') {
-  // `trunk serve` adds its live-reload script after this hook has run, so no
-  // hash can allow it: development builds go without the policy. Release
-  // builds (the ones tested and deployed) always carry it.
-  out = out.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/, '');
-  console.log('finish-html.mjs: debug build: Content-Security-Policy left out for live reload');
-}
-const site = process.env.SITE_URL;
-if (site) {
-  const base = new URL(site.endsWith('/') ? site : `${site}/`);
-  const abs = (rel) => new URL(rel, base).href;
-  out = out
-    .replace(/(<meta property="og:image" content=")([^"]+)(")/, (_, a, rel, b) => a + abs(rel) + b)
-    .replace(/(<meta name="twitter:image" content=")([^"]+)(")/, (_, a, rel, b) => a + abs(rel) + b)
-    .replace('<meta property="og:type"', `<meta property="og:url" content="${base.href}" />\n    <meta property="og:type"`);
-  console.log(`finish-html.mjs: social card addresses made absolute under ${base.href}`);
-}
-writeFileSync(file, out);
 
-/** The story printed by crates/sitegen, put between the page's markers. */
-function withStory(page) {
+/** One language's page: its lang, title, description, and the other's address. */
+function forLanguage(page, lang) {
+  const other = lang === 'ja' ? 'en' : 'ja';
+  const href = (l) => (l === 'ja' ? './' : PAGES[l]);
+  const title = words(lang)['app.title'];
+  // The card's description has both languages, "ja / en": each page says its own.
+  const both = page.match(/<meta property="og:description" content="([^"]*)"/)?.[1] ?? '';
+  const description = lang === 'ja' ? null : both.split(' / ').slice(1).join(' / ');
+  let out = page
+    .replace(/<html lang="[^"]*">/, `<html lang="${lang}">`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
+    .replace(
+      '<meta name="color-scheme"',
+      `<link rel="alternate" hreflang="${other}" href="${href(other)}" />\n    <link rel="alternate" hreflang="${lang}" href="${href(lang)}" />\n    <meta name="color-scheme"`,
+    );
+  if (description) out = out.replace(/(<meta name="description" content=")[^"]*(")/, `$1${description}$2`);
+  if (lang === 'en') {
+    out = out
+      .replace('<meta property="og:locale" content="ja_JP" />', '<meta property="og:locale" content="en_US" />')
+      .replace('<meta property="og:locale:alternate" content="en_US" />', '<meta property="og:locale:alternate" content="ja_JP" />');
+  }
+  return out;
+}
+
+/** The policy's script hashes, and the card's absolute addresses with SITE_URL. */
+function finish(html, name) {
+  if (!html.includes(PLACEHOLDER)) {
+    console.error(`finish-html.mjs: ${name} has no ${PLACEHOLDER} in its CSP meta tag`);
+    process.exit(1);
+  }
+  // Inline scripts: <script ...> without a src attribute.
+  const hashes = [];
+  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
+    if (/\ssrc\s*=/.test(m[1] ?? '')) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+  }
+  if (hashes.length === 0) {
+    console.error('finish-html.mjs: no inline loader script found; did Trunk change how it loads the app?');
+    process.exit(1);
+  }
+  let out = html.replace(PLACEHOLDER, hashes.join(' '));
+  console.log(`finish-html.mjs: ${name}: ${hashes.length} inline script(s) allowed by hash`);
+  if (process.env.TRUNK_PROFILE === 'debug') {
+    // `trunk serve` adds its live-reload script after this hook has run, so no
+    // hash can allow it: development builds go without the policy. Release
+    // builds (the ones tested and deployed) always carry it.
+    out = out.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/, '');
+    console.log(`finish-html.mjs: ${name}: debug build: Content-Security-Policy left out for live reload`);
+  }
+  const site = process.env.SITE_URL;
+  if (site) {
+    const base = new URL(site.endsWith('/') ? site : `${site}/`);
+    const abs = (rel) => new URL(rel, base).href;
+    const self = name === 'index.html' ? base.href : abs(name);
+    out = out
+      .replace(/(<meta property="og:image" content=")([^"]+)(")/, (_, a, rel, b) => a + abs(rel) + b)
+      .replace(/(<meta name="twitter:image" content=")([^"]+)(")/, (_, a, rel, b) => a + abs(rel) + b)
+      .replace('<meta property="og:type"', `<meta property="og:url" content="${self}" />\n    <meta property="og:type"`);
+    console.log(`finish-html.mjs: ${name}: social card addresses made absolute under ${base.href}`);
+  }
+  return out;
+}
+
+/** `story` put between the page's markers. */
+function withStory(page, story) {
   const [begin, end] = ['<!-- story:begin -->', '<!-- story:end -->'];
   const at = page.indexOf(begin);
   const until = page.indexOf(end);
@@ -69,8 +110,13 @@ function withStory(page) {
     console.error('finish-html.mjs: index.html has no <!-- story:begin --><!-- story:end --> markers');
     process.exit(1);
   }
+  return page.slice(0, at + begin.length) + story + page.slice(until);
+}
+
+/** Each language's story, printed by crates/sitegen. */
+function printStories() {
   const tmp = mkdtempSync(join(tmpdir(), 'sitegen-'));
-  const out = join(tmp, 'story.html');
+  const out = tmp;
   // Natively, with the tests' profile (its build is shared with `cargo test`).
   const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'dns-race-sitegen', '--', out], {
     cwd: join(import.meta.dirname, '..'),
@@ -85,10 +131,10 @@ function withStory(page) {
     console.error(`finish-html.mjs: the page generator failed:\n${said.join('\n')}`);
     process.exit(1);
   }
-  const story = readFileSync(out, 'utf8');
+  const stories = Object.fromEntries(['ja', 'en'].map((l) => [l, readFileSync(join(tmp, `story.${l}.html`), 'utf8')]));
   rmSync(tmp, { recursive: true, force: true });
-  console.log(`finish-html.mjs: story printed (${story.length} B)`);
-  return page.slice(0, at + begin.length) + story + page.slice(until);
+  console.log(`finish-html.mjs: story printed (ja ${stories.ja.length} B, en ${stories.en.length} B)`);
+  return stories;
 }
 
 /**

@@ -35,15 +35,18 @@ for (const [lang, words] of [['ja', ja], ['en', en]]) {
 
 });
 
-test('without JavaScript, the whole story reads top to bottom in both languages', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto('./?lang=en');
-  const story = page.locator('#prerender');
-  await expect(story).toBeVisible();
-  for (const [lang, words] of [['ja', ja], ['en', en]]) {
-    const copy = story.locator(`.pre-${lang}`);
+for (const [lang, words, page] of [['ja', ja, './'], ['en', en, './index.en.html']]) {
+  test(`without JavaScript, the whole story reads top to bottom (${lang} page)`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const tab = await context.newPage();
+    await tab.goto(page);
+    await expect(tab.locator('html')).toHaveAttribute('lang', lang);
+    await expect(tab).toHaveTitle(words['app.title']);
+    const copy = tab.locator(`#prerender .pre-${lang}`);
     await expect(copy).toBeVisible();
+    // One language a page: the other is a link away.
+    await expect(tab.locator(`#prerender .pre-${lang === 'ja' ? 'en' : 'ja'}`)).toHaveCount(0);
+    await expect(copy.locator('[data-pre="lang"]')).toBeVisible();
     // Every beat, each visible, its chapters in order.
     const beats = copy.locator('.pre-beat');
     expect(await beats.count()).toBe(45);
@@ -60,8 +63,23 @@ test('without JavaScript, the whole story reads top to bottom in both languages'
     await expect(copy.locator('.story-nav')).toBeHidden();
     await expect(copy.locator('.pre-loading')).toBeHidden();
     await expect(copy.locator('.pre-answer .reveal').first()).toBeHidden();
-  }
-  await context.close();
+    await context.close();
+  });
+}
+
+test('each language has its own page: a link asking for the other goes there, keeping its query', async ({ page }) => {
+  await page.goto('./?lang=en&ch=4&beat=2#story');
+  await expect(page).toHaveURL(/\/index\.en\.html\?lang=en&ch=4&beat=2#story$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('#lang-switch')).toBeVisible();
+  await expect(page.locator('#chapter-title')).toHaveText(en['ch4.title']);
+  await page.goto('./index.en.html?lang=ja&ch=2');
+  await expect(page).toHaveURL(/\/\?lang=ja&ch=2$/);
+  await expect(page.locator('#chapter-title')).toHaveText(ja['ch2.title']);
+  // The English page opened bare opens in English.
+  await page.goto('./index.en.html');
+  await expect(page.locator('#lang-switch')).toBeVisible();
+  await expect(page.locator('h1')).toHaveText(en['app.title']);
 });
 
 for (const lang of ['ja', 'en']) {

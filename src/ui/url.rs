@@ -183,14 +183,53 @@ pub fn change(f: impl FnOnce(&mut ViewState)) {
     }
 }
 
-/// The address that reopens `state`: this page's path with its query.
+/// The address that reopens `state`: its language's page in this page's
+/// folder, with its query. (Each language has a page of its own holding its
+/// printed story: `index.html`, Japanese, and `index.en.html`, English.)
 pub fn link_to(state: &ViewState) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return format!("?{}", encode(state));
     };
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}?{}", encode(state))
+    format!("{origin}{}?{}", page_path(&path, state.lang), encode(state))
+}
+
+/// `lang`'s page in the folder of the page at `path` (a path from the
+/// address: `/aws-outage/`, `/aws-outage/index.html`, `/index.en.html`).
+pub fn page_path(path: &str, lang: Lang) -> String {
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    match lang {
+        Lang::Ja => folder.to_string(),
+        Lang::En => format!("{folder}index.en.html"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_s_page_is_in_the_same_folder() {
+        for (path, ja, en) in [
+            ("/", "/", "/index.en.html"),
+            ("/aws-outage/", "/aws-outage/", "/aws-outage/index.en.html"),
+            (
+                "/aws-outage/index.html",
+                "/aws-outage/",
+                "/aws-outage/index.en.html",
+            ),
+            (
+                "/aws-outage/index.en.html",
+                "/aws-outage/",
+                "/aws-outage/index.en.html",
+            ),
+            ("", "", "index.en.html"),
+        ] {
+            assert_eq!(page_path(path, Lang::Ja), ja, "{path}");
+            assert_eq!(page_path(path, Lang::En), en, "{path}");
+        }
+    }
 }
 
 /// Replaces the query of the current history entry, keeping the hash.

@@ -4,7 +4,8 @@
 //! without, the WebAssembly.
 //!
 //! `scripts/finish-html.mjs` (Trunk's post-build hook) runs the binary and
-//! puts its output between [`BEGIN`] and [`END`] in the built `index.html`.
+//! puts each language's copy between [`BEGIN`] and [`END`] of that
+//! language's page: `index.html` (Japanese) and `index.en.html` (English).
 //! The page's small script (`public/story.js`) then shows one beat at a time
 //! and steps through them; without JavaScript the story reads top to bottom.
 
@@ -29,27 +30,34 @@ thread_local! {
 pub const BEGIN: &str = "<!-- story:begin -->";
 pub const END: &str = "<!-- story:end -->";
 
-/// The printed story: both languages, each with its masthead, the chapter
-/// menu and stepper, and every beat.
-pub fn prerender() -> String {
+/// The printed story in `lang`: its masthead, the chapter menu and stepper,
+/// and every beat. Each language has a page of its own (`index.html` for
+/// Japanese, `index.en.html` for English), so a reader downloads one.
+pub fn prerender(lang: Lang) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        let state = url::hold(ViewState::default());
+        DEFS.with(|d| d.borrow_mut().clear());
+        url::hold(ViewState {
+            lang,
+            ..ViewState::default()
+        });
         clock::init();
-        let languages: String = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                state.update(|s| s.lang = lang);
-                language(lang)
-            })
-            .collect();
+        let copy = language(lang);
         let defs: String = DEFS.with(|d| d.borrow().values().cloned().collect());
         // Rendered (not `display: none`, where a pattern would not paint)
         // but taking no room.
         format!(
-            "<div id=\"prerender\"><svg class=\"pre-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>{defs}</defs></svg>{languages}</div>"
+            "<div id=\"prerender\"><svg class=\"pre-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>{defs}</defs></svg>{copy}</div>"
         )
     })
+}
+
+/// The address of `lang`'s page, relative to the site's folder.
+pub fn page_of(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "./",
+        Lang::En => "index.en.html",
+    }
 }
 
 /// One language's copy of the story.
@@ -68,11 +76,12 @@ fn language(lang: Lang) -> String {
     format!(
         "<div class=\"pre-{code}\" lang=\"{code}\">\
 <header class=\"masthead\"><div class=\"masthead-text\"><p class=\"pre-title\">{title}</p><p class=\"subtitle\">{subtitle}</p></div>\
-<a class=\"lang-switch\" href=\"?lang={other_code}\" lang=\"{other_code}\" hreflang=\"{other_code}\" data-pre=\"lang\">{switch}</a></header>\
+<a class=\"lang-switch\" href=\"{other_page}?lang={other_code}\" lang=\"{other_code}\" hreflang=\"{other_code}\" data-pre=\"lang\">{switch}</a></header>\
 <main class=\"pre-main\">{nav}{beats}<p class=\"pre-loading\">{loading}</p></main></div>",
         title = escape(lang.text(Key::AppTitle)),
         subtitle = escape(lang.text(Key::AppSubtitle)),
         other_code = other.code(),
+        other_page = page_of(other),
         switch = escape(lang.text(Key::LangSwitchTo)),
         loading = escape(lang.text(Key::AppLoading)),
     )

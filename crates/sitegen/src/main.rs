@@ -1,10 +1,16 @@
-//! Prints the story (both languages, every beat) as HTML to the file named
-//! by the first argument, or to standard output.
+//! Prints the story, one file a language (`story.ja.html`, `story.en.html`),
+//! into the folder named by the first argument.
+
+use dns_race_explainer::i18n::Lang;
 
 fn main() {
-    let html = dns_race_sitegen::prerender();
-    match std::env::args().nth(1) {
-        Some(path) => std::fs::write(&path, html).unwrap_or_else(|e| panic!("{path}: {e}")),
-        None => print!("{html}"),
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: dns-race-sitegen <out-dir>");
+        std::process::exit(2);
+    };
+    for lang in Lang::ALL {
+        let path = std::path::Path::new(&dir).join(format!("story.{}.html", lang.code()));
+        std::fs::write(&path, dns_race_sitegen::prerender(lang))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }

@@ -7,21 +7,21 @@ use dns_race_explainer::i18n::Lang;
 use dns_race_explainer::story::chapters::{CHAPTERS, Position, Scene};
 use dns_race_sitegen::prerender;
 
-fn html() -> &'static str {
-    static HTML: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HTML.get_or_init(prerender)
-}
-
-/// The part of the page in one language.
+/// The printed story of one language (its page's part).
 fn copy(lang: Lang) -> &'static str {
-    let html = html();
-    let start = html
-        .find(&format!("<div class=\"pre-{}\"", lang.code()))
-        .expect("a copy per language");
-    let rest = &html[start..];
-    let next = format!("<div class=\"pre-{}\"", lang.other().code());
-    let end = rest.find(&next).unwrap_or(rest.len());
-    &rest[..end]
+    static HTML: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
+    let pages = HTML.get_or_init(|| Lang::ALL.map(prerender));
+    let page = &pages[Lang::ALL.iter().position(|&l| l == lang).unwrap()];
+    assert!(page.contains(&format!(
+        "<div class=\"pre-{}\" lang=\"{}\"",
+        lang.code(),
+        lang.code()
+    )));
+    assert!(
+        !page.contains(&format!("<div class=\"pre-{}\"", lang.other().code())),
+        "one language a page"
+    );
+    page
 }
 
 /// Each beat's markup, in order.
@@ -128,25 +128,28 @@ fn a_question_s_answer_is_folded_until_the_reader_opens_it() {
 
 #[test]
 fn ids_are_unique_and_the_app_s_own_ids_are_left_to_the_app() {
-    let mut seen = BTreeSet::new();
-    for piece in html().split(" id=\"").skip(1) {
-        let id = &piece[..piece.find('"').unwrap()];
-        assert!(seen.insert(id.to_string()), "id {id} twice");
+    for lang in Lang::ALL {
+        let html = copy(lang);
+        let mut seen = BTreeSet::new();
+        for piece in html.split(" id=\"").skip(1) {
+            let id = &piece[..piece.find('"').unwrap()];
+            assert!(seen.insert(id.to_string()), "id {id} twice");
+        }
+        // The tests and the app find the live copy by these.
+        for id in [
+            "lang-switch",
+            "next",
+            "prev",
+            "progress",
+            "chapter-title",
+            "chapter-select",
+            "beat",
+        ] {
+            assert!(
+                !seen.contains(id),
+                "the printed story has the app's id {id}"
+            );
+        }
+        assert!(!html.contains("<!>"), "no hydration markers");
     }
-    // The tests and the app find the live copy by these.
-    for id in [
-        "lang-switch",
-        "next",
-        "prev",
-        "progress",
-        "chapter-title",
-        "chapter-select",
-        "beat",
-    ] {
-        assert!(
-            !seen.contains(id),
-            "the printed story has the app's id {id}"
-        );
-    }
-    assert!(!html().contains("<!>"), "no hydration markers");
 }
