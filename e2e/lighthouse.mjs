@@ -19,7 +19,7 @@ import { createServer } from 'node:net';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.argv[2] ?? join(here, '..', 'dist');
 const RUNS = 3;
-const PAGES = ['./', './?lang=en', './?view=playground', './?embed=race', './__hosts__/reference/'];
+const PAGES = ['./', './index.en.html', './?lang=en', './?view=playground', './?embed=race', './__hosts__/reference/'];
 
 const port = await new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => {

@@ -15,7 +15,6 @@
 //! reads them, so this test needs no dependency (serde_json is only a build
 //! dependency of the crate).
 
-use std::collections::BTreeSet;
 
 // ---------------------------------------------------------------------------
 // The rules' data
@@ -913,55 +912,6 @@ fn placeholders_and_time_tokens_are_well_formed() {
         }
     }
     report("placeholders and time tokens", problems);
-}
-
-#[test]
-fn both_languages_have_the_same_keys_and_placeholders() {
-    let (ja, en) = (Locale::load("ja"), Locale::load("en"));
-    let mut problems = Vec::new();
-    for (key, _) in &ja.entries {
-        if en.get(key).is_none() {
-            problems.push(format!("{key}: in ja.json, not in en.json"));
-        }
-    }
-    for (key, _) in &en.entries {
-        if ja.get(key).is_none() {
-            problems.push(format!("{key}: in en.json, not in ja.json"));
-        }
-    }
-    // Names are compared as sets; times as sets of times, so that one
-    // language may show a time with the other zone beside it ({tt:…}) where
-    // the other shows it alone ({t:…}).
-    let shape = |text: &str| {
-        let mut names = BTreeSet::new();
-        let mut times = BTreeSet::new();
-        for t in tokens(text).0 {
-            match t {
-                Token::Name(n) => {
-                    names.insert(n);
-                }
-                Token::Time { at, .. } => {
-                    times.insert(format!("{:02}-{:02}:{:02}", at.0, at.1, at.2));
-                }
-            }
-        }
-        (names, times)
-    };
-    for (key, ja_text) in &ja.entries {
-        let Some(en_text) = en.get(key) else { continue };
-        let ((jn, jt), (en_names, et)) = (shape(ja_text), shape(en_text));
-        if jn != en_names {
-            problems.push(format!(
-                "{key}: placeholders differ: ja {jn:?} ({ja_text}), en {en_names:?} ({en_text})"
-            ));
-        }
-        if jt != et {
-            problems.push(format!(
-                "{key}: times differ: ja {jt:?} ({ja_text}), en {et:?} ({en_text})"
-            ));
-        }
-    }
-    report("ja.json and en.json disagree", problems);
 }
 
 // ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, openApp, settledUrl, withTimes } from './fixtures.mjs';
 
 const locale = (lang) => JSON.parse(readFileSync(new URL(`../../locales/${lang}.json`, import.meta.url), 'utf8'));
-const teachTexts = (lang) => JSON.parse(readFileSync(new URL(`../../src/ui/classroom/teach.${lang}.json`, import.meta.url), 'utf8'));
+const teachTexts = (lang) => JSON.parse(readFileSync(new URL(`../../crates/sitegen/texts/teach.${lang}.json`, import.meta.url), 'utf8'));
 const shown = (lang, key) => withTimes(locale(lang)[key], lang);
 const quizKeys = (lang) => Object.keys(locale(lang)).filter((k) => /^quiz\.[a-z_]+_q$/.test(k));
 const CHAPTERS = 10;

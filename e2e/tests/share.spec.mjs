@@ -92,7 +92,7 @@ test('the embed panel copies an iframe snippet for the chosen scene', async ({ p
   const code = page.locator('#embed-code');
   await expect(code).toHaveValue(/embed=ch3&amp;ch=3&amp;beat=2/);
   await page.locator('#embed-scene').selectOption('race');
-  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=2&amp;lang=en&amp;embed=race" title="The AWS outage, explained simply: The race, step by step"/);
+  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/index\.en\.html\?v=2&amp;lang=en&amp;embed=race" title="The AWS outage, explained simply: The race, step by step"/);
   await page.locator('#embed-copy').click();
   await expect(page.locator('#embed-status')).toHaveText(en['share.embed_copied']);
   expect(await clipboard(page)).toBe(await code.inputValue());
@@ -106,8 +106,8 @@ test('without a clipboard the link is offered to copy by hand', async ({ page })
   await openApp(page, './?lang=en');
   await page.locator('#share-link').click();
   await expect(page.locator('#share-status')).toHaveText(en['share.copy_failed']);
-  // The canonical link of the view: version and language.
-  await expect(page.locator('#share-fallback')).toHaveValue(new URL('./?v=2&lang=en', page.url()).href);
+  // The canonical link of the view: its language's page, version and language.
+  await expect(page.locator('#share-fallback')).toHaveValue(new URL('./index.en.html?v=2&lang=en', page.url()).href);
 });
 
 for (const [scene, check] of [

@@ -1,6 +1,6 @@
 //! The printable handout in the app (`?view=handout`): the whole story on
 //! one page, for paper. Its words are a static page written natively from
-//! the story's data (`ui::handout_page`, `public/handout.<lang>.html`), so
+//! the story's data (`crates/sitegen/src/handout_page.rs`, `public/handout.<lang>.html`), so
 //! they cost the app's first load nothing; this loads that page's `<main>`
 //! and draws each scene into the place it leaves, with the app's own scene
 //! code and without controls: the pictures on paper are the ones on screen.
@@ -221,8 +221,10 @@ mod tests {
 
     #[test]
     fn every_moment_has_its_own_name_in_the_placeholders() {
-        for (m, code) in MOMENTS {
-            assert_eq!(moment_code(m), code);
-        }
+        let codes: std::collections::BTreeSet<&str> = MOMENTS.iter().map(|&(_, c)| c).collect();
+        let moments: std::collections::BTreeSet<String> =
+            MOMENTS.iter().map(|&(m, _)| format!("{m:?}")).collect();
+        assert_eq!(codes.len(), MOMENTS.len(), "two moments share a name");
+        assert_eq!(moments.len(), MOMENTS.len(), "a moment listed twice");
     }
 }

@@ -1,5 +1,5 @@
 //! The kind badge beside a number: from the record, fitted to the record,
-//! or the model's result (DESIGN.md's three kinds), with what it means.
+//! or the model's result (the three kinds of number: README, "Three kinds of number"), with what it means.
 
 use crate::i18n::Lang;
 use crate::story::NumberKind;

@@ -205,6 +205,20 @@ pub fn page_path(path: &str, lang: Lang) -> String {
     }
 }
 
+
+/// Replaces the query of the current history entry, keeping the hash.
+fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let url = format!("?{query}{hash}");
+    if let Ok(history) = window.history() {
+        // Failing to rewrite the address is harmless: the view is already right.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,18 +243,5 @@ mod tests {
             assert_eq!(page_path(path, Lang::Ja), ja, "{path}");
             assert_eq!(page_path(path, Lang::En), en, "{path}");
         }
-    }
-}
-
-/// Replaces the query of the current history entry, keeping the hash.
-fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = window.location().hash().unwrap_or_default();
-    let url = format!("?{query}{hash}");
-    if let Ok(history) = window.history() {
-        // Failing to rewrite the address is harmless: the view is already right.
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

@@ -9,6 +9,10 @@
 //! The page's small script (`public/story.js`) then shows one beat at a time
 //! and steps through them; without JavaScript the story reads top to bottom.
 
+pub mod classroom;
+pub mod handout_page;
+pub mod teach;
+
 use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::share::ViewState;
 use dns_race_explainer::story::chapters::Position;

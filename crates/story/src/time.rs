@@ -388,7 +388,7 @@ mod tests {
 
     #[test]
     fn the_record_table_in_each_zone() {
-        // FACTS.md's table: DNS repaired 02:25 PDT = 09:25 UTC = 18:25 JST.
+        // docs/RECORD.md's table: DNS repaired 02:25 PDT = 09:25 UTC = 18:25 JST.
         let dns = at(20, 2, 25);
         assert_eq!(
             Clock::new(Lang::En, Zone::Pdt).day_time(dns),

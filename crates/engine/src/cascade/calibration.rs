@@ -37,7 +37,7 @@ pub struct Calibrated {
     pub value: u32,
     /// A stable id of the target (`sts-recovers`), for the UI to word.
     pub target: &'static str,
-    /// The documented time (FACTS.md).
+    /// The documented time (docs/RECORD.md).
     pub target_minute: Minute,
     pub measure: Measure,
     /// How close the simulation must land.

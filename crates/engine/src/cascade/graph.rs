@@ -1,6 +1,6 @@
 //! The services of the cascade and their typed dependencies, as a petgraph graph.
 //!
-//! Which service needed which is from FACTS.md's mechanism list (D/S); how
+//! Which service needed which is from docs/RECORD.md's mechanism list (D/S); how
 //! tightly (lags, tolerances) is illustrative (I), chosen so the documented
 //! windows come out of the mechanisms.
 

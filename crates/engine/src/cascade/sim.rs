@@ -3,7 +3,7 @@
 //!
 //! Health is per mille of requests that succeed (1000 = fine). Every
 //! quantity is an integer; there is no randomness, so a scenario always gives
-//! the same timeline. The mechanisms (FACTS.md marks):
+//! the same timeline. The mechanisms (docs/RECORD.md marks):
 //! - DynamoDB: the regional record is empty from 23:48 until restored (D).
 //!   Clients' cached good answers shield them for a positive TTL; empty
 //!   answers cached by resolvers keep failing after the restore, each until

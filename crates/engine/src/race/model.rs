@@ -1,6 +1,6 @@
 //! The state of DynamoDB's DNS automation and the one step function that changes it.
 //!
-//! What is modelled, and how sure the record is of each part (FACTS.md marks):
+//! What is modelled, and how sure the record is of each part (docs/RECORD.md marks):
 //! - A Planner writes numbered plan generations (D). Numbers start at 100 here,
 //!   like the made-up 110/145/146 of the talk (I).
 //! - Route 53 holds, per endpoint, the plan trees that exist, the alias that
@@ -169,7 +169,7 @@ pub struct Enactor {
     pub last_run_plan: Generation,
 }
 
-/// The fixes of FACTS.md's lever table that change the automation's rules.
+/// The fixes of docs/RECORD.md's lever table that change the automation's rules.
 /// (Fewer plans and fair back-off change timing, so the drivers apply them.)
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Guards {

@@ -20,7 +20,7 @@ use super::model::{EnactorId, Guards, MAX_ENDPOINTS, Rules};
 /// the race condition" and "add additional protections to prevent the
 /// application of incorrect DNS plans" (D). It does not say how. The five
 /// switches below are the model's ideas, drawn from the talk's discussion of
-/// what went wrong (FACTS.md's lever table, T): a re-check at write time, a
+/// what went wrong (docs/RECORD.md's lever table, T): a re-check at write time, a
 /// clean-up that spares the tree in use, rollback code that tolerates a
 /// missing tree, fewer plans and a fairer back-off. None of them is AWS's
 /// announced remedy, and the names are ours.

@@ -1,4 +1,4 @@
-//! The documented timeline of FACTS.md (PDT), each entry with its mark.
+//! The documented timeline of docs/RECORD.md (PDT), each entry with its mark.
 
 use super::{Claim, Mark, Source, claim};
 use crate::engine::cascade::Minute;

@@ -3,23 +3,23 @@
 //! the teacher at every stop), experiments in the what-if lab with links
 //! that open them set up, every quiz with its answer (from the story's own
 //! data), and discussion questions beyond the technology. Written natively
-//! from this data and `src/ui/classroom/teach.<lang>.json` (see `ui::classroom`).
+//! from this data and `crates/sitegen/texts/teach.<lang>.json` (see `crate::classroom`).
 //!
 //! The teacher's texts are instructions and questions; every fact the page
 //! shows is one of the story's own sentences, with its truth label and
 //! source.
 
-use crate::controls::{DEPLOYMENT_FLAGS, KNOBS, Move, READERS, SWITCHES};
-use crate::engine::cascade::CascadePreset;
-use crate::engine::cascade::scenario::Placement;
-use crate::i18n::{Key, Lang};
-use crate::share::{Page, ViewState};
-use crate::story::chapters::{CHAPTERS, Position, Question};
+use dns_race_explainer::controls::{DEPLOYMENT_FLAGS, KNOBS, Move, READERS, SWITCHES};
+use dns_race_explainer::engine::cascade::CascadePreset;
+use dns_race_explainer::engine::cascade::scenario::Placement;
+use dns_race_explainer::i18n::{Key, Lang};
+use dns_race_explainer::share::{Page, ViewState};
+use dns_race_explainer::story::chapters::{CHAPTERS, Position, Question};
 
-use super::classroom::html::{
+use crate::classroom::{
     Texts, app_href, beat_href, beat_label, claim, document, escape, legends, t, times_note,
 };
-use super::classroom::{Sheet, teach_file};
+use dns_race_explainer::ui::classroom::{Sheet, teach_file};
 
 /// A stop on a lesson's route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -345,7 +345,7 @@ fn first_claim(lang: Lang, p: Position) -> String {
         .claims
         .first()
         .copied()
-        .unwrap_or(crate::story::opening::LEAD);
+        .unwrap_or(dns_race_explainer::story::opening::LEAD);
     claim(lang, c)
 }
 
@@ -673,7 +673,7 @@ pub fn page(texts: &Texts) -> String {
 }
 
 /// Every key of the teacher's texts the page uses (the tests check that
-/// the locale files hold exactly these, and [`super::handout::KEYS`]).
+/// the locale files hold exactly these, and [`crate::handout_page::KEYS`]).
 pub fn keys() -> Vec<&'static str> {
     let mut keys = vec![
         "teach.title",

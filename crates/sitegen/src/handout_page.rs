@@ -10,24 +10,26 @@
 //! `<main>`. Opened alone, without JavaScript, the page reads and prints
 //! with a note in place of each picture.
 
-use super::classroom::html::{
+use crate::classroom::{
     Texts, chapter_label, claim_on_paper as claim, document, escape, kind_label, legends,
     mark_label, source_name, t, times_note,
 };
-use super::classroom::{Sheet, teach_file};
-use super::handout::moment_code;
-use super::model::{moment_index, race_run, world_after};
-use super::race_scene::narrate;
-use super::story::figure_text;
-use super::teach::{quiz_with_answer, quizzes};
-use crate::engine::cascade::Minute;
-use crate::i18n::{Key, Lang};
-use crate::story::chapters::{Beat, CHAPTERS, Idea, Position, RaceMoment, Scene, TERMS};
-use crate::story::timeline::TIMELINE;
-use crate::story::{Mark, NumberKind, Source, opening};
-use crate::time::Clock;
+use crate::teach::{quiz_with_answer, quizzes};
+use dns_race_explainer::engine::cascade::Minute;
+use dns_race_explainer::i18n::{Key, Lang};
+use dns_race_explainer::story::chapters::{
+    Beat, CHAPTERS, Idea, Position, RaceMoment, Scene, TERMS,
+};
+use dns_race_explainer::story::timeline::TIMELINE;
+use dns_race_explainer::story::{Mark, NumberKind, Source, opening};
+use dns_race_explainer::time::Clock;
+use dns_race_explainer::ui::classroom::{Sheet, teach_file};
+use dns_race_explainer::ui::handout::moment_code;
+use dns_race_explainer::ui::model::{moment_index, race_run, world_after};
+use dns_race_explainer::ui::race_scene::narrate;
+use dns_race_explainer::ui::story::figure_text;
 
-/// The handout's own words in `src/ui/classroom/teach.<lang>.json` (its title, print
+/// The handout's own words in `crates/sitegen/texts/teach.<lang>.json` (its title, print
 /// button and link to the teacher's page are the app's: `handout.*` in the
 /// app's locales).
 pub const KEYS: [&str; 9] = [
@@ -95,7 +97,7 @@ fn race_picture(texts: &Texts, moment: RaceMoment) -> String {
 /// label saying its numbers are examples.
 fn idea_picture(texts: &Texts, idea: Idea) -> String {
     let lang = texts.lang;
-    let note = crate::ui::idea_scene::note_key(idea);
+    let note = dns_race_explainer::ui::idea_scene::note_key(idea);
     format!(
         "<figure class=\"scene idea-scene h-picture\" data-scene=\"idea\"><div class=\"h-place\" data-idea=\"{code}\">{fallback}</div><figcaption>{mark} {source} <small class=\"scene-note\">{note}</small></figcaption></figure>",
         code = idea.code(),

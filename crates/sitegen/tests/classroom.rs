@@ -1,7 +1,7 @@
 //! The classroom's static pages, the teacher's page (`public/teach.<lang>.html`,
-//! `src/ui/teach.rs`) and the handout's words (`public/handout.<lang>.html`,
-//! `src/ui/handout_page.rs`), are generated from the story's data and
-//! `src/ui/classroom/teach.<lang>.json`; this keeps the files equal to what the data
+//! `crates/sitegen/src/teach.rs`) and the handout's words (`public/handout.<lang>.html`,
+//! `crates/sitegen/src/handout_page.rs`), are generated from the story's data and
+//! `crates/sitegen/texts/teach.<lang>.json`; this keeps the files equal to what the data
 //! says, and checks the data: the lesson plans' routes open beats of the
 //! story and fit their time, the experiments open the lab set up, every
 //! quiz is listed with its answer in both languages, the handout holds
@@ -9,16 +9,18 @@
 //! and the teacher's texts follow the word rules. (The pictures are drawn
 //! by the app's `?view=handout`: `e2e/tests/classroom.spec.mjs`.)
 //!
-//! After a change to the words or the story: `UPDATE_CLASSROOM=1 cargo test --test classroom`.
+//! After a change to the words or the story: `UPDATE_CLASSROOM=1 cargo test -p dns-race-sitegen --test classroom`.
 
 use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::share::{Page, decode};
 use dns_race_explainer::story::chapters::{CHAPTERS, Idea, Position, TERMS};
 use dns_race_explainer::story::timeline::TIMELINE;
 use dns_race_explainer::time::Clock;
-use dns_race_explainer::ui::classroom::html::{Texts, escape, parse_flat_json};
 use dns_race_explainer::ui::classroom::teach_file;
-use dns_race_explainer::ui::{handout, handout_page, teach};
+use dns_race_explainer::ui::handout;
+use dns_race_sitegen::classroom::{Texts, escape, parse_flat_json};
+use dns_race_sitegen::handout_page;
+use dns_race_sitegen::teach;
 
 fn texts(lang: Lang) -> Texts {
     Texts::load(lang).unwrap_or_else(|e| panic!("{e}"))
@@ -39,7 +41,7 @@ fn pages() -> Vec<(String, String)> {
 }
 
 fn public(file: &str) -> String {
-    format!("{}/public/{file}", env!("CARGO_MANIFEST_DIR"))
+    format!("{}/../../public/{file}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The text of a key as a static page shows it (default zone, escaped).
@@ -65,7 +67,7 @@ fn the_pages_in_public_are_what_the_data_says() {
     }
     assert!(
         stale.is_empty(),
-        "{stale:?} are stale: run `UPDATE_CLASSROOM=1 cargo test --test classroom`"
+        "{stale:?} are stale: run `UPDATE_CLASSROOM=1 cargo test -p dns-race-sitegen --test classroom`"
     );
 }
 
@@ -98,7 +100,7 @@ fn the_pages_name_only_files_of_the_site_and_nothing_inline() {
                     // Trunk (index.html: copy-dir style into public/style).
                     let exists = match value.strip_prefix("style/") {
                         Some(css) => std::path::Path::new(&format!(
-                            "{}/style/{css}",
+                            "{}/../../style/{css}",
                             env!("CARGO_MANIFEST_DIR")
                         ))
                         .exists(),
@@ -113,7 +115,7 @@ fn the_pages_name_only_files_of_the_site_and_nothing_inline() {
         }
     }
     let index =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html")).unwrap();
     assert!(
         index.contains("rel=\"copy-dir\" href=\"style\" data-target-path=\"public/style\""),
         "index.html copies the style sheets beside the classroom pages"
@@ -334,7 +336,7 @@ fn the_lesson_plans_fit_their_time_and_every_screen_opens_a_beat_of_the_story() 
                         )
                     });
                     for lang in Lang::ALL {
-                        let href = dns_race_explainer::ui::classroom::html::beat_href(lang, p);
+                        let href = dns_race_sitegen::classroom::beat_href(lang, p);
                         let query = href.strip_prefix("../?").expect("a link to the app");
                         let d = decode(query);
                         assert!(d.notes.is_empty(), "{href}: {:?}", d.notes);
@@ -398,7 +400,7 @@ fn every_experiment_opens_the_lab_set_up() {
     for e in &teach::EXPERIMENTS {
         for lang in Lang::ALL {
             let state = e.state(lang);
-            let href = dns_race_explainer::ui::classroom::html::app_href(&state);
+            let href = dns_race_sitegen::classroom::app_href(&state);
             let d = decode(href.strip_prefix("../?").unwrap());
             assert!(d.notes.is_empty(), "{}: {:?}", e.id, d.notes);
             assert_eq!(d.state, state, "{}: the link reopens the set-up", e.id);
