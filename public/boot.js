@@ -26,6 +26,20 @@
   }
   root.classList.add('js');
   if (params.has('embed')) root.classList.add('embed');
+  // The printed story shows one beat: the one the address names, chosen by
+  // the style sheet from these two attributes before the body is laid out
+  // (public/story.js then keeps them, clamped, as the reader steps).
+  // Another view (the lab, the sources) shows the masthead until the app.
+  var view = (params.get('view') || '').trim().toLowerCase();
+  if (view && view !== 'story') {
+    root.classList.add('other-view');
+  } else {
+    var ch = parseInt(params.get('ch'), 10);
+    var beat = parseInt(params.get('beat'), 10);
+    root.dataset.ch = String(ch >= 1 ? ch : 1);
+    root.dataset.beat = String(beat >= 1 ? beat : 1);
+    root.classList.add('stepping');
+  }
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
     window.addEventListener('load', function () {
       navigator.serviceWorker.register('sw.js').catch(function (e) {

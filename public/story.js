@@ -16,6 +16,8 @@
     pre.remove();
     return;
   }
+  // Another view (the lab, the sources) waits for the app under the masthead.
+  if (root.classList.contains('other-view')) return;
 
   // The page's one language copy.
   function copy() {
@@ -64,6 +66,9 @@
     for (var j = 0; j < list.length; j++) list[j].classList.toggle('current', j === i);
     current = i;
     var el = list[i];
+    // The style sheet shows the chapter and beat <html> names.
+    root.dataset.ch = el.dataset.ch;
+    root.dataset.beat = el.dataset.beat;
     var progress = box.querySelector('[data-pre="progress"]');
     if (progress) progress.textContent = el.dataset.progress;
     var menu = box.querySelector('[data-pre="chapters"]');
@@ -78,7 +83,6 @@
     show(current + by, true);
   }
 
-  root.classList.add('stepping');
   show(fromAddress(), false);
 
   pre.addEventListener('click', function (e) {

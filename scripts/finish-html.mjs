@@ -48,11 +48,18 @@ function forLanguage(page, lang) {
   const description = lang === 'ja' ? null : both.split(' / ').slice(1).join(' / ');
   let out = page
     .replace(/<html lang="[^"]*">/, `<html lang="${lang}">`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
-    .replace(
+    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
+  // Each page names the other for search engines, which want full
+  // addresses: only where the site's address is known (SITE_URL).
+  const site = process.env.SITE_URL;
+  if (site) {
+    const base = new URL(site.endsWith('/') ? site : `${site}/`);
+    const abs = (l) => new URL(href(l), base).href;
+    out = out.replace(
       '<meta name="color-scheme"',
-      `<link rel="alternate" hreflang="${other}" href="${href(other)}" />\n    <link rel="alternate" hreflang="${lang}" href="${href(lang)}" />\n    <meta name="color-scheme"`,
+      `<link rel="alternate" hreflang="${other}" href="${abs(other)}" />\n    <link rel="alternate" hreflang="${lang}" href="${abs(lang)}" />\n    <meta name="color-scheme"`,
     );
+  }
   if (description) out = out.replace(/(<meta name="description" content=")[^"]*(")/, `$1${description}$2`);
   if (lang === 'en') {
     out = out

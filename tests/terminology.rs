@@ -15,7 +15,6 @@
 //! reads them, so this test needs no dependency (serde_json is only a build
 //! dependency of the crate).
 
-
 // ---------------------------------------------------------------------------
 // The rules' data
 // ---------------------------------------------------------------------------

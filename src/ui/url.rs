@@ -205,7 +205,6 @@ pub fn page_path(path: &str, lang: Lang) -> String {
     }
 }
 
-
 /// Replaces the query of the current history entry, keeping the hash.
 fn replace_query(query: &str) {
     let Some(window) = web_sys::window() else {

@@ -15,7 +15,7 @@ pub mod teach;
 
 use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::share::ViewState;
-use dns_race_explainer::story::chapters::Position;
+use dns_race_explainer::story::chapters::{CHAPTERS, Position};
 use dns_race_explainer::ui::{clock, story, url};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -73,8 +73,21 @@ fn language(lang: Lang) -> String {
         code,
         "nav",
     );
-    let beats: String = (0..Position::count())
-        .map(|i| beat(lang, Position::from_index(i)))
+    // Beats grouped by chapter: the page's style sheet shows one chapter and
+    // one beat from the address before the first layout (public/boot.js
+    // names them on <html>), so the other beats are never laid out.
+    let beats: String = CHAPTERS
+        .iter()
+        .enumerate()
+        .map(|(c, chapter)| {
+            let beats: String = (0..chapter.beats.len())
+                .map(|b| beat(lang, Position::clamped(c, b)))
+                .collect();
+            format!(
+                "<div class=\"pre-chapter\" data-ch=\"{}\">{beats}</div>",
+                c + 1
+            )
+        })
         .collect();
     let other = lang.other();
     format!(

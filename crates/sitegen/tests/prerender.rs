@@ -153,3 +153,22 @@ fn ids_are_unique_and_the_app_s_own_ids_are_left_to_the_app() {
         assert!(!html.contains("<!>"), "no hydration markers");
     }
 }
+
+#[test]
+fn the_style_sheet_can_show_every_chapter_and_beat_by_itself() {
+    // public/boot.js names the beat on <html> before the body is laid out;
+    // style/base.css has a rule per chapter and per beat number.
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../style/base.css"))
+        .expect("style/base.css");
+    for c in 1..=CHAPTERS.len() {
+        let rule =
+            format!("html.stepping[data-ch=\"{c}\"] #prerender .pre-chapter[data-ch=\"{c}\"]");
+        assert!(css.contains(&rule), "no rule shows chapter {c}");
+    }
+    let most = CHAPTERS.iter().map(|c| c.beats.len()).max().unwrap();
+    for b in 1..=most {
+        let rule =
+            format!("html.stepping[data-beat=\"{b}\"] #prerender .pre-beat[data-beat=\"{b}\"]");
+        assert!(css.contains(&rule), "no rule shows beat {b}");
+    }
+}
