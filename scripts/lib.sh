@@ -42,7 +42,8 @@ ensure_wasm_bindgen() {
 
 # twiggy names the biggest parts of the wasm in the size report.
 ensure_twiggy() {
-  if [ "$(twiggy --version 2>/dev/null)" = "twiggy $TWIGGY_VERSION" ]; then
+  # twiggy names itself "twiggy-opt" in its version line.
+  if [[ "$(twiggy --version 2>/dev/null)" =~ ^twiggy(-opt)?\ $TWIGGY_VERSION$ ]]; then
     skip "twiggy $TWIGGY_VERSION"
   else
     step "Installing twiggy $TWIGGY_VERSION (about 2 minutes, once)"
