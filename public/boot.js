@@ -15,12 +15,20 @@
   var params = new URLSearchParams(location.search);
   // The primary subtag, as the app reads it (en-GB is English).
   var asked = (params.get('lang') || '').trim().toLowerCase().split(/[-_]/)[0];
-  if (asked && asked !== here && pages[asked]) {
-    window.stop();
-    location.replace(pages[asked] + location.search + location.hash);
-    return;
+  var known = Object.prototype.hasOwnProperty.call(pages, asked);
+  if (known && asked !== here) {
+    var target = new URL(pages[asked], location.href);
+    // Never to this same page again (a host that answered the other page's
+    // address with this one would loop).
+    if (target.pathname !== location.pathname) {
+      window.stop();
+      location.replace(pages[asked] + location.search + location.hash);
+      return;
+    }
   }
-  if (!asked && here !== 'ja') {
+  // The English page opened without ?lang= (or with one the app would not
+  // read) says so, since the app's own default is Japanese.
+  if (here !== 'ja' && asked !== here) {
     params.set('lang', here);
     history.replaceState(history.state, '', '?' + params.toString() + location.hash);
   }
@@ -34,10 +42,17 @@
   if (view && view !== 'story') {
     root.classList.add('other-view');
   } else {
-    var ch = parseInt(params.get('ch'), 10);
-    var beat = parseInt(params.get('beat'), 10);
-    root.dataset.ch = String(ch >= 1 ? ch : 1);
-    root.dataset.beat = String(beat >= 1 ? beat : 1);
+    // As the app reads them: digits only (else the first), 1-based, the
+    // chapter within the story and the beat within its chapter. The beats
+    // per chapter are on <html> (data-beats, written by the build).
+    var counts = (root.getAttribute('data-beats') || '1').split(',').map(Number);
+    var num = function (v) {
+      return /^\s*\d+\s*$/.test(v || '') ? Math.max(Number(v), 1) : 1;
+    };
+    var ch = Math.min(num(params.get('ch')), counts.length);
+    var beat = Math.min(num(params.get('beat')), counts[ch - 1] || 1);
+    root.dataset.ch = String(ch);
+    root.dataset.beat = String(beat);
     root.classList.add('stepping');
   }
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {

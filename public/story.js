@@ -16,6 +16,17 @@
     pre.remove();
     return;
   }
+  // The language link: the other language's page, at the same place (the
+  // same query, the language changed).
+  pre.addEventListener('click', function (e) {
+    var t = e.target.closest('a[data-pre="lang"]');
+    if (!t || !pre.contains(t)) return;
+    e.preventDefault();
+    var q = new URLSearchParams(location.search);
+    var other = new URL(t.getAttribute('href'), location.href);
+    q.set('lang', other.searchParams.get('lang'));
+    location.assign(other.pathname + '?' + q.toString() + location.hash);
+  });
   // Another view (the lab, the sources) waits for the app under the masthead.
   if (root.classList.contains('other-view')) return;
 
@@ -30,23 +41,14 @@
   function clamp(n, lo, hi) {
     return Math.min(Math.max(n, lo), hi);
   }
-  // The beat the address names: ch and beat are clamped as the app clamps them.
+  // The beat the address names, as boot.js read and clamped it (the way
+  // the app does) onto <html>.
   function fromAddress() {
-    var q = new URLSearchParams(location.search);
-    var ch = parseInt(q.get('ch'), 10);
-    var beat = parseInt(q.get('beat'), 10);
     var list = beats();
-    if (!(ch >= 1)) return 0;
-    var first = -1;
-    var last = -1;
     for (var i = 0; i < list.length; i++) {
-      if (Number(list[i].dataset.ch) === clamp(ch, 1, 99)) {
-        if (first < 0) first = i;
-        last = i;
-      }
+      if (list[i].dataset.ch === root.dataset.ch && list[i].dataset.beat === root.dataset.beat) return i;
     }
-    if (first < 0) return list.length - 1;
-    return clamp(first + (beat >= 1 ? beat - 1 : 0), first, last);
+    return 0;
   }
   function writeAddress(el) {
     var q = new URLSearchParams(location.search);
@@ -86,19 +88,12 @@
   show(fromAddress(), false);
 
   pre.addEventListener('click', function (e) {
-    var t = e.target.closest('button, a[data-pre="lang"]');
+    var t = e.target.closest('button');
     if (!t || !pre.contains(t)) return;
     var name = t.dataset.pre;
     if (name === 'prev') step(-1);
     else if (name === 'next') step(1);
-    else if (name === 'lang') {
-      // The other language's page, at the same beat.
-      e.preventDefault();
-      var q = new URLSearchParams(location.search);
-      var other = new URL(t.getAttribute('href'), location.href);
-      q.set('lang', other.searchParams.get('lang'));
-      location.assign(other.pathname + '?' + q.toString() + location.hash);
-    } else if (t.classList.contains('choice')) {
+    else if (t.classList.contains('choice')) {
       // A question: mark the choice, then open the answer.
       var quiz = t.closest('.quiz');
       var buttons = quiz.querySelectorAll('.choice');

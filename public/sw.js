@@ -9,6 +9,14 @@ const PAGE = new URL('./', self.location).href;
 // The app has one page a language (public/boot.js names the same two).
 const EN_PAGE = new URL('./index.en.html', self.location).href;
 
+// A response that came through a redirect (a host that drops `.html` from
+// addresses answers index.en.html with one) cannot answer a navigation from
+// the cache: keep its body and headers as a plain response.
+const followed = async (response) =>
+  response.redirected
+    ? new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers })
+    : response;
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
@@ -17,7 +25,7 @@ self.addEventListener('install', (event) => {
     const response = await fetch(page, { cache: 'no-cache' });
     if (!response.ok) continue;
     const html = await response.clone().text();
-    await cache.put(page, response);
+    await cache.put(page, await followed(response));
     for (const m of html.matchAll(/(?:href|src|module_or_path:|from|import\(|fetch\()\s*=?\s*["']([^"']+\.(?:js|wasm|css|svg|png))["']/g)) {
       assets.add(new URL(m[1], PAGE).href);
     }
@@ -46,7 +54,7 @@ const EN_PATH = new URL(EN_PAGE).pathname;
 const appPage = (request) => {
   if (request.mode !== 'navigate') return null;
   const path = new URL(request.url).pathname;
-  if (path === EN_PATH) return EN_PAGE;
+  if (path === EN_PATH || path === EN_PATH.slice(0, -'.html'.length)) return EN_PAGE;
   return APP_PATHS.includes(path) ? PAGE : null;
 };
 
@@ -59,7 +67,7 @@ self.addEventListener('fetch', (event) => {
       if (response.ok && response.type === 'basic') {
         const copy = response.clone();
         const key = appPage(request) ?? request;
-        event.waitUntil(caches.open(CACHE).then((c) => c.put(key, copy)));
+        event.waitUntil(caches.open(CACHE).then(async (c) => c.put(key, await followed(copy))));
       }
       return response;
     } catch (offline) {

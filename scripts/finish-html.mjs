@@ -34,37 +34,60 @@ const words = (lang) => JSON.parse(readFileSync(join(ROOT, 'locales', `${lang}.j
 // links and public/boot.js name the same two).
 const PAGES = { ja: 'index.html', en: 'index.en.html' };
 for (const [lang, name] of Object.entries(PAGES)) {
-  const page = finish(startAfterFirstPaint(forLanguage(withStory(source, stories[lang]), lang)), name);
+  const page = finish(startAfterFirstPaint(forLanguage(withStory(source, stories[lang]), lang, stories[lang])), name);
   writeFileSync(join(dir, name), page);
 }
 
+/** `page` with `from` replaced by `to` exactly once, or the build fails. */
+function once(page, from, to, what) {
+  const n = typeof from === 'string' ? page.split(from).length - 1 : (page.match(new RegExp(from.source, 'g')) ?? []).length;
+  if (n !== 1) {
+    console.error(`finish-html.mjs: ${what}: expected one match in index.html, found ${n}`);
+    process.exit(1);
+  }
+  return page.replace(from, to);
+}
+
 /** One language's page: its lang, title, description, and the other's address. */
-function forLanguage(page, lang) {
+function forLanguage(page, lang, story) {
   const other = lang === 'ja' ? 'en' : 'ja';
   const href = (l) => (l === 'ja' ? './' : PAGES[l]);
   const title = words(lang)['app.title'];
-  // The card's description has both languages, "ja / en": each page says its own.
-  const both = page.match(/<meta property="og:description" content="([^"]*)"/)?.[1] ?? '';
-  const description = lang === 'ja' ? null : both.split(' / ').slice(1).join(' / ');
-  let out = page
-    .replace(/<html lang="[^"]*">/, `<html lang="${lang}">`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`);
+  // The beats per chapter, for boot.js to clamp a link's ?ch=&beat= as the
+  // app does before anything is laid out.
+  const counts = [];
+  for (const m of story.matchAll(/<div class="pre-beat" data-ch="(\d+)"/g)) counts[Number(m[1]) - 1] = (counts[Number(m[1]) - 1] ?? 0) + 1;
+  if (counts.length === 0 || counts.some((n) => !n)) {
+    console.error('finish-html.mjs: the printed story has a chapter without beats');
+    process.exit(1);
+  }
+  let out = once(page, /<html lang="[^"]*">/, `<html lang="${lang}" data-beats="${counts.join(',')}">`, 'the <html> tag');
+  out = once(out, /<title>[^<]*<\/title>/, `<title>${title}</title>`, 'the <title>');
   // Each page names the other for search engines, which want full
   // addresses: only where the site's address is known (SITE_URL).
   const site = process.env.SITE_URL;
   if (site) {
     const base = new URL(site.endsWith('/') ? site : `${site}/`);
     const abs = (l) => new URL(href(l), base).href;
-    out = out.replace(
+    out = once(
+      out,
       '<meta name="color-scheme"',
       `<link rel="alternate" hreflang="${other}" href="${abs(other)}" />\n    <link rel="alternate" hreflang="${lang}" href="${abs(lang)}" />\n    <meta name="color-scheme"`,
+      'the color-scheme meta tag (where hreflang goes)',
     );
   }
-  if (description) out = out.replace(/(<meta name="description" content=")[^"]*(")/, `$1${description}$2`);
   if (lang === 'en') {
-    out = out
-      .replace('<meta property="og:locale" content="ja_JP" />', '<meta property="og:locale" content="en_US" />')
-      .replace('<meta property="og:locale:alternate" content="en_US" />', '<meta property="og:locale:alternate" content="ja_JP" />');
+    // The card's description has both languages, "ja / en": the English
+    // page says its own.
+    const both = out.match(/<meta property="og:description" content="([^"]*)"/)?.[1] ?? '';
+    const english = both.split(' / ').slice(1).join(' / ');
+    if (!english) {
+      console.error('finish-html.mjs: og:description has no " / English" half for the English page');
+      process.exit(1);
+    }
+    out = once(out, /(<meta name="description" content=")[^"]*(")/, `$1${english}$2`, 'the description');
+    out = once(out, '<meta property="og:locale" content="ja_JP" />', '<meta property="og:locale" content="en_US" />', 'og:locale');
+    out = once(out, '<meta property="og:locale:alternate" content="en_US" />', '<meta property="og:locale:alternate" content="ja_JP" />', 'og:locale:alternate');
   }
   return out;
 }

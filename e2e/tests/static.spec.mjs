@@ -33,6 +33,24 @@ for (const [lang, words] of [['ja', ja], ['en', en]]) {
   });
 }
 
+  for (const query of ['ch=11&beat=1', 'ch=4&beat=2x', 'ch=0&beat=3', 'ch=2&beat=99', 'beat=3', 'ch=%2B2', 'lang=en&ch=7&beat=4']) {
+    test(`an odd link (${query}) opens the printed story where the app opens it`, async ({ page }) => {
+      let release;
+      const held = new Promise((r) => (release = r));
+      await page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`./?${query}`);
+      const printed = page.locator('#prerender .pre-beat.current');
+      await expect(printed).toHaveCount(1);
+      await expect(printed).toBeVisible();
+      const where = await printed.getAttribute('data-progress');
+      release();
+      await expect(page.locator('#lang-switch')).toBeVisible();
+      await expect(page.locator('#progress')).toHaveText(where);
+    });
+  }
 });
 
 for (const [lang, words, page] of [['ja', ja, './'], ['en', en, './index.en.html']]) {
