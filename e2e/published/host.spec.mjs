@@ -204,7 +204,7 @@ bare('an article on another site embeds the scene with the snippet the embed pan
   await app.locator('#embed-toggle').click();
   await app.locator('#embed-scene').selectOption('race');
   const snippet = await app.locator('#embed-code').inputValue();
-  expect(snippet).toContain(`<iframe src="${baseURL}?v=2&amp;lang=en&amp;embed=race"`);
+  expect(snippet).toContain(`<iframe src="${baseURL}index.en.html?v=2&amp;lang=en&amp;embed=race"`);
   expect(snippet).toContain(`<script src="${baseURL}public/embed.js" defer></script>`);
   await app.close();
 
