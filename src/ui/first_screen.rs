@@ -1,9 +1,9 @@
 //! Waits, before the app replaces the first screen in the HTML, until the
 //! browser has recorded that screen's paint.
 //!
-//! The HTML's first screen (masthead and chapter 1) paints as soon as the
-//! style sheets arrive; the app then draws the same words in the same
-//! place. A browser records the largest paint of a page only once that
+//! The HTML's printed beat (the one the address names, printed by
+//! crates/sitegen) paints as soon as the style sheets arrive; the app then
+//! draws the same words in the same place. A browser records the largest paint of a page only once that
 //! paint has reached the screen, and forgets a candidate whose element has
 //! gone by then: mounting sooner made the app's copy, painted a second or
 //! more later on a phone, the page's largest paint. Waiting for the record

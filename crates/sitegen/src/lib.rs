@@ -16,6 +16,7 @@ pub mod teach;
 use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::share::ViewState;
 use dns_race_explainer::story::chapters::{CHAPTERS, Position};
+use dns_race_explainer::story::static_page::escape;
 use dns_race_explainer::ui::{clock, story, url};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -202,9 +203,4 @@ fn take_shared_defs(html: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Text for HTML, inside elements and double-quoted attributes.
-fn escape(text: &str) -> String {
-    dns_race_explainer::story::static_page::escape(text)
 }
