@@ -37,7 +37,9 @@ for (const lang of ['ja', 'en']) {
       const item = page.locator(`#quiz .quiz-answer[data-key="${key}"]`);
       await expect(item.locator('.quiz-prompt')).toHaveText(shown(lang, key));
       const stem = key.slice(0, -1); // quiz.dns_q -> quiz.dns_
-      await expect(item.locator('.reveal')).toHaveText(shown(lang, `${stem}reveal`));
+      // The reveal states facts, so it carries its labels like any sentence.
+      await expect(item.locator('.reveal')).toContainText(shown(lang, `${stem}reveal`));
+      await expect(item.locator('.reveal .mark').first()).toBeVisible();
       // Exactly one answer is marked, and it is one of the question's choices.
       const right = item.locator('li.right');
       await expect(right).toHaveCount(1);

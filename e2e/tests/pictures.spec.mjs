@@ -166,10 +166,10 @@ test('the dependency graph\'s arcs end in an arrowhead at the dependent service'
   expect(await wire.evaluate((el) => getComputedStyle(el).markerEnd)).toContain('#dep-arrow-loosened');
 });
 
-test('the address book, the doorway and the highway are drawn beside their analogies, in both languages', async ({ page }) => {
+test('the address book, the noticeboard, the highway and the help desk are drawn beside their analogies, in both languages', async ({ page }) => {
   for (const lang of ['ja', 'en']) {
     const t = locales[lang];
-    for (const [query, alt] of [['ch=2&beat=1', 'art.book_alt'], ['ch=4&beat=4', 'art.door_alt'], ['ch=6&beat=1', 'art.highway_alt']]) {
+    for (const [query, alt] of [['ch=2&beat=2', 'art.book_alt'], ['ch=5&beat=1', 'art.board_alt'], ['ch=6&beat=1', 'art.highway_alt'], ['ch=7&beat=2', 'art.desk_alt']]) {
       await openApp(page, `./?${query}&lang=${lang}`);
       const art = page.locator('.analogy .analogy-art svg');
       await expect(art, `${lang} ${query}`).toHaveAttribute('aria-label', t[alt]);

@@ -1,9 +1,11 @@
-//! The three analogies drawn: the address book and the notebook beside it
-//! (DNS and its cache), two people meeting in one doorway (the race), and a
-//! closed highway whose side roads jam (the cascade). Simple line drawings
-//! beside the analogy's words, with their own words for screen readers; the
-//! office of chapter 3 is drawn by its scene. A pure function of (analogy,
-//! language) to SVG markup.
+//! The analogies drawn: the address book and the notebook beside it (DNS
+//! and its cache), a noticeboard whose frame ends up empty (the race: a
+//! late pin puts last week's rota back, the clear-out throws it away), a
+//! closed highway whose side roads jam (the cascade), and a help desk whose
+//! queue only grows (congestive collapse). Simple line drawings beside the
+//! analogy's words, with their own words for screen readers; the meeting
+//! room's sign of chapter 3 is drawn by its scene (the busy tag). A pure
+//! function of (analogy, language) to SVG markup.
 
 use super::idea_scene::Svg;
 use crate::i18n::{Key, Lang};
@@ -11,7 +13,10 @@ use crate::story::static_page::escape;
 
 /// Whether an analogy is drawn.
 pub fn has_drawing(analogy: Key) -> bool {
-    matches!(analogy, Key::Ch2Analogy | Key::Ch4Analogy | Key::Ch6Analogy)
+    matches!(
+        analogy,
+        Key::Ch2Analogy | Key::Ch5Analogy | Key::Ch6Analogy | Key::Ch7Analogy
+    )
 }
 
 /// The drawing for an analogy, if it has one.
@@ -23,9 +28,16 @@ pub fn markup(lang: Lang, analogy: Key) -> Option<String> {
             book(&mut svg, t(Key::ArtBook), t(Key::ArtNotebook));
             Key::ArtBookAlt
         }
-        Key::Ch4Analogy => {
-            doorway(&mut svg);
-            Key::ArtDoorAlt
+        Key::Ch5Analogy => {
+            noticeboard(
+                &mut svg,
+                [
+                    t(Key::ArtBoardNew),
+                    t(Key::ArtBoardOld),
+                    t(Key::ArtBoardBin),
+                ],
+            );
+            Key::ArtBoardAlt
         }
         Key::Ch6Analogy => {
             highway(
@@ -35,6 +47,10 @@ pub fn markup(lang: Lang, analogy: Key) -> Option<String> {
                 t(Key::ArtJam),
             );
             Key::ArtHighwayAlt
+        }
+        Key::Ch7Analogy => {
+            help_desk(&mut svg, t(Key::ArtDesk), t(Key::ArtRedial));
+            Key::ArtDeskAlt
         }
         _ => return None,
     };
@@ -76,32 +92,56 @@ fn book(svg: &mut Svg, book: &str, notebook: &str) {
     svg.centred(209, 112, "small", notebook);
 }
 
-/// Two people walking into one doorway from either side, meeting in it.
-fn doorway(svg: &mut Svg) {
-    svg.rect("wall", 0, 8, 240, 96);
-    svg.rect("opening", 92, 20, 56, 84);
-    svg.path("frame", "M92 104 V20 H148 V104 M0 104 H240");
-    for (class, x, facing) in [("walker walker-a", 107, 1), ("walker walker-b", 133, -1)] {
-        svg.open(class);
-        svg.circle(x, 38, 8);
-        let (back, front) = (x - 10 * facing, x + 10 * facing);
-        // Walking: legs in stride, the arm swinging back.
-        let body = format!(
-            "M{x} 46 V76 L{back} 100 M{x} 76 L{front} 100 M{x} 54 L{} 70",
-            x - 9 * facing
-        );
-        svg.path("body", &body);
-        // Lines behind, for the walking.
-        let trail = x - 26 * facing;
-        let tip = x - 16 * facing;
-        svg.path(
-            "trail",
-            &format!("M{trail} 44 H{tip} M{trail} 58 H{tip} M{trail} 72 H{tip}"),
-        );
+/// Three panels of one noticeboard frame: this week's rota in it; last
+/// week's pinned back over it by someone late; every old rota in the bin
+/// and the frame empty. `labels`: the three panels' captions.
+fn noticeboard(svg: &mut Svg, labels: [&str; 3]) {
+    for (panel, label) in labels.into_iter().enumerate() {
+        let x = 4 + 80 * panel as i32;
+        svg.open(if panel == 2 { "panel focus" } else { "panel" });
+        svg.rect("board", x, 6, 72, 72);
+        let frame = if panel == 2 { "slot empty" } else { "slot" };
+        svg.rect(frame, x + 16, 14, 40, 56);
+        match panel {
+            0 => sheet(svg, "sheet", x + 19, 17),
+            1 => {
+                // The new rota still shows at the edge, the old one pinned
+                // over it, the hand that pins it coming in from the side.
+                sheet(svg, "sheet", x + 19, 17);
+                sheet(svg, "sheet old", x + 23, 21);
+                svg.path(
+                    "pin-hand",
+                    &format!("M{} 40 Q{} 30 {} 34", x + 2, x + 12, x + 24),
+                );
+            }
+            _ => {
+                // The bin at the board's foot, old rotas dropping in.
+                svg.rect("bin", x + 46, 54, 22, 24);
+                svg.path(
+                    "drop",
+                    &format!("M{} 22 Q{} 34 {} 52", x + 40, x + 58, x + 56),
+                );
+                svg.rect("sheet old tilted", x + 50, 46, 12, 12);
+            }
+        }
         svg.close();
+        svg.centred(x + 36, 94, "small", label);
     }
-    // The bump: a burst over the spot where they meet.
-    svg.path("bump", "M120 14 L120 26 M110 18 L116 28 M130 18 L124 28");
+    // The order of the panels.
+    for panel in 0..2 {
+        let x = 78 + 80 * panel;
+        svg.path("next", &format!("M{x} 42 h6 m-3 -3 l3 3 l-3 3"));
+    }
+}
+
+/// A rota pinned at (x, y): a sheet with lines on it.
+fn sheet(svg: &mut Svg, class: &str, x: i32, y: i32) {
+    svg.open(class);
+    svg.rect("paper", x, y, 34, 46);
+    for row in 0..4 {
+        svg.rect("line", x + 5, y + 8 + 9 * row, 24, 3);
+    }
+    svg.close();
 }
 
 /// A highway closed in the middle, cars queued before the barrier and on
@@ -135,11 +175,11 @@ mod tests {
     use super::*;
     use crate::story::chapters::CHAPTERS;
 
-    /// The address book, the doorway and the highway are drawn, with their
-    /// words for screen readers in both languages; every other analogy is
-    /// words only (the office is chapter 3's picture).
+    /// The address book, the noticeboard, the highway and the help desk are
+    /// drawn, with their words for screen readers in both languages; the
+    /// meeting room's sign is words only (chapter 3's picture draws the tag).
     #[test]
-    fn the_three_analogies_are_drawn() {
+    fn the_four_analogies_are_drawn() {
         let analogies: Vec<Key> = CHAPTERS
             .iter()
             .flat_map(|c| c.beats.iter().filter_map(|b| b.analogy))
@@ -152,7 +192,15 @@ mod tests {
         for k in &analogies {
             assert_eq!(has_drawing(*k), drawn.contains(k), "{k:?}");
         }
-        assert_eq!(drawn, [Key::Ch2Analogy, Key::Ch4Analogy, Key::Ch6Analogy]);
+        assert_eq!(
+            drawn,
+            [
+                Key::Ch2Analogy,
+                Key::Ch5Analogy,
+                Key::Ch6Analogy,
+                Key::Ch7Analogy
+            ]
+        );
         for lang in [Lang::Ja, Lang::En] {
             for k in &drawn {
                 let svg = markup(lang, *k).unwrap();
@@ -161,4 +209,26 @@ mod tests {
             }
         }
     }
+}
+
+/// A help desk at the right and a queue of calls leading to it. The call
+/// the desk picks up has already hung up; its caller goes round to the back
+/// of the queue again.
+fn help_desk(svg: &mut Svg, desk: &str, redial: &str) {
+    svg.rect("desk", 198, 30, 38, 44);
+    svg.centred(217, 22, "small strong", desk);
+    for i in 0..8 {
+        svg.rect("call", 12 + 22 * i, 40, 14, 22);
+    }
+    // The call at the desk: nobody on the line any more.
+    svg.open("gone focus");
+    svg.rect("call", 178, 40, 14, 22);
+    svg.path("cross", "M176 38 L194 64 M194 38 L176 64");
+    svg.close();
+    // Round to the back of the queue.
+    svg.open("loop focus");
+    svg.path("loop-line", "M185 68 Q185 92 120 92 Q20 92 18 70");
+    svg.path("loop-head", "M18 70 l-5 8 M18 70 l6 7");
+    svg.close();
+    svg.centred(110, 110, "small warn", redial);
 }

@@ -542,7 +542,11 @@ fn Reveal(
     view! {
         <p class="reveal">
             {verdict.map(|v| view! { <strong>{move || say(lang.get(), v)}</strong> " " })}
-            {move || say(lang.get(), question.reveal)}
+            {question
+                .reveal
+                .iter()
+                .map(|&claim| view! { <ClaimText claim=claim lang=lang /> " " })
+                .collect_view()}
         </p>
         {figure.map(|(key, fig)| view! { <FigureLine key=key figure=fig lang=lang /> })}
     }

@@ -17,7 +17,8 @@ use dns_race_explainer::share::{Page, ViewState};
 use dns_race_explainer::story::chapters::{CHAPTERS, Position, Question};
 
 use crate::classroom::{
-    Texts, app_href, beat_href, beat_label, claim, document, escape, legends, t, times_note,
+    Texts, app_href, beat_href, beat_label, claim, claim_on_paper, document, escape, legends, t,
+    times_note,
 };
 use dns_race_explainer::ui::classroom::{Sheet, teach_file};
 
@@ -484,7 +485,7 @@ pub fn quiz_with_answer(
         })
         .collect();
     format!(
-        "<div class=\"quiz-answer\" data-key=\"{prompt_key}\"><p class=\"where\">{where_}</p><p class=\"quiz-prompt\">{prompt}</p><ol class=\"choices\" type=\"A\">{choices}</ol><p class=\"reveal\" data-key=\"{reveal_key}\">{reveal}</p></div>",
+        "<div class=\"quiz-answer\" data-key=\"{prompt_key}\"><p class=\"where\">{where_}</p><p class=\"quiz-prompt\">{prompt}</p><ol class=\"choices\" type=\"A\">{choices}</ol><p class=\"reveal\">{reveal}</p></div>",
         prompt_key = q.prompt.name(),
         where_ = if linked {
             beat_link(lang, p)
@@ -498,8 +499,16 @@ pub fn quiz_with_answer(
             )
         },
         prompt = t(lang, q.prompt),
-        reveal_key = q.reveal.name(),
-        reveal = t(lang, q.reveal),
+        reveal = q
+            .reveal
+            .iter()
+            .map(|&c| if linked {
+                claim(lang, c)
+            } else {
+                claim_on_paper(lang, c)
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
     )
 }
 

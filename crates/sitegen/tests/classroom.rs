@@ -447,10 +447,16 @@ fn the_teachers_page_lists_every_quiz_with_its_answer_in_both_languages() {
                     );
                 }
             }
-            assert!(
-                page.contains(&shown(lang, q.reveal)),
-                "{lang:?}: the explanation"
-            );
+            for c in q.reveal {
+                assert!(
+                    page.contains(&format!(
+                        "<span data-key=\"{}\">{}</span>",
+                        c.text.name(),
+                        shown(lang, c.text)
+                    )),
+                    "{lang:?}: the explanation, each sentence with its label"
+                );
+            }
             assert!(page.contains(&format!(
                 "data-ch=\"{}\" data-beat=\"{}\"",
                 p.chapter + 1,

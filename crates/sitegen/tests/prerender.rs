@@ -107,7 +107,7 @@ fn a_question_s_answer_is_folded_until_the_reader_opens_it() {
                 continue;
             };
             let reveal = dns_race_explainer::story::static_page::escape(
-                &dns_race_explainer::time::Clock::default_for(lang).text(q.reveal),
+                &dns_race_explainer::time::Clock::default_for(lang).text(q.reveal[0].text),
             );
             let at = beat.find(&reveal).expect("the answer is printed");
             let folded = beat[..at]

@@ -197,8 +197,11 @@ pub struct Term {
 pub struct Question {
     pub prompt: Key,
     pub choices: &'static [Key],
+    /// Index into `choices`.
     pub answer: usize,
-    pub reveal: Key,
+    /// Why, as claims with their marks (the first carries the verdict's
+    /// reason; the reveal states facts like any other sentence).
+    pub reveal: &'static [Claim],
 }
 
 /// One step of the story.
@@ -298,6 +301,10 @@ pub const TERMS: [Term; 20] = [
     TLA,
 ];
 
+// The questions. Each has three answers of the same shape, none using the
+// word the story has just taught, and one wrong answer a careful reader
+// could pick; the reveal is made of claims, each with its mark, because it
+// states facts (or the model's result) like any other sentence.
 const OVERWRITE_QUIZ: Question = Question {
     prompt: Key::QuizOverwriteQ,
     choices: &[
@@ -306,19 +313,19 @@ const OVERWRITE_QUIZ: Question = Question {
         Key::QuizOverwriteA3,
     ],
     answer: 1,
-    reveal: Key::QuizOverwriteReveal,
+    reveal: &[doc(Key::QuizOverwriteReveal, Source::PesDynamoDb)],
 };
 const DNS_QUIZ: Question = Question {
     prompt: Key::QuizDnsQ,
-    choices: &[Key::QuizDnsA1, Key::QuizDnsA2],
+    choices: &[Key::QuizDnsA1, Key::QuizDnsA2, Key::QuizDnsA3],
     answer: 1,
-    reveal: Key::QuizDnsReveal,
+    reveal: &[doc(Key::QuizDnsReveal, Source::PesEc2)],
 };
 const REGION_QUIZ: Question = Question {
     prompt: Key::QuizRegionQ,
-    choices: &[Key::QuizRegionA1, Key::QuizRegionA2],
+    choices: &[Key::QuizRegionA1, Key::QuizRegionA2, Key::QuizRegionA3],
     answer: 1,
-    reveal: Key::QuizRegionReveal,
+    reveal: &[ours(Key::QuizRegionReveal)],
 };
 
 const fn with_analogy(mut b: Beat, analogy: Key) -> Beat {
@@ -384,14 +391,13 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch2Title,
         beats: &[
+            with_terms(beat(&[ours(Key::Ch2B1)], idea(Idea::Lookup)), &[DNS]),
+            // The analogy needs both the book and the memo, so it comes
+            // once the memo has been met.
             with_terms(
-                with_analogy(
-                    beat(&[ours(Key::Ch2B1)], idea(Idea::Lookup)),
-                    Key::Ch2Analogy,
-                ),
-                &[DNS],
+                with_analogy(beat(&[ours(Key::Ch2B2)], idea(Idea::Memo)), Key::Ch2Analogy),
+                &[CACHE, TTL],
             ),
-            with_terms(beat(&[ours(Key::Ch2B2)], idea(Idea::Memo)), &[CACHE, TTL]),
             with_terms(
                 beat(
                     &[
@@ -411,10 +417,7 @@ pub static CHAPTERS: [Chapter; 10] = [
             beat(&[doc(Key::Ch3B1, DDB)], idea(Idea::Entries)),
             with_engineer(
                 with_terms(
-                    with_analogy(
-                        beat(&[doc(Key::Ch3B2, DDB)], idea(Idea::Roles)),
-                        Key::Ch3Analogy,
-                    ),
+                    beat(&[doc(Key::Ch3B2, DDB)], idea(Idea::Roles)),
                     &[LOAD_BALANCER],
                 ),
                 doc(Key::EngCh3B2, DDB),
@@ -424,9 +427,12 @@ pub static CHAPTERS: [Chapter; 10] = [
                 &[REGION, AZ],
             ),
             with_terms(
-                beat(
-                    &[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)],
-                    idea(Idea::Tag),
+                with_analogy(
+                    beat(
+                        &[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)],
+                        idea(Idea::Tag),
+                    ),
+                    Key::Ch3Analogy,
                 ),
                 &[LOCK],
             ),
@@ -457,10 +463,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                 race(R::FastAhead),
             ),
             with_question(
-                with_analogy(
-                    beat(&[doc(Key::Ch4B4, DDB)], race(R::Overwrite)),
-                    Key::Ch4Analogy,
-                ),
+                beat(&[doc(Key::Ch4B4, DDB)], race(R::Overwrite)),
                 OVERWRITE_QUIZ,
             ),
             beat(&[ours(Key::Ch4B5)], Some(Scene::Game)),
@@ -469,7 +472,12 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch5Title,
         beats: &[
-            beat(&[doc(Key::Ch5B1, DDB)], race(R::Emptied)),
+            // The noticeboard tells the whole race in one picture, so it
+            // comes once the question before it has been answered.
+            with_analogy(
+                beat(&[doc(Key::Ch5B1, DDB)], race(R::Emptied)),
+                Key::Ch5Analogy,
+            ),
             with_terms(
                 with_engineer(
                     beat(
@@ -549,9 +557,12 @@ pub static CHAPTERS: [Chapter; 10] = [
             ),
             with_terms(
                 with_engineer(
-                    beat(
-                        &[doc(Key::Ch7B2, EC2), doc(Key::Ch7B2Name, EC2)],
-                        cascade(at(20, 3, 30)),
+                    with_analogy(
+                        beat(
+                            &[doc(Key::Ch7B2, EC2), doc(Key::Ch7B2Name, EC2)],
+                            cascade(at(20, 3, 30)),
+                        ),
+                        Key::Ch7Analogy,
                     ),
                     doc(Key::EngCh7B2, EC2),
                 ),
@@ -841,5 +852,40 @@ mod tests {
     fn positions_from_anywhere_are_clamped() {
         assert_eq!(Position::clamped(99, 99), Position::last());
         assert_eq!(Position::clamped(3, 99).beat, CHAPTERS[3].beats.len() - 1);
+    }
+
+    /// A question a reader can get wrong: at least three answers, the right
+    /// one not the longest by a clear margin (in either language: length
+    /// gives an answer away), and its reveal made of claims, each with its
+    /// mark.
+    #[test]
+    fn every_question_can_be_got_wrong() {
+        use crate::i18n::Lang;
+        let questions: Vec<(Position, Question)> =
+            std::iter::successors(Some(Position::first()), |p| p.next())
+                .filter_map(|p| p.beat().question.map(|q| (p, q)))
+                .collect();
+        assert!(questions.len() >= 3);
+        for (p, q) in questions {
+            assert!(q.choices.len() >= 3, "{p:?}: three answers at least");
+            assert!(q.answer < q.choices.len());
+            assert!(!q.reveal.is_empty(), "{p:?}: the reveal says why");
+            for lang in Lang::ALL {
+                let len = |k: Key| lang.text(k).chars().count();
+                let right = len(q.choices[q.answer]);
+                let longest_other = q
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != q.answer)
+                    .map(|(_, &k)| len(k))
+                    .max()
+                    .unwrap();
+                assert!(
+                    right * 10 <= longest_other * 12,
+                    "{p:?} {lang:?}: the right answer ({right} characters) is much longer than the others ({longest_other})"
+                );
+            }
+        }
     }
 }
