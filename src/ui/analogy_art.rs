@@ -116,12 +116,11 @@ fn noticeboard(svg: &mut Svg, labels: [&str; 3]) {
             }
             _ => {
                 // The bin at the board's foot, old rotas dropping in.
-                svg.rect("bin", x + 46, 54, 22, 24);
+                svg.rect("bin", x + 52, 58, 22, 24);
                 svg.path(
                     "drop",
-                    &format!("M{} 22 Q{} 34 {} 52", x + 40, x + 58, x + 56),
+                    &format!("M{} 24 Q{} 30 {} 56", x + 36, x + 62, x + 63),
                 );
-                svg.rect("sheet old tilted", x + 50, 46, 12, 12);
             }
         }
         svg.close();
@@ -216,7 +215,7 @@ mod tests {
 /// of the queue again.
 fn help_desk(svg: &mut Svg, desk: &str, redial: &str) {
     svg.rect("desk", 198, 30, 38, 44);
-    svg.centred(217, 22, "small strong", desk);
+    svg.ending(236, 22, "small strong", desk);
     for i in 0..8 {
         svg.rect("call", 12 + 22 * i, 40, 14, 22);
     }
