@@ -198,6 +198,6 @@ function startAfterFirstPaint(page) {
       process.exit(1);
     }
   }
-  const later = `\nconst afterFirstPaint = () => new Promise((go) => {\n  const paint = () => requestAnimationFrame(() => setTimeout(go, 0));\n  if (document.readyState === 'complete') paint();\n  else addEventListener('load', paint, { once: true });\n});\nafterFirstPaint().then(async () => {${body}});\n`;
+  const later = `\nconst afterFirstPaint = () => new Promise((go) => {\n  const paint = () => requestAnimationFrame(() => setTimeout(go, 0));\n  if (document.readyState === 'complete') paint();\n  else addEventListener('load', paint, { once: true });\n});\nafterFirstPaint().then(async () => {${body}}).catch(() => {\n  // The wasm or its script did not arrive: say so where "Loading…" was\n  // (the printed story goes on working).\n  document.documentElement.classList.add('app-failed');\n});\n`;
   return out.replace(loader, `${m[1]}${later}${m[3]}`);
 }

@@ -134,9 +134,23 @@ for (const lang of ['ja', 'en']) {
     }
     await expect(next).toBeDisabled();
     expect(pictures).toBeGreaterThanOrEqual(30);
+    // The wasm never came: the page says so instead of "Loading…" for ever.
+    await expect(copy.locator('.pre-failed')).toHaveText(({ ja, en })[lang]['app.failed']);
+    await expect(copy.locator('.pre-loading')).toBeHidden();
     await context.close();
   });
 }
+
+test('the lab, its wasm blocked, says it could not load instead of loading for ever', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./index.en.html?view=playground');
+  await expect(page.locator('#prerender .pre-en .pre-failed')).toHaveText(en['app.failed']);
+  await expect(page.locator('#prerender .pre-en .pre-loading')).toBeHidden();
+  await expect(page.locator('#prerender .pre-en .pre-beat').first()).toBeHidden();
+  await context.close();
+});
 
 test('before the wasm: keys, the chapter menu and a question work, and the app opens where the reader is', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });

@@ -95,13 +95,14 @@ fn language(lang: Lang) -> String {
         "<div class=\"pre-{code}\" lang=\"{code}\">\
 <header class=\"masthead\"><div class=\"masthead-text\"><p class=\"pre-title\">{title}</p><p class=\"subtitle\">{subtitle}</p></div>\
 <a class=\"lang-switch\" href=\"{other_page}?lang={other_code}\" lang=\"{other_code}\" hreflang=\"{other_code}\" data-pre=\"lang\">{switch}</a></header>\
-<main class=\"pre-main\">{nav}{beats}<p class=\"pre-loading\">{loading}</p></main></div>",
+<main class=\"pre-main\">{nav}{beats}<p class=\"pre-loading\">{loading}</p><p class=\"pre-failed\" role=\"alert\">{failed}</p></main></div>",
         title = escape(lang.text(Key::AppTitle)),
         subtitle = escape(lang.text(Key::AppSubtitle)),
         other_code = other.code(),
         other_page = page_of(other),
         switch = escape(lang.text(Key::LangSwitchTo)),
         loading = escape(lang.text(Key::AppLoading)),
+        failed = escape(lang.text(Key::AppFailed)),
     )
 }
 
