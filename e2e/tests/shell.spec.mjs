@@ -15,13 +15,15 @@ test('opens in Japanese with the opening chapter', async ({ page }) => {
   await expect(page).toHaveTitle(JA_TITLE);
   await expect(page.locator('#ch1-title')).toHaveText('何が起きたのか');
   const story = page.locator('#story');
-  await expect(story).toContainText('ネットショップで注文ができない');
-  await expect(story).toContainText('スマホのアプリが動かない');
-  await expect(story).toContainText('会社の業務システムが使えない');
-  await expect(story).toContainText('ウェブサイトが遅い、または開かない');
+  await expect(story).toContainText('注文を受けられなくなったネットショップ');
+  await expect(story).toContainText('読み込み中のまま、動かないスマホのアプリ');
+  await expect(story).toContainText('ログインできない会社の業務システム');
+  await expect(story).toContainText('遅くなり、やがて開かなくなるウェブサイト');
   await expect(story).toContainText('14時間32分');
-  // Japan time, with the record's Pacific time beside it.
-  await expect(story).toContainText('20日15:48（米国太平洋時間19日23:48）');
+  // Japan time, with the record's Pacific time beside it, and where it was.
+  await expect(story).toContainText('20日15:48（米国太平洋時間では19日23:48）');
+  await expect(story).toContainText('日本では月曜日の午後、米国シアトルでは日曜日の深夜');
+  await expect(story).toContainText('米国バージニア州北部');
   await expect(story).toContainText(withTimes(ja['ch1.duration'], 'ja'));
 });
 
