@@ -148,13 +148,12 @@ const MAX_MINUTES: u64 = 120;
 
 /// How many characters a placeholder is counted as in a sentence's length:
 /// roughly what it shows, not the length of its name. A number or a short
-/// word for `{name}`; "20日 15:48" for `{t:…}`; that plus "（米国太平洋時間
+/// word for `{name}`; "20日 15:48" for `{t:…}`; that plus "（米国太平洋時間では
 /// 19日 23:48）" for `{tt:…}`; 「日本では月曜日の午後、米国シアトルでは日曜日の深夜」 for
 /// `{tw:…}`.
 const NAME_CHARS: usize = 4;
 const T_CHARS: usize = 10;
-const TT_CHARS: usize = 26;
-/// 「日本では月曜日の午後、米国シアトルでは日曜日の深夜」 for `{tw:…}`.
+const TT_CHARS: usize = 28;
 const TW_CHARS: usize = 25;
 
 // ---------------------------------------------------------------------------
