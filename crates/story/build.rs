@@ -73,7 +73,7 @@ fn main() {
             for piece in token::pieces(text) {
                 if let token::Piece::Bad(bad) = piece {
                     problems.push(format!(
-                        "`{k}` ({lang}): malformed time token `{bad}` (write {{t:DD-HH:MM}} or {{tt:DD-HH:MM}}, DD 19-21, PDT)"
+                        "`{k}` ({lang}): malformed time token `{bad}` (write {{t:DD-HH:MM}}, {{tt:DD-HH:MM}} or {{tw:DD-HH:MM}}, DD 19-21, PDT)"
                     ));
                 }
             }

@@ -1,6 +1,7 @@
 // Shared test fixture: on every page, console errors, page errors, HTTP
 // errors, Content-Security-Policy violations and requests to any other
 // origin are collected and, at the end of each test, must be none.
+import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
@@ -54,11 +55,43 @@ export async function openEmbed(page, path) {
   await expect(page.locator('#open-full')).toBeVisible();
 }
 
+const localeWords = {
+  ja: JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8')),
+  en: JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8')),
+};
+
+/**
+ * A record moment (minutes since 19 Oct 00:00 PDT) in words, as `{tw:…}`
+ * shows it in a zone `offset` minutes east of UTC: the weekday and part of
+ * the day there (`place` names the zone: `jst`, `pdt`, `utc` or `device`),
+ * and Seattle's beside it unless the zone is Pacific time. An independent
+ * re-implementation of `Clock::words_of`.
+ */
+export function inWords(pdtMinutes, lang, offset, place) {
+  const w = localeWords[lang];
+  const one = (off, where) => {
+    const m = pdtMinutes + 7 * 60 + off;
+    const day = Math.floor(m / 1440) + 19;
+    const hour = Math.floor((((m % 1440) + 1440) % 1440) / 60);
+    const days = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+    const weekday = w[`time.${days[(((day - 19) % 7) + 7) % 7]}`];
+    const part = hour <= 3 ? 'small_hours' : hour <= 6 ? 'early_morning' : hour <= 10 ? 'morning'
+      : hour <= 12 ? 'midday' : hour <= 16 ? 'afternoon' : hour <= 18 ? 'evening' : hour <= 21 ? 'night' : 'late_night';
+    return w['time.when']
+      .replace('{part}', w[`time.${part}`].replace('{day}', weekday))
+      .replace('{place}', w[`time.place_${where}`]);
+  };
+  const here = one(offset, place);
+  if (offset === -7 * 60) return here;
+  return w['time.when_beside'].replace('{here}', here).replace('{there}', one(-7 * 60, 'pdt'));
+}
+
 /**
  * A locale text as a reader sees it in the language's default zone (Japan
- * time for ja, US Pacific time for en): the record-time tokens `{t:DD-HH:MM}`
- * and `{tt:DD-HH:MM}` written out. An independent re-implementation of
- * `crate::time`, so a test compares two ways of getting the same words.
+ * time for ja, US Pacific time for en): the record-time tokens `{t:DD-HH:MM}`,
+ * `{tt:DD-HH:MM}` and `{tw:DD-HH:MM}` written out. An independent
+ * re-implementation of `crate::time`, so a test compares two ways of getting
+ * the same words.
  */
 export function withTimes(text, lang) {
   const pad = (n) => String(n).padStart(2, '0');
@@ -66,8 +99,12 @@ export function withTimes(text, lang) {
     const m = pdtMinutes + offsetFromPdt;
     return { day: Math.floor(m / 1440), hhmm: `${pad(Math.floor((m % 1440) / 60))}:${pad(m % 60)}` };
   };
-  return text.replace(/\{(tt?):(\d\d)-(\d\d):(\d\d)\}/g, (_, kind, d, h, mi) => {
+  return text.replace(/\{(t[tw]?):(\d\d)-(\d\d):(\d\d)\}/g, (_, kind, d, h, mi) => {
     const pdt = Number(d) * 1440 + Number(h) * 60 + Number(mi);
+    if (kind === 'tw') {
+      const fromStart = pdt - 19 * 1440;
+      return lang === 'ja' ? inWords(fromStart, 'ja', 9 * 60, 'jst') : inWords(fromStart, 'en', -7 * 60, 'pdt');
+    }
     const [here, there, otherName] = lang === 'ja'
       ? [at(pdt, 16 * 60), at(pdt, 0), '米国太平洋時間']
       : [at(pdt, 0), at(pdt, 7 * 60), 'UTC'];
@@ -75,6 +112,6 @@ export function withTimes(text, lang) {
     const main = dayTime(here);
     if (kind === 't') return main;
     const other = there.day === here.day ? there.hhmm : dayTime(there);
-    return lang === 'ja' ? `${main}（${otherName}${other}）` : `${main} (${other} ${otherName})`;
+    return lang === 'ja' ? `${main}（${otherName}では${other}）` : `${main} (${other} ${otherName})`;
   });
 }

@@ -15,20 +15,22 @@ test('opens in Japanese with the opening chapter', async ({ page }) => {
   await expect(page).toHaveTitle(JA_TITLE);
   await expect(page.locator('#ch1-title')).toHaveText('何が起きたのか');
   const story = page.locator('#story');
-  await expect(story).toContainText('ネットショップで注文ができない');
-  await expect(story).toContainText('スマホのアプリが動かない');
-  await expect(story).toContainText('会社の業務システムが使えない');
-  await expect(story).toContainText('ウェブサイトが遅い、または開かない');
+  await expect(story).toContainText('注文を受けられなくなったネットショップ');
+  await expect(story).toContainText('読み込み中のまま、動かないスマホのアプリ');
+  await expect(story).toContainText('ログインできない会社の業務システム');
+  await expect(story).toContainText('遅くなり、やがて開かなくなるウェブサイト');
   await expect(story).toContainText('14時間32分');
-  // Japan time, with the record's Pacific time beside it.
-  await expect(story).toContainText('20日15:48（米国太平洋時間19日23:48）');
+  // Japan time, with the record's Pacific time beside it, and where it was.
+  await expect(story).toContainText('20日15:48（米国太平洋時間では19日23:48）');
+  await expect(story).toContainText('日本では月曜日の午後、米国シアトルでは日曜日の深夜');
+  await expect(story).toContainText('米国バージニア州北部');
   await expect(story).toContainText(withTimes(ja['ch1.duration'], 'ja'));
 });
 
 test('every factual sentence carries a truth label that opens its source', async ({ page }) => {
   await openApp(page);
   await expect(page.locator('#story .mark')).not.toHaveCount(0);
-  const documented = page.locator('#story p.lead a.mark-d');
+  const documented = page.locator('#story p.lead a.mark-d').first();
   await expect(documented).toHaveText('報告書');
   await expect(documented).toHaveAttribute('data-source', 'pes-intro');
   await expect(page.locator('#story .mark-u').first()).toHaveText('不確か');
@@ -67,9 +69,9 @@ test('the language switch shows English and back, and keeps the address in step'
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('h1')).toHaveText(EN_TITLE);
   await expect(page).toHaveTitle(EN_TITLE);
-  await expect(page.locator('#story')).toContainText('Online shops that could not take orders');
+  await expect(page.locator('#story')).toContainText('Online shops whose checkout stopped taking orders');
   await expect(page.locator('#story')).toContainText('14 hours and 32 minutes');
-  await expect(page.locator('#story p.lead a.mark-d')).toHaveText('documented');
+  await expect(page.locator('#story p.lead a.mark-d').first()).toHaveText('documented');
   // The address follows within a moment (writes are coalesced, at most five a second).
   await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
   await expect(button).toHaveText('日本語');

@@ -323,7 +323,7 @@ test('the race can be followed event by event from the engine trace', async ({ p
     const text = await line.innerText();
     expect(text).not.toMatch(/^[A-C]: /); // narrated in words, not the engine's form
     if (text.includes('the page is blank')) seen.add('blank');
-    if (text.includes('could not get the busy tag')) seen.add('lost');
+    if (text.includes('could not hang its busy tag')) seen.add('lost');
   }
   expect([...seen].sort()).toEqual(['blank', 'lost']);
   await expect(scene.locator('.page.blank')).toHaveCount(1);

@@ -5,7 +5,7 @@
 // survives a reload and sticks across a language switch. The fixture fails
 // the test on any console error.
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, openEmbed, settledUrl } from './fixtures.mjs';
+import { test, expect, openApp, openEmbed, settledUrl, inWords, withTimes } from './fixtures.mjs';
 
 const locales = {
   ja: JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8')),
@@ -81,6 +81,61 @@ test('story prose shows its record times in the reader\'s zone', async ({ page }
   await expect(page.locator('#story')).not.toContainText('{t:');
   await page.locator('#tz-select').selectOption('utc');
   await expect(lead).toContainText('20日06:48');
+});
+
+// The first screen's hook: its time in the reader's zone, and the words
+// around it true there too (the weekday and part of the day where the
+// reader's clock is, with Seattle's beside it), in either language.
+const RACE = 23 * 60 + 48; // 19 Oct 23:48 PDT, minutes since 19 Oct 00:00 PDT
+const hookCases = [
+  // [device zone, its offset at the event (minutes east), its time of the race]
+  ['Asia/Tokyo', 9 * 60, { ja: '20日15:48', en: '15:48 on 20 Oct' }],
+  ['Europe/London', 60, { ja: '20日07:48', en: '07:48 on 20 Oct' }],
+  ['America/Los_Angeles', -7 * 60, { ja: '19日23:48', en: '23:48 on 19 Oct' }],
+];
+for (const [timezoneId, offset, shown] of hookCases) {
+  test.describe(`the hook on a device in ${timezoneId}`, () => {
+    test.use({ timezoneId });
+
+    test('reads right in both languages', async ({ page }) => {
+      for (const lang of ['ja', 'en']) {
+        await openApp(page, `./?lang=${lang}&tz=local`);
+        const lead = page.locator('#story [data-key="ch1.lead"]');
+        await expect(lead).toContainText(shown[lang]);
+        await expect(lead).toContainText(inWords(RACE, lang, offset, 'device'));
+        // Where, on the first screen.
+        await expect(page.locator('#story [data-key="ch1.where"]')).toContainText('us-east-1');
+        // English speaks of Japan only when the reader reads Japan time.
+        if (lang === 'en') await expect(page.locator('#story .chapter')).not.toContainText('Japan');
+      }
+    });
+  });
+}
+
+test.describe('the hook in London', () => {
+  test.use({ timezoneId: 'Europe/London' });
+
+  test('its words, written out, in each zone the reader can choose', async ({ page }) => {
+    await openApp(page, './?lang=en&tz=local');
+    const lead = page.locator('#story [data-key="ch1.lead"]');
+    // Not "late on a Sunday night in Seattle" beside a London morning: both, named.
+    await expect(lead).toContainText(
+      "It was Monday morning by this device's clock, and late Sunday night in Seattle. At 07:48 on 20 Oct (23:48 on 19 Oct PDT)",
+    );
+    await page.locator('#tz-select').selectOption('jst');
+    await expect(lead).toContainText('Monday afternoon in Japan, and late Sunday night in Seattle. At 15:48 on 20 Oct');
+    await page.locator('#tz-select').selectOption('pdt');
+    await expect(lead).toHaveText(withTimes(locales.en['ch1.lead'], 'en'));
+    await expect(lead).toContainText('It was late Sunday night in Seattle. At 23:48 on 19 Oct (06:48 on 20 Oct UTC)');
+    await page.locator('#lang-switch').click();
+    await page.locator('#tz-select').selectOption('utc');
+    await expect(page.locator('#story [data-key="ch1.lead"]')).toContainText(
+      '20日06:48（米国太平洋時間では19日23:48）',
+    );
+    await expect(page.locator('#story [data-key="ch1.lead"]')).toContainText(
+      '協定世界時（UTC）では月曜日の早朝、米国シアトルでは日曜日の深夜のことです。',
+    );
+  });
 });
 
 test('a bad tz value falls back to the language with a note, not an error', async ({ page }) => {

@@ -380,9 +380,16 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
             _ => {}
         }
     }
-    let height = py + if step >= 4 { 104 } else { 86 };
+    let page_bottom = py + if step >= 4 { 104 } else { 86 };
+    // The first beat's count is the whole book's for the region (every
+    // name's entries), not this one page's: it sits under the page.
+    let height = if step == 0 {
+        page_bottom + 24
+    } else {
+        page_bottom
+    };
     svg.open("page");
-    svg.rect("", 6, py, 348, height - py - 4);
+    svg.rect("", 6, py, 348, page_bottom - py - 4);
     svg.text(14, py + 18, "small strong", PAGE_NAME);
     // The tag hangs while A copies; on the last beat A has only checked.
     if (3..=5).contains(&step) {
@@ -396,9 +403,6 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
     if step < 4 {
         // Addresses until the lists are explained.
         svg.text(14, py + 46, "small", ADDRESSES);
-        if step == 0 {
-            svg.text(14, py + 74, "small strong focus-text", t(Key::IdeaEntries));
-        }
     } else {
         // A list per version, the arrow on #102, the back-up arrow on #101;
         // after the clean-up beat the oldest three are gone.
@@ -431,6 +435,14 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
         svg.close();
     }
     svg.close();
+    if step == 0 {
+        svg.text(
+            14,
+            page_bottom + 14,
+            "small strong focus-text",
+            t(Key::IdeaEntries),
+        );
+    }
     svg.finish(lang, idea, height)
 }
 

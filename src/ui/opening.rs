@@ -14,7 +14,13 @@ pub fn Opening(lang: Signal<Lang>) -> impl IntoView {
         <section class="chapter" aria-labelledby="ch1-title">
             <p class="kicker">{t(Key::Ch1Kicker)}</p>
             <h2 id="ch1-title">{t(Key::Ch1Title)}</h2>
-            <p class="lead"><ClaimText claim=opening::LEAD lang=lang /></p>
+            <p class="lead">
+                {opening::LEAD_PARAGRAPH
+                    .into_iter()
+                    .map(|claim| view! { <ClaimText claim=claim lang=lang />" " })
+                    .collect_view()}
+            </p>
+            <p class="note"><ClaimText claim=opening::CLOCK lang=lang /></p>
             <h3>{t(Key::Ch1SawHeading)}</h3>
             <ul class="saw">
                 {opening::SAW
@@ -23,9 +29,11 @@ pub fn Opening(lang: Signal<Lang>) -> impl IntoView {
                     .collect_view()}
             </ul>
             <p class="note"><ClaimText claim=opening::SAW_NOTE lang=lang /></p>
-            <p><ClaimText claim=opening::DURATION lang=lang /></p>
-            <p><ClaimText claim=opening::SCOPE lang=lang /></p>
-            <p><ClaimText claim=opening::CAUSE lang=lang /></p>
+            {opening::AFTER
+                .into_iter()
+                .map(|claim| view! { <p><ClaimText claim=claim lang=lang /></p> })
+                .collect_view()}
+            <p class="next" data-key=opening::NEXT.name()>{t(opening::NEXT)}</p>
         </section>
     }
 }

@@ -139,15 +139,21 @@ fn opening_words(lang: Lang) -> String {
         .iter()
         .map(|&k| format!("<li>{}</li>", t(lang, k)))
         .collect();
-    let rest: String = [opening::DURATION, opening::SCOPE, opening::CAUSE]
+    let lead: Vec<String> = opening::LEAD_PARAGRAPH
+        .into_iter()
+        .map(|c| claim(lang, c))
+        .collect();
+    let rest: String = opening::AFTER
         .into_iter()
         .map(|c| format!("<p>{}</p>", claim(lang, c)))
         .collect();
     format!(
-        "<p class=\"lead\">{}</p><h3>{}</h3><ul class=\"saw\">{saw}</ul><p class=\"note\">{}</p>{rest}",
-        claim(lang, opening::LEAD),
+        "<p class=\"lead\">{}</p><p class=\"note\">{}</p><h3>{}</h3><ul class=\"saw\">{saw}</ul><p class=\"note\">{}</p>{rest}<p>{}</p>",
+        lead.join(" "),
+        claim(lang, opening::CLOCK),
         t(lang, Key::Ch1SawHeading),
-        claim(lang, opening::SAW_NOTE)
+        claim(lang, opening::SAW_NOTE),
+        t(lang, opening::NEXT)
     )
 }
 

@@ -9,7 +9,10 @@
 //! carried in links as `tz=`). Locale text writes record times as tokens
 //! ([`token`]): `{t:20-02:25}` shows the moment with its day, `{tt:20-02:25}`
 //! adds the other zone beside it (Pacific, or UTC when the reader reads
-//! Pacific). [`Clock::expand`] replaces them; malformed tokens stay visible.
+//! Pacific), and `{tw:19-23:48}` says it in words, true in the reader's zone
+//! ("Monday afternoon in Japan, and late Sunday night in Seattle"; only
+//! Seattle's for a reader of Pacific time). [`Clock::expand`] replaces them;
+//! malformed tokens stay visible.
 
 pub mod token;
 
@@ -124,6 +127,17 @@ impl Zone {
         self.offset_min() == PDT_OFFSET_MIN
     }
 
+    /// Where this zone's clock is, for a moment told in words
+    /// ([`Clock::when`]): `日本`, `in Seattle`, `UTC`, `by this device's clock`.
+    fn place(self, lang: Lang) -> &'static str {
+        match self {
+            Zone::Jst => lang.text(Key::TimePlaceJst),
+            Zone::Pdt => lang.text(Key::TimePlacePdt),
+            Zone::Utc => lang.text(Key::TimePlaceUtc),
+            Zone::Device(_) => lang.text(Key::TimePlaceDevice),
+        }
+    }
+
     /// The short name used beside a time (`JST`, `米国太平洋時間`, `UTC+5:30`).
     pub fn short_name(self, lang: Lang) -> String {
         match self {
@@ -170,6 +184,36 @@ pub fn wall(pdt_minutes: i32, zone: Zone) -> Wall {
         day: 19 + days,
         hour: (rest / 60) as u32,
         minute: (rest % 60) as u32,
+    }
+}
+
+impl Wall {
+    /// The weekday's name (19 October 2025 was a Sunday).
+    fn weekday(self) -> Key {
+        const DAYS: [Key; 7] = [
+            Key::TimeSunday,
+            Key::TimeMonday,
+            Key::TimeTuesday,
+            Key::TimeWednesday,
+            Key::TimeThursday,
+            Key::TimeFriday,
+            Key::TimeSaturday,
+        ];
+        DAYS[(self.day - 19).rem_euclid(7) as usize]
+    }
+
+    /// The part of the day its hour falls in, as a phrase taking `{day}`.
+    fn part_of_day(self) -> Key {
+        match self.hour {
+            0..=3 => Key::TimeSmallHours,
+            4..=6 => Key::TimeEarlyMorning,
+            7..=10 => Key::TimeMorning,
+            11..=12 => Key::TimeMidday,
+            13..=16 => Key::TimeAfternoon,
+            17..=18 => Key::TimeEvening,
+            19..=21 => Key::TimeNight,
+            _ => Key::TimeLateNight,
+        }
     }
 }
 
@@ -242,8 +286,38 @@ impl Clock {
         })
     }
 
+    /// A moment (minutes since 19 Oct 00:00 PDT) in words, in one zone:
+    /// `日本では月曜日の午後`, `late Sunday night in Seattle`.
+    fn when_in(self, pdt_minutes: i32, zone: Zone) -> String {
+        let w = wall(pdt_minutes, zone);
+        let part = self.lang.message_as(
+            w.part_of_day(),
+            &msg::TimeAfternoon {
+                day: self.lang.text(w.weekday()),
+            },
+        );
+        self.lang.message(&msg::TimeWhen {
+            part: &part,
+            place: zone.place(self.lang),
+        })
+    }
+
+    /// A moment in words, true in the reader's zone: the weekday and part of
+    /// the day there, and beside it Seattle's (the record's zone), unless
+    /// the reader reads the record's zone already.
+    fn words_of(self, pdt_minutes: i32) -> String {
+        let here = self.when_in(pdt_minutes, self.zone);
+        if self.zone.is_record() {
+            return here;
+        }
+        self.lang.message(&msg::TimeWhenBeside {
+            here: &here,
+            there: &self.when_in(pdt_minutes, Zone::Pdt),
+        })
+    }
+
     /// The record's own time of a simulation minute, for beside a time in
-    /// another zone: `（米国太平洋時間02:25）`, `(02:25 PDT)`. `None` when
+    /// another zone: `（米国太平洋時間では02:25）`, `(02:25 PDT)`. `None` when
     /// this clock already reads the record's zone.
     pub fn record_aside(self, m: Minute) -> Option<String> {
         if self.zone.is_record() {
@@ -299,6 +373,7 @@ impl Clock {
         match t.kind {
             TokenKind::Time => self.day_time_of(wall(t.pdt_minutes(), self.zone)),
             TokenKind::WithOther => self.with_other_of(t.pdt_minutes()),
+            TokenKind::Words => self.words_of(t.pdt_minutes()),
         }
     }
 
@@ -459,7 +534,7 @@ mod tests {
         let s = "{t:20-02:25} / {tt:20-02:25}";
         assert_eq!(
             JA_JST.expand(s),
-            "20日18:25 / 20日18:25（米国太平洋時間02:25）"
+            "20日18:25 / 20日18:25（米国太平洋時間では02:25）"
         );
         assert_eq!(
             EN_PDT.expand(s),
@@ -471,12 +546,12 @@ mod tests {
         );
         assert_eq!(
             Clock::new(Lang::Ja, Zone::Pdt).expand("{tt:20-02:25}"),
-            "20日02:25（UTC09:25）"
+            "20日02:25（UTCでは09:25）"
         );
         // The other zone names its day where it differs.
         assert_eq!(
             JA_JST.expand("{tt:20-09:36}"),
-            "21日01:36（米国太平洋時間20日09:36）"
+            "21日01:36（米国太平洋時間では20日09:36）"
         );
         assert_eq!(
             EN_PDT.expand("{tt:19-23:48}"),
@@ -489,6 +564,58 @@ mod tests {
         );
         // Redshift's last clusters, the next morning.
         assert_eq!(JA_JST.expand("{t:21-04:05}"), "21日20:05");
+    }
+
+    /// The hook's words are true in every zone: the reader's weekday and
+    /// part of the day, with Seattle's beside it, and never Seattle's night
+    /// beside a morning elsewhere without naming the place.
+    #[test]
+    fn a_moment_in_words_reads_right_in_every_zone() {
+        let race = "{tw:19-23:48}";
+        assert_eq!(EN_PDT.expand(race), "late Sunday night in Seattle");
+        assert_eq!(
+            JA_JST.expand(race),
+            "日本では月曜日の午後、米国シアトルでは日曜日の深夜"
+        );
+        assert_eq!(
+            Clock::new(Lang::En, Zone::Jst).expand(race),
+            "Monday afternoon in Japan, and late Sunday night in Seattle"
+        );
+        assert_eq!(
+            Clock::new(Lang::En, Zone::Utc).expand(race),
+            "early Monday morning UTC, and late Sunday night in Seattle"
+        );
+        assert_eq!(
+            Clock::new(Lang::Ja, Zone::Pdt).expand(race),
+            "米国シアトルでは日曜日の深夜"
+        );
+        // London (UTC+1 in October 2025), New York (UTC−4), India, Hawaii.
+        assert_eq!(
+            Clock::new(Lang::En, Zone::Device(60)).expand(race),
+            "Monday morning by this device's clock, and late Sunday night in Seattle"
+        );
+        assert_eq!(
+            Clock::new(Lang::En, Zone::Device(-240)).expand(race),
+            "the small hours of Monday by this device's clock, and late Sunday night in Seattle"
+        );
+        assert_eq!(
+            Clock::new(Lang::Ja, Zone::Device(330)).expand(race),
+            "この端末の時刻では月曜日の昼、米国シアトルでは日曜日の深夜"
+        );
+        assert_eq!(
+            Clock::new(Lang::En, Zone::Device(-600)).expand(race),
+            "Sunday night by this device's clock, and late Sunday night in Seattle"
+        );
+        // A device on Pacific time reads the record's zone: no Seattle twice.
+        assert_eq!(
+            Clock::new(Lang::En, Zone::Device(-420)).expand(race),
+            "late Sunday night by this device's clock"
+        );
+        // English never says Japan unless the reader chose Japan time.
+        for zone in [Zone::Pdt, Zone::Utc, Zone::Device(60), Zone::Device(-240)] {
+            let shown = Clock::new(Lang::En, zone).expand(race);
+            assert!(!shown.contains("Japan"), "{shown}");
+        }
     }
 
     #[test]
@@ -588,7 +715,7 @@ mod tests {
         assert_eq!(days.stamp(at(20, 9, 36)), "21日01:36");
         assert_eq!(
             JA_JST.record_aside(at(20, 2, 25)).as_deref(),
-            Some("（米国太平洋時間02:25）")
+            Some("（米国太平洋時間では02:25）")
         );
         assert_eq!(
             Clock::new(Lang::En, Zone::Utc).record_aside(8).as_deref(),

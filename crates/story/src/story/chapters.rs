@@ -42,7 +42,8 @@ pub enum Idea {
     EmptyRemembered,
     /// The page restored by hand, while the caches still hold the blank.
     Repaired,
-    /// An address per load balancer: hundreds of thousands in one region.
+    /// The load balancers' addresses on DynamoDB's page; the book holds
+    /// hundreds of thousands of entries across the region (not on one page).
     Entries,
     /// The planner writes lists; the clerks copy them into the book.
     Roles,
@@ -401,9 +402,10 @@ pub static CHAPTERS: [Chapter; 10] = [
             with_terms(
                 beat(
                     &[
-                        ours(Key::Ch2B3),
+                        doc(Key::Ch2B3, DDB),
                         doc(Key::Ch2Blank, DDB),
                         talk(Key::Ch2BlankGloss),
+                        doc(Key::Ch2BlankEffect, DDB),
                     ],
                     idea(Idea::BlankPage),
                 ),
@@ -428,10 +430,7 @@ pub static CHAPTERS: [Chapter; 10] = [
             ),
             with_terms(
                 with_analogy(
-                    beat(
-                        &[talk(Key::Ch3B4), doc(Key::Ch3B4Wait, DDB)],
-                        idea(Idea::Tag),
-                    ),
+                    beat(&[talk(Key::Ch3B4), summ(Key::Ch3B4Wait)], idea(Idea::Tag)),
                     Key::Ch3Analogy,
                 ),
                 &[LOCK],
@@ -440,10 +439,13 @@ pub static CHAPTERS: [Chapter; 10] = [
                 beat(&[talk(Key::Ch3B5)], idea(Idea::Arrows)),
                 talk(Key::EngCh3B5),
             ),
-            beat(&[doc(Key::Ch3B6, DDB)], idea(Idea::CleanUp)),
+            beat(
+                &[doc(Key::Ch3B6, DDB), talk(Key::Ch3B6Why)],
+                idea(Idea::CleanUp),
+            ),
             with_engineer(
                 beat(&[doc(Key::Ch3B7, DDB)], idea(Idea::OneCheck)),
-                talk(Key::EngCh3B7),
+                doc(Key::EngCh3B7, DDB),
             ),
         ],
     },
@@ -451,7 +453,10 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch4Title,
         beats: &[
             with_terms(
-                beat(&[doc(Key::Ch4B1, DDB)], race(R::SlowCheck)),
+                beat(
+                    &[doc(Key::Ch4B1, DDB), ours(Key::Ch4B1Race)],
+                    race(R::SlowCheck),
+                ),
                 &[RACE_CONDITION],
             ),
             beat(
@@ -463,7 +468,10 @@ pub static CHAPTERS: [Chapter; 10] = [
                 race(R::FastAhead),
             ),
             with_question(
-                beat(&[doc(Key::Ch4B4, DDB)], race(R::Overwrite)),
+                beat(
+                    &[doc(Key::Ch4B4, DDB), talk(Key::Ch4B4Arrow)],
+                    race(R::Overwrite),
+                ),
                 OVERWRITE_QUIZ,
             ),
             beat(&[ours(Key::Ch4B5)], Some(Scene::Game)),
@@ -475,13 +483,20 @@ pub static CHAPTERS: [Chapter; 10] = [
             // The noticeboard tells the whole race in one picture, so it
             // comes once the question before it has been answered.
             with_analogy(
-                beat(&[doc(Key::Ch5B1, DDB)], race(R::Emptied)),
+                beat(
+                    &[
+                        doc(Key::Ch5B1, DDB),
+                        talk(Key::Ch5B1Kept),
+                        talk(Key::Ch5B1Tag),
+                    ],
+                    race(R::Emptied),
+                ),
                 Key::Ch5Analogy,
             ),
             with_terms(
                 with_engineer(
                     beat(
-                        &[talk(Key::Ch5B2), talk(Key::Ch5Route53)],
+                        &[talk(Key::Ch5B2), ours(Key::Ch5B2Why), talk(Key::Ch5Route53)],
                         idea(Idea::EmptyRemembered),
                     ),
                     talk(Key::EngCh5B2),
@@ -503,7 +518,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                 &[
                     doc(Key::Ch5Found, DDB),
                     summ(Key::Ch5Tooling),
-                    doc(Key::Ch5ByHand, DDB),
+                    summ(Key::Ch5ByHand),
                     talk(Key::Ch5ByHandTree),
                     unsure(Key::Ch5Steps),
                 ],

@@ -262,8 +262,15 @@ const fn claim(text: Key, mark: Mark, source: Source) -> Claim {
 pub mod opening {
     use super::*;
 
-    /// When it started (23:48 PDT, 19 Oct 2025 = 15:48 JST, 20 Oct).
+    /// When it started (23:48 PDT, 19 Oct 2025 = 15:48 JST, 20 Oct), told
+    /// in words true in the reader's zone (`{tw:…}`).
     pub const LEAD: Claim = claim(Key::Ch1Lead, Mark::Documented, Source::PesIntro);
+    /// Where: AWS's Northern Virginia region, us-east-1.
+    pub const WHERE: Claim = claim(Key::Ch1Where, Mark::Documented, Source::PesIntro);
+    /// Every system that needed DynamoDB there failed at once, AWS's own too.
+    pub const SPREAD: Claim = claim(Key::Ch1Spread, Mark::Documented, Source::PesDynamoDb);
+    /// Why Seattle's clock: the report gives US Pacific time.
+    pub const CLOCK: Claim = claim(Key::Ch1Clock, Mark::Documented, Source::PesIntro);
     /// What people saw: examples of the kinds of trouble, not reports.
     pub const SAW: [Key; 4] = [
         Key::Ch1SawShop,
@@ -272,15 +279,24 @@ pub mod opening {
         Key::Ch1SawWeb,
     ];
     pub const SAW_NOTE: Claim = claim(Key::Ch1SawNote, Mark::Illustrative, Source::Project);
-    /// 23:48 to 14:20 PDT, when AWS declared the event over: 14 h 32 min.
+    /// 23:48 to 14:20 PDT, the end of the impact AWS gives in its report:
+    /// 14 h 32 min (not "everything back", and nothing announced then).
     pub const DURATION: Claim = claim(Key::Ch1Duration, Mark::Documented, Source::PesIntro);
-    /// "More than 100": counts of 70 to 142 were reported.
+    /// "More than 100" of AWS's own services: counts of 70 to 142 were reported.
     pub const SCOPE: Claim = claim(Key::Ch1Scope, Mark::Uncertain, Source::Disputed);
-    /// The race emptied the regional DynamoDB record.
+    /// The race (two Enactors) emptied the regional DynamoDB entry.
     pub const CAUSE: Claim = claim(Key::Ch1Cause, Mark::Documented, Source::PesDynamoDb);
     /// The seed article's year is wrong (shown on the sources page).
     pub const DATE_NOTE: Claim = claim(Key::Ch1DateNote, Mark::Documented, Source::PesIntro);
 
+    /// The question that leads into chapter 2 (no claim: it states nothing).
+    pub const NEXT: Key = Key::Ch1Next;
+
+    /// The lead paragraph, in reading order.
+    pub const LEAD_PARAGRAPH: [Claim; 3] = [LEAD, WHERE, SPREAD];
+    /// The paragraphs after the list of what people saw.
+    pub const AFTER: [Claim; 3] = [DURATION, SCOPE, CAUSE];
+
     /// Every claim of the opening, in reading order.
-    pub const CLAIMS: [Claim; 5] = [LEAD, SAW_NOTE, DURATION, SCOPE, CAUSE];
+    pub const CLAIMS: [Claim; 8] = [LEAD, WHERE, SPREAD, CLOCK, SAW_NOTE, DURATION, SCOPE, CAUSE];
 }

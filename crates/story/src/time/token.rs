@@ -2,10 +2,11 @@
 //! includes this file to check the locale files with the same parser the
 //! page uses.
 //!
-//! A token is a brace group whose content holds a `:`. Two forms are valid:
-//! `{t:DD-HH:MM}` (a time of the record, US Pacific, on DD October 2025,
-//! DD = 19, 20 or 21) and `{tt:DD-HH:MM}` (the same, with the other zone
-//! beside it). Any other brace group with a `:` is a malformed token; brace
+//! A token is a brace group whose content holds a `:`. Three forms are
+//! valid: `{t:DD-HH:MM}` (a time of the record, US Pacific, on DD October
+//! 2025, DD = 19, 20 or 21), `{tt:DD-HH:MM}` (the same, with the other zone
+//! beside it) and `{tw:DD-HH:MM}` (that moment in words: the weekday and the
+//! part of the day in the reader's zone, and in Seattle's beside it). Any other brace group with a `:` is a malformed token; brace
 //! groups without one are ordinary `{placeholders}` and pass through.
 
 /// How a token asks to be shown.
@@ -15,6 +16,9 @@ pub enum TokenKind {
     Time,
     /// `tt`: the reader's zone with its day, and the other zone beside it.
     WithOther,
+    /// `tw`: the weekday and part of the day in the reader's zone (and in
+    /// the record's, Seattle's, when that is another zone), in words.
+    Words,
 }
 
 /// One record time: DD-HH:MM, US Pacific (PDT), October 2025.
@@ -55,6 +59,7 @@ pub fn parse_token(inner: &str) -> Option<Token> {
     let kind = match name {
         "t" => TokenKind::Time,
         "tt" => TokenKind::WithOther,
+        "tw" => TokenKind::Words,
         _ => return None,
     };
     let (day, clock) = when.split_once('-')?;
