@@ -1142,10 +1142,19 @@ fn the_14_20_rule_catches_the_old_wordings() {
                     .iter()
                     .any(|(l, w)| *l == lang && lower.contains(w)))
     };
-    assert!(caught("en", "until AWS declared the event over, at {t:20-14:20}."));
+    assert!(caught(
+        "en",
+        "until AWS declared the event over, at {t:20-14:20}."
+    ));
     assert!(caught("en", "AWS announced the end at {tt:20-14:20}."));
     assert!(caught("ja", "AWSが障害の終わりを告げた{t:20-14:20}まで"));
     assert!(caught("ja", "AWSが障害の解消を発表した{t:20-14:20}"));
-    assert!(!caught("en", "AWS's report gives {t:20-14:20} as the end of the event."));
-    assert!(!caught("ja", "AWSが報告書で示した障害の終わりは{t:20-14:20}です。"));
+    assert!(!caught(
+        "en",
+        "AWS's report gives {t:20-14:20} as the end of the event."
+    ));
+    assert!(!caught(
+        "ja",
+        "AWSが報告書で示した障害の終わりは{t:20-14:20}です。"
+    ));
 }
