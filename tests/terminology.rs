@@ -1158,3 +1158,35 @@ fn the_14_20_rule_catches_the_old_wordings() {
         "AWSが報告書で示した障害の終わりは{t:20-14:20}です。"
     ));
 }
+
+// ---------------------------------------------------------------------------
+// One word for each kind of computer (issue 25)
+// ---------------------------------------------------------------------------
+
+/// Starting an instance is 「インスタンスの起動」 / "starting an instance":
+/// 「新しい起動」 is a calque of "new launches", and "launch" is not a noun
+/// in story text. Checked in every key of the language.
+const COMPUTER_CALQUES: [(&str, &str, &str); 3] = [
+    ("ja", "新しい起動", "「インスタンスの起動」"),
+    ("en", "new launches", "\"starting instances\""),
+    ("en", "some launches", "\"starting instances\""),
+];
+
+#[test]
+fn starting_an_instance_is_said_one_way() {
+    let mut problems = Vec::new();
+    for lang in ["ja", "en"] {
+        let locale = Locale::load(lang);
+        for (key, text) in &locale.entries {
+            for (l, phrase, instead) in COMPUTER_CALQUES {
+                if l == lang && text.to_lowercase().contains(phrase) {
+                    problems.push(format!(
+                        "{}:{key}: says {phrase:?}; write {instead}",
+                        locale.name
+                    ));
+                }
+            }
+        }
+    }
+    report("starting an instance", problems);
+}
