@@ -270,7 +270,7 @@ pub mod opening {
         Key::Ch1SawWeb,
     ];
     pub const SAW_NOTE: Claim = claim(Key::Ch1SawNote, Mark::Illustrative, Source::Project);
-    /// 23:48 to 14:20 PDT, when AWS declared the event over: 14 h 32 min.
+    /// 23:48 to 14:20 PDT, the end AWS gives in its report: 14 h 32 min.
     pub const DURATION: Claim = claim(Key::Ch1Duration, Mark::Documented, Source::PesIntro);
     /// "More than 100": counts of 70 to 142 were reported.
     pub const SCOPE: Claim = claim(Key::Ch1Scope, Mark::Uncertain, Source::Disputed);
