@@ -1009,7 +1009,7 @@ fn the_checks_catch_what_they_should_and_pass_what_they_should() {
 // ---------------------------------------------------------------------------
 
 /// Phrases that said more than the record, in any string of either language:
-/// 14:20 was when AWS declared the event over, not "full recovery"; AWS's
+/// 14:20 is the end AWS gives in its report, not "full recovery"; AWS's
 /// announced changes are promises, not deeds; running instances kept
 /// working; the slow clerk failed to *take* the tag (the talk), it did not
 /// lose it mid-write; every batch was conditional (on the lock).
@@ -1058,8 +1058,14 @@ fn corrections_to_the_record_stay_corrected() {
             "ch1.duration",
             "影響が{t:20-14:20}まで続いたとしています",
         ),
-        (&en, "ch7.b6_after", "{t:21-04:05}"),
+        // Beside the end the report gives (ch7.b6, 14:20): the status page's
+        // first all-normal, and the last Redshift clusters.
+        (&en, "ch7.b6_after", "{t:20-15:01}"),
         (&ja, "ch7.b6_after", "{t:20-15:01}"),
+        (&en, "ch7.redshift_last", "{t:21-04:05}"),
+        (&ja, "ch7.redshift_last", "{t:21-04:05}"),
+        (&en, "ch10.b1_after", "{t:21-04:05}"),
+        (&ja, "ch10.b1_after", "{t:21-04:05}"),
         (&en, "ch8.b4_promised", "said it will"),
         (&ja, "ch8.b4_promised", "発表しました"),
         (&en, "ch4.b2", "failed several times in a row"),
@@ -1074,4 +1080,126 @@ fn corrections_to_the_record_stay_corrected() {
         }
     }
     report("corrections to the record", problems);
+}
+
+// ---------------------------------------------------------------------------
+// 14:20: the end AWS gives in its report (issue 25)
+// ---------------------------------------------------------------------------
+
+/// 14:20 PDT is the end of the event's impact that AWS gives in its report,
+/// written afterwards. Nobody announced an end at 14:20: during the outage the
+/// status page's first all-normal came at 15:01, and the last Redshift
+/// clusters came back on 21 October at 04:05. So no text that speaks of 14:20
+/// (its time token, or a timeline entry at that minute) may say the end was
+/// declared or announced, and no text anywhere may use the calques that said
+/// so ("declared the event over", 「終わりを告げ」).
+const END_1420_TOKENS: [&str; 2] = ["{t:20-14:20}", "{tt:20-14:20}"];
+/// Timeline entries at 14:20, which carry no token (the time is the entry's).
+const END_1420_KEYS: [&str; 2] = ["tl.end", "tl.containers"];
+/// Words that make 14:20 an announcement, in a text that speaks of 14:20.
+const END_1420_FORBIDDEN: [(&str, &str); 6] = [
+    ("en", "declare"),
+    ("en", "announce"),
+    ("en", "called it over"),
+    ("ja", "告げ"),
+    ("ja", "宣言"),
+    ("ja", "発表"),
+];
+/// The calques themselves, forbidden in every text.
+const END_CALQUES: [(&str, &str); 4] = [
+    ("en", "declared the event over"),
+    ("en", "declares the event over"),
+    ("en", "declared it over"),
+    ("ja", "終わりを告げ"),
+];
+
+#[test]
+fn the_end_at_14_20_is_the_reports_not_an_announcement() {
+    let mut problems = Vec::new();
+    for lang in ["ja", "en"] {
+        let locale = Locale::load(lang);
+        for (key, text) in &locale.entries {
+            let lower = text.to_lowercase();
+            for (l, phrase) in END_CALQUES {
+                if l == lang && lower.contains(phrase) {
+                    problems.push(format!("{}:{key}: says {phrase:?}", locale.name));
+                }
+            }
+            let speaks_of_1420 = END_1420_TOKENS.iter().any(|t| text.contains(t))
+                || END_1420_KEYS.contains(&key.as_str());
+            if !speaks_of_1420 {
+                continue;
+            }
+            for (l, word) in END_1420_FORBIDDEN {
+                if l == lang && lower.contains(word) {
+                    problems.push(format!(
+                        "{}:{key}: speaks of 14:20 with {word:?} (it is the end the report gives)",
+                        locale.name
+                    ));
+                }
+            }
+        }
+    }
+    report("14:20 as the report's end", problems);
+}
+
+#[test]
+fn the_14_20_rule_catches_the_old_wordings() {
+    let caught = |lang: &str, text: &str| {
+        let lower = text.to_lowercase();
+        END_CALQUES
+            .iter()
+            .any(|(l, p)| *l == lang && lower.contains(p))
+            || (END_1420_TOKENS.iter().any(|t| text.contains(t))
+                && END_1420_FORBIDDEN
+                    .iter()
+                    .any(|(l, w)| *l == lang && lower.contains(w)))
+    };
+    assert!(caught(
+        "en",
+        "until AWS declared the event over, at {t:20-14:20}."
+    ));
+    assert!(caught("en", "AWS announced the end at {tt:20-14:20}."));
+    assert!(caught("ja", "AWSが障害の終わりを告げた{t:20-14:20}まで"));
+    assert!(caught("ja", "AWSが障害の解消を発表した{t:20-14:20}"));
+    assert!(!caught(
+        "en",
+        "AWS's report gives {t:20-14:20} as the end of the event."
+    ));
+    assert!(!caught(
+        "ja",
+        "AWSが報告書で示した障害の終わりは{t:20-14:20}です。"
+    ));
+}
+
+// ---------------------------------------------------------------------------
+// One word for each kind of computer (issue 25)
+// ---------------------------------------------------------------------------
+
+/// Starting an instance is 「インスタンスの起動」 / "starting an instance":
+/// 「新しい起動」 is a calque of "new launches", and "launch" is not a noun
+/// in story text. Checked in every key of the language.
+const COMPUTER_CALQUES: [(&str, &str, &str); 3] = [
+    ("ja", "新しい起動", "「インスタンスの起動」"),
+    ("en", "new launches", "\"starting instances\""),
+    ("en", "some launches", "\"starting instances\""),
+];
+
+#[test]
+fn starting_an_instance_is_said_one_way() {
+    let mut problems = Vec::new();
+    for lang in ["ja", "en"] {
+        let locale = Locale::load(lang);
+        for (key, text) in &locale.entries {
+            for (l, phrase, instead) in COMPUTER_CALQUES {
+                if l == lang && text.to_lowercase().contains(phrase) {
+                    problems.push(format!(
+                        "{}:{key}: says {phrase:?}; write {instead}",
+                        locale.name
+                    ));
+                }
+            }
+        }
+    }
+    report("starting an instance", problems);
 }

@@ -36,22 +36,22 @@ for (const lang of ['ja', 'en']) {
     const printed = await page
       .locator(`#prerender .pre-${lang} .pre-beat > section.chapter`)
       .evaluateAll((sections, src) => new Function(`return (${src})`)()(sections), read.toString());
-    expect(printed.length).toBe(45);
+    expect(printed.length).toBe(46);
     release();
     await expect(page.locator('#lang-switch')).toBeVisible();
     const live = [];
-    for (let i = 0; i < 45; i++) {
+    for (let i = 0; i < 46; i++) {
       const [one] = await page
         .locator('main#story section.chapter')
         .evaluateAll((sections, src) => new Function(`return (${src})`)()(sections), read.toString());
       live.push(one);
-      if (i < 44) {
+      if (i < 45) {
         const progress = await page.locator('#progress').innerText();
         await page.locator('#next').click();
         await expect(page.locator('#progress')).not.toHaveText(progress);
       }
     }
-    for (let i = 0; i < 45; i++) {
+    for (let i = 0; i < 46; i++) {
       expect(printed[i].text, `${lang} beat ${i + 1}: words`).toBe(live[i].text);
       expect(printed[i].labels, `${lang} beat ${i + 1}: pictures' labels`).toEqual(live[i].labels);
     }

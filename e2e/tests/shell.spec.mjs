@@ -53,11 +53,15 @@ test('every factual sentence carries a truth label that opens its source', async
 
 test('the sources page lists every source and the seed article\'s wrong year', async ({ page }) => {
   await openApp(page, './?view=sources&lang=en');
-  for (const id of ['pes-intro', 'pes-dynamodb', 'pes-ec2', 'pes-nlb', 'pes-remedies', 'talk-dat453', 'summaries', 'disputed', 'project']) {
+  for (const id of ['pes-intro', 'pes-dynamodb', 'pes-ec2', 'pes-nlb', 'pes-remedies', 'talk-dat453', 'summaries', 'dashboard', 'disputed', 'project']) {
     await expect(page.locator(`#src-${id} h3`)).toBeVisible();
   }
   await expect(page.locator('#src-talk-dat453 a.source-link')).toHaveAttribute('href', /youtube\.com\/watch\?v=YZUNNzLDWb8/);
   await expect(page.locator('#src-summaries a.source-link')).toHaveCount(0);
+  // The status page's posts of the day are their own source, not the report's.
+  await expect(page.locator('#src-dashboard a.source-link')).toHaveCount(0);
+  await page.locator('#src-dashboard summary').click();
+  await expect(page.locator('#src-dashboard .citations [data-key="ch7.b6_after"]')).toBeVisible();
   await expect(page.locator('.sources-page')).toContainText('It happened in 2025.');
 });
 

@@ -142,7 +142,7 @@ pub static PLANS: [Plan; 2] = [
             screen(2, 1, 2, "teach.stop.c2b1"),
             screen(2, 3, 2, "teach.stop.c2b3"),
             screen(3, 2, 2, "teach.stop.c3b2"),
-            screen(3, 4, 2, "teach.stop.c3b4"),
+            screen(3, 5, 2, "teach.stop.c3b5"),
             screen(3, 7, 2, "teach.stop.c3b7"),
             screen(4, 1, 2, "teach.stop.c4b1"),
             screen(4, 4, 3, "teach.stop.c4b4"),

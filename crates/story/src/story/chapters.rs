@@ -124,7 +124,7 @@ pub enum Scene {
 pub const REVISIT: [(Key, usize, usize); 4] = [
     (Key::Ch10LinkRace, 4, 1),
     (Key::Ch10LinkCensus, 5, 5),
-    (Key::Ch10LinkTimeline, 7, 7),
+    (Key::Ch10LinkTimeline, 7, 8),
     (Key::Ch10LinkShop, 9, 1),
 ];
 
@@ -357,6 +357,10 @@ const fn talk(text: Key) -> Claim {
 const fn summ(text: Key) -> Claim {
     claim(text, Mark::Summarised, Source::Summaries)
 }
+/// A claim from what AWS's status page said during the outage, as reported.
+const fn dash(text: Key) -> Claim {
+    claim(text, Mark::Summarised, Source::Dashboard)
+}
 /// A claim the sources disagree on or say nothing about.
 const fn unsure(text: Key) -> Claim {
     claim(text, Mark::Uncertain, Source::Disputed)
@@ -546,7 +550,7 @@ pub static CHAPTERS: [Chapter; 10] = [
             ),
             with_terms(
                 beat(
-                    &[doc(Key::Ch6B2, EC2), summ(Key::Ch6B2Expire)],
+                    &[summ(Key::Ch6B2), summ(Key::Ch6B2Expire)],
                     cascade(at(20, 1, 30)),
                 ),
                 &[EC2_TERM, LEASE],
@@ -585,21 +589,30 @@ pub static CHAPTERS: [Chapter; 10] = [
             ),
             beat(&[summ(Key::Ch7B3)], cascade(at(20, 5, 28))),
             beat(&[summ(Key::Ch7B4)], cascade(at(20, 6, 30))),
+            // The health checks swing, and automatic failover takes healthy
+            // machines out: the cause, told before the second wave.
             with_terms(
                 with_engineer(
                     beat(
-                        &[
-                            doc(Key::Ch7B5, NLB),
-                            doc(Key::Ch7B5Overload, NLB),
-                            summ(Key::Ch7SecondWave),
-                            summ(Key::Ch7B5Off),
-                        ],
-                        cascade(at(20, 9, 36)),
+                        &[doc(Key::Ch7B5, NLB), doc(Key::Ch7B5Overload, NLB)],
+                        cascade(at(20, 6, 52)),
                     ),
                     doc(Key::EngCh7B5, NLB),
                 ),
                 &[HEALTH_CHECK, FAILOVER],
             ),
+            // The second wave and the switch-off. Lambda's shortage has no
+            // time in the record: its "when" is its own uncertain claim.
+            beat(
+                &[
+                    summ(Key::Ch7SecondWave),
+                    summ(Key::Ch7LambdaShort),
+                    unsure(Key::Ch7LambdaWhen),
+                    summ(Key::Ch7B5Off),
+                ],
+                cascade(at(20, 9, 36)),
+            ),
+            // The jams clear: two anchor times, relative times for the rest.
             beat(
                 &[
                     doc(Key::Ch7HeldNetwork, EC2),
@@ -610,12 +623,16 @@ pub static CHAPTERS: [Chapter; 10] = [
                 ],
                 cascade(at(20, 13, 50)),
             ),
+            // 14:20 is the end the report gives; what the status page said
+            // on the day and what was still broken stand beside it.
             with_figure(
                 with_terms(
                     beat(
                         &[
                             doc(Key::Ch7B6, INTRO),
-                            summ(Key::Ch7B6After),
+                            summ(Key::Ch7Containers),
+                            dash(Key::Ch7B6After),
+                            summ(Key::Ch7RedshiftLast),
                             summ(Key::Ch7RedshiftWhy),
                         ],
                         Some(Scene::Timeline(at(20, 14, 20))),
@@ -661,7 +678,14 @@ pub static CHAPTERS: [Chapter; 10] = [
                 Key::Ch9B1,
                 Figure::Shop(ShopChoice::UsEast1),
             ),
-            beat(&[ours(Key::Ch9Status), summ(Key::Ch9StatusFact)], None),
+            beat(
+                &[
+                    ours(Key::Ch9Status),
+                    dash(Key::Ch9StatusFact),
+                    ours(Key::Ch9StatusLesson),
+                ],
+                None,
+            ),
             with_figure(
                 beat(&[ours(Key::Ch9Contact), ours(Key::Ch9B4)], None),
                 Key::Ch9Fallback,
@@ -681,7 +705,14 @@ pub static CHAPTERS: [Chapter; 10] = [
                 Figure::Shop(ShopChoice::Unmonitored),
             ),
             with_figure(
-                beat(&[ours(Key::Ch9B3), summ(Key::Ch9B3Signin)], None),
+                beat(
+                    &[
+                        ours(Key::Ch9B3),
+                        summ(Key::Ch9B3Signin),
+                        summ(Key::Ch9RedshiftRegions),
+                    ],
+                    None,
+                ),
                 Key::Ch9MultiCloud,
                 Figure::Shop(ShopChoice::MultiCloud),
             ),
@@ -695,8 +726,14 @@ pub static CHAPTERS: [Chapter; 10] = [
     Chapter {
         title: Key::Ch10Title,
         beats: &[
+            // The summary is ours; the end time and what outlasted it are
+            // the record's, each with its own mark.
             beat(
-                &[doc(Key::Ch10B1, INTRO)],
+                &[
+                    ours(Key::Ch10B1),
+                    doc(Key::Ch10B1End, INTRO),
+                    summ(Key::Ch10B1After),
+                ],
                 Some(Scene::Timeline(at(19, 23, 48))),
             ),
             beat(&[ours(Key::Ch10B2)], Some(Scene::Revisit)),

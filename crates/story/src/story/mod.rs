@@ -49,6 +49,9 @@ pub enum Source {
     Talk,
     /// Several independent summaries of the report that agree.
     Summaries,
+    /// What AWS posted on its public Health Dashboard during the outage,
+    /// as press reports and summaries quote it (not part of the report).
+    Dashboard,
     /// Sources that disagree, or say nothing.
     Disputed,
     /// This explainer's own examples and simplifications.
@@ -57,7 +60,7 @@ pub enum Source {
 
 impl Source {
     /// Every source, in the order the sources page lists them.
-    pub const ALL: [Source; 9] = [
+    pub const ALL: [Source; 10] = [
         Source::PesIntro,
         Source::PesDynamoDb,
         Source::PesEc2,
@@ -65,6 +68,7 @@ impl Source {
         Source::PesRemedies,
         Source::Talk,
         Source::Summaries,
+        Source::Dashboard,
         Source::Disputed,
         Source::Project,
     ];
@@ -79,6 +83,7 @@ impl Source {
             Source::PesRemedies => "pes-remedies",
             Source::Talk => "talk-dat453",
             Source::Summaries => "summaries",
+            Source::Dashboard => "dashboard",
             Source::Disputed => "disputed",
             Source::Project => "project",
         }
@@ -94,6 +99,7 @@ impl Source {
             Source::PesRemedies => Key::SrcPesRemedies,
             Source::Talk => Key::SrcTalk,
             Source::Summaries => Key::SrcSummaries,
+            Source::Dashboard => Key::SrcDashboard,
             Source::Disputed => Key::SrcDisputed,
             Source::Project => Key::SrcProject,
         }
@@ -109,13 +115,15 @@ impl Source {
             | Source::PesRemedies => Key::SrcPesAbout,
             Source::Talk => Key::SrcTalkAbout,
             Source::Summaries => Key::SrcSummariesAbout,
+            Source::Dashboard => Key::SrcDashboardAbout,
             Source::Disputed => Key::SrcDisputedAbout,
             Source::Project => Key::SrcProjectAbout,
         }
     }
 
     /// Where a reader can read the source itself; `None` where there is no
-    /// one document to open.
+    /// one document to open (the dashboard's posts of the day are not kept
+    /// at an address the project has recorded).
     pub const fn url(self) -> Option<&'static str> {
         match self {
             Source::PesIntro
@@ -124,7 +132,7 @@ impl Source {
             | Source::PesNlb
             | Source::PesRemedies => Some(PES_URL),
             Source::Talk => Some(TALK_URL),
-            Source::Summaries | Source::Disputed | Source::Project => None,
+            Source::Summaries | Source::Dashboard | Source::Disputed | Source::Project => None,
         }
     }
 
@@ -141,7 +149,7 @@ impl Source {
                     | Source::PesRemedies
             ),
             Mark::Talk => matches!(self, Source::Talk),
-            Mark::Summarised => matches!(self, Source::Summaries),
+            Mark::Summarised => matches!(self, Source::Summaries | Source::Dashboard),
             Mark::Uncertain => matches!(self, Source::Disputed),
             Mark::Illustrative => matches!(self, Source::Project),
         }
@@ -177,16 +185,6 @@ impl Mark {
             Mark::Summarised => Key::MarkSHelp,
             Mark::Uncertain => Key::MarkUHelp,
             Mark::Illustrative => Key::MarkIHelp,
-        }
-    }
-
-    /// Where a reader can check the claim, one click away; `None` for our own
-    /// simplifications and for claims whose sources disagree.
-    pub const fn source_url(self) -> Option<&'static str> {
-        match self {
-            Mark::Documented | Mark::Summarised => Some(PES_URL),
-            Mark::Talk => Some(TALK_URL),
-            Mark::Uncertain | Mark::Illustrative => None,
         }
     }
 
