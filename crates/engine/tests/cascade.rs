@@ -352,6 +352,19 @@ fn removing_the_throttle_leaves_ec2_collapsed() {
 #[test]
 fn the_readers_shop() {
     let base = as_it_happened();
+    // The story's shop needs DynamoDB and a load balancer, nothing else:
+    // affected while DynamoDB is (23:49 to 02:41, its cache tail included)
+    // and while the load balancers are at their worst (08:29 to 10:00), and
+    // not in between, though EC2 launches stay throttled all morning.
+    assert_eq!(
+        base.windows(Service::Shop),
+        vec![
+            (at(19, 23, 49), at(20, 2, 41)),
+            (at(20, 8, 29), at(20, 10, 0))
+        ]
+    );
+    assert_eq!(base.minutes(Service::Shop), 263);
+    assert_eq!(base.minutes_at(Service::Shop, Severity::Down), 194);
     let ddb_down = base
         .intervals
         .iter()
