@@ -483,3 +483,27 @@ fn a_throttle_while_dynamodb_is_unhealthy_still_takes_effect() {
         );
     }
 }
+
+/// The chart's rows carry their own kind: fitted where a calibrated target
+/// lies on the row, the model's own elsewhere.
+#[test]
+fn chart_rows_are_fitted_only_where_a_target_lies() {
+    use dns_race_engine::cascade::calibration::row_fitted;
+    for s in [
+        Service::DynamoDb,
+        Service::Dwfm,
+        Service::Ec2Launch,
+        Service::Nlb,
+        Service::Lambda,
+        Service::Sts,
+        Service::IamSignIn,
+        Service::Connect,
+        Service::Redshift,
+        Service::Containers,
+    ] {
+        assert!(row_fitted(s), "{s:?}");
+    }
+    for s in [Service::NetworkManager, Service::Shop] {
+        assert!(!row_fitted(s), "{s:?}");
+    }
+}

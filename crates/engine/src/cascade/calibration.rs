@@ -202,6 +202,27 @@ pub const SHAPE_CONSTANTS: &[(&str, u32)] = &[
 pub const NETWORK_MANAGER_START_DOCUMENTED: Minute = at(20, 6, 21);
 pub const NETWORK_MANAGER_START_SIMULATED: Minute = at(20, 5, 27);
 
+impl Measure {
+    /// The service whose chart row the measured time belongs to (all
+    /// droplets leased: DWFM's; the event's end: the containers', whose
+    /// drain sets it).
+    pub const fn service(self) -> Service {
+        match self {
+            WindowStart(s, _) | WindowEnd(s, _) | LastWindowEnd(s) | LastDownEnd(s) => s,
+            AllLeased => Dwfm,
+            EventEnd => Containers,
+        }
+    }
+}
+
+/// Whether some time on `service`'s row was fitted to a documented time
+/// (a chart row of the record's night is then "fitted"; every other row,
+/// such as Network Manager's, whose start misses the record by 54 minutes,
+/// or the reader's shop, is the model's own).
+pub fn row_fitted(service: Service) -> bool {
+    CALIBRATION.iter().any(|c| c.measure.service() == service)
+}
+
 /// Reads a target time off a simulation; `None` if the window is absent.
 pub fn measured(measure: Measure, tl: &Timeline, impact: &Impact) -> Option<Minute> {
     match measure {
