@@ -352,7 +352,7 @@ test('every event a reader can land on is told in words, in Japanese too', async
 
 test('chapter 9 compares the shop deployed in different ways', async ({ page }) => {
   await openApp(page, './?ch=9&beat=1&lang=en');
-  // Durations are written as a reader says them: "13 h 23 min", "5 min".
+  // Durations are written as a reader says them: "4 h 23 min", "5 min".
   const minutes = async () => {
     const m = (await page.locator('.figure').innerText()).match(/affected for (?:(\d+) h)? ?(?:(\d+) min)?/);
     return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
@@ -371,7 +371,8 @@ test('chapter 9 compares the shop deployed in different ways', async ({ page }) 
   const unmonitored = await minutes();
   expect(fallback).toBe(single); // still affected as long; down for less
   await expect(page.locator('.figure .kind')).toHaveAttribute('data-kind', 'model');
-  expect(single).toBeGreaterThan(600);
+  // The shop needs DynamoDB and a load balancer only: hours, not all day.
+  expect(single).toBeGreaterThan(120);
   expect(multiRegion).toBeLessThanOrEqual(10);
   expect(unmonitored).toBeGreaterThan(multiRegion);
   expect(unmonitored).toBeLessThan(single);
