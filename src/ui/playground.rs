@@ -95,12 +95,7 @@ fn estimate_slice(
         return;
     }
     debug_assert_eq!(config.trials, READER_TRIALS);
-    let e = summarise(
-        config.trials,
-        empty,
-        s.effective_planner_interval_ms(),
-        config.delay_episodes_per_year,
-    );
+    let e = summarise(config.trials, empty, s.effective_planner_interval_ms());
     publish(e);
 }
 

@@ -5,10 +5,11 @@
 //! random around the scenario's values (uniformly, from half to one and a half
 //! times the extra delay, and likewise for its length: illustrative
 //! choices, I). The run is simulated by the same driver as [`super::run`] to
-//! the end of the trial's time, stopping early only when a record empties. The share of trials that
-//! empty a record estimates the chance per episode, reported with a 95%
-//! Wilson interval. The rate of episodes is a knob (I): the record says only
-//! that the delays were unusual (D).
+//! the end of the trial's time, stopping early only when a record empties.
+//! The share of trials that empty a record estimates the chance per episode,
+//! reported with a 95% Wilson interval. It is a share of invented episodes, not a frequency of
+//! real incidents: the record says only that the delays were unusual (D),
+//! so no rate of episodes (and no "once every N days") is derived from it.
 //!
 //! Deterministic: trial `i` draws from a generator seeded by `seed` and `i`.
 //! Floats appear only in the statistics, never in the simulation.
@@ -30,8 +31,6 @@ pub const MAX_TRIALS: u32 = 10_000_000;
 pub struct EstimateConfig {
     /// Trials to run. Default 20 000; 1..=10 000 000.
     pub trials: u32,
-    /// How often an Enactor hits unusual delays (I). Default 12 a year.
-    pub delay_episodes_per_year: u32,
     pub seed: u64,
 }
 
@@ -39,7 +38,6 @@ impl Default for EstimateConfig {
     fn default() -> Self {
         EstimateConfig {
             trials: 20_000,
-            delay_episodes_per_year: 12,
             seed: 2025,
         }
     }
@@ -58,7 +56,6 @@ impl EstimateConfig {
         EstimateConfig {
             trials: READER_TRIALS,
             seed: scenario.seed,
-            ..EstimateConfig::default()
         }
     }
 }
@@ -76,11 +73,6 @@ pub struct Estimate {
     pub p_high: f64,
     /// Plans the Planner writes a day at the scenario's cadence.
     pub plans_per_day: u64,
-    /// Expected days between empty records at `delay_episodes_per_year`
-    /// (`None` when no trial emptied a record).
-    pub days_between: Option<f64>,
-    /// The same from the interval's upper end: at least this many days.
-    pub days_between_at_least: Option<f64>,
 }
 
 /// SplitMix64: decorrelates trial seeds drawn from one seed.
@@ -197,23 +189,15 @@ pub fn estimate(
         config.trials,
         empty_trials,
         scenario.effective_planner_interval_ms(),
-        config.delay_episodes_per_year,
     ))
 }
 
 /// Turns counts into the reader's numbers.
-pub fn summarise(
-    trials: u32,
-    empty_trials: u32,
-    planner_interval_ms: u64,
-    episodes_per_year: u32,
-) -> Estimate {
-    assert!(trials > 0 && empty_trials <= trials);
+pub fn summarise(trials: u32, empty_trials: u32, planner_interval_ms: u64) -> Estimate {
+    debug_assert!(trials > 0 && empty_trials <= trials);
     let n = f64::from(trials);
     let p = f64::from(empty_trials) / n;
     let (p_low, p_high) = wilson_95(empty_trials, trials);
-    let per_day = f64::from(episodes_per_year) / 365.0;
-    let days = |p: f64| (p > 0.0 && per_day > 0.0).then(|| 1.0 / (p * per_day));
     Estimate {
         trials,
         empty_trials,
@@ -221,8 +205,6 @@ pub fn summarise(
         p_low,
         p_high,
         plans_per_day: 86_400_000 / planner_interval_ms.max(1),
-        days_between: days(p),
-        days_between_at_least: days(p_high),
     }
 }
 
@@ -248,7 +230,6 @@ mod slice_tests {
         let config = EstimateConfig {
             trials: 400,
             seed: 43,
-            ..EstimateConfig::default()
         };
         let whole = estimate(&s, &config).expect("valid").empty_trials;
         let sliced: u32 = (0..10)
