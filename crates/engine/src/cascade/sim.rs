@@ -234,7 +234,9 @@ struct State {
     redshift_impaired_milli: u32,
     /// Queued work still to be done (minutes of impairment), per service.
     backlog_min: [u32; Service::ALL.len()],
-    /// Per reader service: minute its current dependency trouble began.
+    /// Per reader service: the minute its first dependency trouble began
+    /// (set once and kept: a reader's service that has switched away stays
+    /// switched for the rest of the night, I).
     trouble_since: [Option<Minute>; Service::ALL.len()],
 }
 

@@ -40,7 +40,11 @@ pub struct Fixes {
     pub recheck_at_write: bool,
     /// Clean-up never deletes the tree in use, nor the rollback target. The
     /// model's idea, from the record's account of the clean-up that deleted
-    /// the active plan (D); not AWS's wording.
+    /// the active plan (D); not AWS's wording. Sound here because the
+    /// model's clean-up reads the alias and deletes in one atomic step; in
+    /// Route 53 the delete must assert the alias in the same transaction
+    /// (delete-as-expected), or a clean-up that reads, then deletes in a
+    /// later batch, reopens the very check-then-act race of the event.
     pub cleanup_spares_in_use: bool,
     /// Rollback code tolerates a missing tree, so Enactors keep going and the
     /// next flip heals an empty record. The model's idea, from the talk ("we
