@@ -369,7 +369,8 @@ test('chapter 9 compares the shop deployed in different ways', async ({ page }) 
   const multiRegion = await minutes();
   await page.locator('#next').click();
   const unmonitored = await minutes();
-  expect(fallback).toBe(single); // still affected as long; down for less
+  // Still affected about as long (the fallback takes a minute to switch); down for less.
+  expect(Math.abs(fallback - single)).toBeLessThanOrEqual(5);
   await expect(page.locator('.figure .kind')).toHaveAttribute('data-kind', 'model');
   // The shop needs DynamoDB and a load balancer only: hours, not all day.
   expect(single).toBeGreaterThan(120);
