@@ -73,7 +73,7 @@ fn search_slice(
                 done.set(Some((from, result)));
             }
         }
-        None if search.with_value(Option::is_some) => {
+        None if search.try_with_value(Option::is_some).unwrap_or(false) => {
             set_timeout(
                 move || search_slice(search, done, from),
                 std::time::Duration::ZERO,
