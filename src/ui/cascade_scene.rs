@@ -66,7 +66,7 @@ fn row_kind(chart: NumberKind, service: Service) -> NumberKind {
 const fn row_mark(kind: NumberKind) -> &'static str {
     match kind {
         NumberKind::Fitted => "≈",
-        _ => "◇",
+        _ => "⚙",
     }
 }
 
