@@ -191,12 +191,28 @@ pub fn CascadeScene(
                     } else {
                         windows.join(", ")
                     };
-                    let row = lang.text(row_kind(kind.get(), service).label());
-                    format!("{} ({row}): {text}", lang.text(key))
+                    format!("{}: {text}", lang.text(key))
                 })
                 .collect::<Vec<_>>()
                 .join("; ")
         });
+        // Each row's kind, after the rows: "fitted to the record: DynamoDB,
+        // …; the model's result: EC2 network settings, Shop (example)".
+        let chart = kind.get();
+        let kinds = [NumberKind::Fitted, NumberKind::Model]
+            .into_iter()
+            .filter_map(|k| {
+                let names: Vec<&str> = ROWS
+                    .iter()
+                    .filter(|&&(service, _)| row_kind(chart, service) == k)
+                    .map(|&(_, key)| lang.text(key))
+                    .collect();
+                (!names.is_empty())
+                    .then(|| format!("{}: {}", lang.text(k.label()), names.join(", ")))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let rows = format!("{rows}; {kinds}");
         clock.message(&msg::SceneCascadeAlt { rows: &rows })
     };
     view! {
