@@ -83,6 +83,10 @@ impl CensusConfig {
 
     /// The configuration of a run already made, at **that run's own** gap
     /// (see [`CensusConfig::for_scenario`] for why a fix is not judged so).
+    /// The gap is how far the most-lagging successful flip was behind the
+    /// newest plan, which can over-state how far the cleaning Enactor's plan
+    /// was ahead of it (the quantity the threshold acts on): a conservative
+    /// choice, since a larger gap only opens the door wider.
     pub fn for_run(run: &super::run::RaceRun) -> CensusConfig {
         let gap = run.summary.max_behind_newest.max(1);
         let stale_plan = 110;
