@@ -186,7 +186,7 @@ fn a_move() -> impl Strategy<Value = Move> {
             .prop_map(|(r, f, on)| Move::DeploymentFlag(&READERS[r], &DEPLOYMENT_FLAGS[f], on)),
         1 => (0..CASCADE_PRESETS.len()).prop_map(|i| Move::CascadePreset(CASCADE_PRESETS[i].0)),
         1 => (service.clone(), service, any::<bool>()).prop_map(|(a, b, on)| Move::Coupling(a, b, on)),
-        1 => prop::sample::select(Fix::ALL.to_vec()).prop_map(Move::ShowFailing),
+        1 => prop::sample::select(Fix::ALL.to_vec()).prop_map(|f| Move::ShowFailing(f.preset().scenario())),
         1 => Just(Move::AnotherDay),
     ]
 }

@@ -81,7 +81,7 @@ test('the race scenes follow the engine: overwrite, then blank, then stuck', asy
   await page.locator('#next').click();
   await expect(page.locator('#beat')).toContainText(withTimes(locales.en['ch5.found'], 'en'));
   await page.locator('#next').click();
-  await expect(page.locator('#beat')).toContainText(/\d{1,3}(,\d{3})* of \d{1,3}(,\d{3})* orders leave the page blank/);
+  await expect(page.locator('#beat')).toContainText(/\d{1,3}(,\d{3})* of \d{1,3}(,\d{3})* orders end with a blank page/);
 });
 
 test('the cascade scene draws impact bars with a moving cursor', async ({ page }) => {
@@ -352,7 +352,7 @@ test('every event a reader can land on is told in words, in Japanese too', async
 
 test('chapter 9 compares the shop deployed in different ways', async ({ page }) => {
   await openApp(page, './?ch=9&beat=1&lang=en');
-  // Durations are written as a reader says them: "13 h 23 min", "5 min".
+  // Durations are written as a reader says them: "4 h 23 min", "5 min".
   const minutes = async () => {
     const m = (await page.locator('.figure').innerText()).match(/affected for (?:(\d+) h)? ?(?:(\d+) min)?/);
     return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
@@ -369,9 +369,11 @@ test('chapter 9 compares the shop deployed in different ways', async ({ page }) 
   const multiRegion = await minutes();
   await page.locator('#next').click();
   const unmonitored = await minutes();
-  expect(fallback).toBe(single); // still affected as long; down for less
+  // Still affected about as long (the fallback takes a minute to switch); down for less.
+  expect(Math.abs(fallback - single)).toBeLessThanOrEqual(5);
   await expect(page.locator('.figure .kind')).toHaveAttribute('data-kind', 'model');
-  expect(single).toBeGreaterThan(600);
+  // The shop needs DynamoDB and a load balancer only: hours, not all day.
+  expect(single).toBeGreaterThan(120);
   expect(multiRegion).toBeLessThanOrEqual(10);
   expect(unmonitored).toBeGreaterThan(multiRegion);
   expect(unmonitored).toBeLessThan(single);

@@ -7,8 +7,11 @@ use leptos::prelude::*;
 use super::kind::KindBadge;
 use crate::story::NumberKind;
 
-use super::clock::{clock, say};
+use super::clock::{clock, say_msg};
 use super::model::cascade_impact;
+use crate::engine::cascade::calibration::{
+    NETWORK_MANAGER_START_DOCUMENTED, NETWORK_MANAGER_START_SIMULATED, row_fitted,
+};
 use crate::engine::cascade::clock::Minute;
 use crate::engine::cascade::{Impact, Service, Severity};
 use crate::i18n::{Key, Lang, msg};
@@ -44,6 +47,28 @@ fn x_of(m: Minute) -> i32 {
 
 /// The last minute the chart shows.
 pub const CHART_END: Minute = AXIS_END;
+
+/// The width of the picture: the bars, then a column for each row's kind.
+const WIDTH: i32 = 368;
+
+/// The kind of a row's times: on the record's night, fitted where a
+/// calibrated target lies on the row and the model's own elsewhere; on a
+/// what-if night, all the model's.
+fn row_kind(chart: NumberKind, service: Service) -> NumberKind {
+    if chart == NumberKind::Fitted && row_fitted(service) {
+        NumberKind::Fitted
+    } else {
+        NumberKind::Model
+    }
+}
+
+/// The mark drawn after a row for its kind (explained by the chart's note).
+const fn row_mark(kind: NumberKind) -> &'static str {
+    match kind {
+        NumberKind::Fitted => "≈",
+        _ => "⚙",
+    }
+}
 
 /// One service's bars: red where down, hatched where degraded.
 fn bar_row(impact: &Impact, service: Service, y: i32) -> impl IntoView + use<> {
@@ -137,7 +162,7 @@ pub fn CascadeScene(
             .map(|c| if c.is_ascii() { 3 } else { 5 })
             .sum::<i32>()
             + 2;
-        cursor_x().clamp(half, (360 - half).max(half))
+        cursor_x().clamp(half, (WIDTH - half).max(half))
     };
     // The chart in words, for screen readers: each service's windows.
     let alt = move || {
@@ -171,6 +196,23 @@ pub fn CascadeScene(
                 .collect::<Vec<_>>()
                 .join("; ")
         });
+        // Each row's kind, after the rows: "fitted to the record: DynamoDB,
+        // …; the model's result: EC2 network settings, Shop (example)".
+        let chart = kind.get();
+        let kinds = [NumberKind::Fitted, NumberKind::Model]
+            .into_iter()
+            .filter_map(|k| {
+                let names: Vec<&str> = ROWS
+                    .iter()
+                    .filter(|&&(service, _)| row_kind(chart, service) == k)
+                    .map(|&(_, key)| lang.text(key))
+                    .collect();
+                (!names.is_empty())
+                    .then(|| format!("{}: {}", lang.text(k.label()), names.join(", ")))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let rows = format!("{rows}; {kinds}");
         clock.message(&msg::SceneCascadeAlt { rows: &rows })
     };
     view! {
@@ -179,7 +221,7 @@ pub fn CascadeScene(
                 {title.map(|k| view! { {move || lang.get().text(k)} " " })}
                 <KindBadge kind=kind lang=lang />
             </p>
-            <svg viewBox=format!("0 0 360 {height}") role="img" aria-label=alt class="cascade-svg">
+            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=alt class="cascade-svg">
                 <defs>
                     <pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect width="4" height="4" class="hatch-bg" />
@@ -198,6 +240,21 @@ pub fn CascadeScene(
                         .collect_view()
                 }}
                 {bars}
+                {move || {
+                    let chart = kind.get();
+                    ROWS.iter()
+                        .enumerate()
+                        .map(|(row, &(service, _))| {
+                            let y = TOP + ROW_H * row as i32 + 14;
+                            let k = row_kind(chart, service);
+                            view! {
+                                <text class="small row-kind" data-row-kind=k.code() x=RIGHT + 8 y=y text-anchor="middle">
+                                    {row_mark(k)}
+                                </text>
+                            }
+                        })
+                        .collect_view()
+                }}
                 <line class="cursor" x1=cursor_x x2=cursor_x y1=TOP - 4 y2=height - 18 visibility=if hide_cursor { "hidden" } else { "visible" } />
                 <text
                     visibility=if hide_cursor { "hidden" } else { "visible" }
@@ -215,7 +272,10 @@ pub fn CascadeScene(
                 <span class="swatch degraded" aria-hidden="true"></span>
                 {move || lang.get().text(Key::SceneDegraded)}
                 <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
-                <small class="scene-note">{move || say(lang.get(), Key::SceneChartNote)}</small>
+                <small class="scene-note">{move || {
+                    let early = NETWORK_MANAGER_START_DOCUMENTED - NETWORK_MANAGER_START_SIMULATED;
+                    say_msg(lang.get(), &msg::SceneChartNote { early: &early.to_string() })
+                }}</small>
             </figcaption>
         </figure>
     }

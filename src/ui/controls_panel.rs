@@ -12,7 +12,7 @@ use crate::controls::{
     CASCADE_PRESETS, Control, DEPLOYMENT_FLAGS, InLink, Knob, Move, PLACEMENTS, Panel, READERS,
     Reader, Switch, laid_out, placement_code, placement_from_code,
 };
-use crate::engine::race::fix_counterexample;
+use crate::engine::race::{Claim, Fix, RaceScenario, Search, SearchResult, SearchSpace};
 use crate::i18n::{Key, Lang, msg};
 
 /// Applies a reader's move to the page's state (and so to the address).
@@ -49,28 +49,99 @@ pub fn KnobSlider(knob: &'static Knob, lang: Signal<Lang>) -> impl IntoView {
     }
 }
 
-/// A checkbox bound to one switch; a race fix that helps only at some
-/// settings also offers one where it fails.
+/// Settings the search runs per main-thread task (a few ms each in a phone's
+/// browser).
+const SEARCH_PER_SLICE: u32 = 200;
+
+/// Runs the next slice of `search`; schedules the next or, once over,
+/// publishes the result (and puts a setting found on the sliders).
+fn search_slice(
+    search: StoredValue<Option<Search>>,
+    done: WriteSignal<Option<(RaceScenario, SearchResult)>>,
+    from: RaceScenario,
+) {
+    let over = search
+        .try_update_value(|s| s.as_mut().and_then(|s| s.advance(SEARCH_PER_SLICE)))
+        .flatten();
+    match over {
+        Some(result) => {
+            search.set_value(None);
+            if let Some(found) = result.found {
+                apply(Move::ShowFailing(found));
+                done.set(Some((found, result)));
+            } else {
+                done.set(Some((from, result)));
+            }
+        }
+        None if search.try_with_value(Option::is_some).unwrap_or(false) => {
+            set_timeout(
+                move || search_slice(search, done, from),
+                std::time::Duration::ZERO,
+            );
+        }
+        None => {}
+    }
+}
+
+/// A race fix's search for a setting where it fails: a button, and what
+/// the search found (shown while the sliders stay where it left them).
+#[component]
+fn FailingSearch(fix: Fix, id: &'static str, lang: Signal<Lang>) -> impl IntoView {
+    let race = url::slice(|s| s.race);
+    let search = StoredValue::new(None::<Search>);
+    let (done, set_done) = signal(None::<(RaceScenario, SearchResult)>);
+    let searching = RwSignal::new(false);
+    let start = move |_| {
+        let from = race.get_untracked();
+        search.set_value(Some(Search::new(fix, &from, &SearchSpace::LAB)));
+        set_done.set(None);
+        searching.set(true);
+        search_slice(search, set_done, from);
+    };
+    Effect::new(move |_| {
+        if done.with(Option::is_some) {
+            searching.set(false);
+        }
+    });
+    on_cleanup(move || search.set_value(None));
+    let note = move || {
+        let lang = lang.get();
+        if searching.get() {
+            return Some(lang.text(Key::PlaySearching).to_string());
+        }
+        let (at, result) = done.get()?;
+        (race.get() == at).then(|| {
+            let tried = super::format::grouped(u64::from(result.tried));
+            let key = match (result.found.is_some(), fix.claim()) {
+                (true, Claim::NoBlankPage) => Key::PlayFailingNote,
+                (true, Claim::NeverStuck) => Key::PlayFailingStuck,
+                (false, _) => Key::PlayFailingNone,
+            };
+            lang.message_as(key, &msg::PlayFailingNone { tried: &tried })
+        })
+    };
+    view! {
+        <button
+            type="button"
+            class="show-failing"
+            id=format!("{id}-failing")
+            disabled=move || searching.get()
+            aria-busy=move || searching.get().to_string()
+            on:click=start
+        >
+            {move || say(lang.get(), Key::PlayShowFailing)}
+        </button>
+        {move || note().map(|n| view! { <p class="failing-note">{n}</p> })}
+    }
+}
+
+/// A checkbox bound to one switch; a race fix also offers a search for a
+/// setting where it fails.
 #[component]
 pub fn SwitchBox(switch: &'static Switch, lang: Signal<Lang>) -> impl IntoView {
     let on = url::slice(switch.get);
     let failing = match switch.link {
-        InLink::Fix(_, fix) => fix_counterexample(fix).map(|bad| {
-            let showing = url::slice(move |s| s.race);
-            view! {
-                <button
-                    type="button"
-                    class="show-failing"
-                    id=format!("{}-failing", switch.id)
-                    on:click=move |_| apply(Move::ShowFailing(fix))
-                >
-                    {move || say(lang.get(), Key::PlayShowFailing)}
-                </button>
-                <Show when=move || showing.get() == bad>
-                    <p class="failing-note">{move || say(lang.get(), Key::PlayFailingNote)}</p>
-                </Show>
-            }
-        }),
+        InLink::Fix(_, fix) => Some(view! { <FailingSearch fix=fix id=switch.id lang=lang /> }),
         _ => None,
     };
     let label = view! {

@@ -14,17 +14,19 @@ use super::sentences::{census_finding, day, estimate_finding, game_status, run_o
 use super::url;
 use crate::controls::{Control, Move, Panel};
 use crate::engine::race::census::{CensusConfig, census};
-use crate::engine::race::estimate::{Estimate, EstimateConfig, empty_trials_in, summarise};
+use crate::engine::race::estimate::{
+    Estimate, EstimateConfig, READER_TRIALS, empty_trials_in, summarise,
+};
 use crate::engine::race::scheduler::SchedulerGame;
 use crate::engine::race::{EnactorId, RaceScenario, run};
 use crate::i18n::{Key, Lang, msg};
 use crate::story::NumberKind;
 
-/// Monte Carlo trials per estimate in the page.
-const PLAYGROUND_TRIALS: u32 = 400;
 /// Trials per main-thread task: the estimate runs in slices with the page
-/// free for input between them (one slice is a few ms on a phone).
-const TRIALS_PER_SLICE: u32 = 25;
+/// free for input between them (one slice is a few ms on a phone). The
+/// estimate is [`EstimateConfig::for_reader`], the story's own definition,
+/// so at the starting setting the lab shows the story's figure.
+const TRIALS_PER_SLICE: u32 = 50;
 /// Wait after the last control move before estimating (ms).
 const ESTIMATE_DEBOUNCE_MS: u64 = 180;
 
@@ -82,22 +84,18 @@ fn estimate_slice(
     if run_id.try_get_value() != Some(id) {
         return;
     }
-    let to = (from + TRIALS_PER_SLICE).min(PLAYGROUND_TRIALS);
-    let empty = empty_so_far + empty_trials_in(&s, s.seed, from..to);
-    if to < PLAYGROUND_TRIALS {
+    let config = EstimateConfig::for_reader(&s);
+    let to = (from + TRIALS_PER_SLICE).min(config.trials);
+    let empty = empty_so_far + empty_trials_in(&s, config.seed, from..to);
+    if to < config.trials {
         set_timeout(
             move || estimate_slice(s, to, empty, id, run_id, publish),
             std::time::Duration::ZERO,
         );
         return;
     }
-    let per_year = EstimateConfig::default().delay_episodes_per_year;
-    let e = summarise(
-        PLAYGROUND_TRIALS,
-        empty,
-        s.effective_planner_interval_ms(),
-        per_year,
-    );
+    debug_assert_eq!(config.trials, READER_TRIALS);
+    let e = summarise(config.trials, empty, s.effective_planner_interval_ms());
     publish(e);
 }
 
@@ -111,12 +109,15 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
         run(&race.get_untracked()).ok()
     });
     let result_moved = super::one_task_later(Box::new(move || result.track()));
+    // The census at the setting where the unfixed design is exposed (the
+    // unfixed twin's gap), with the reader's fixes and without any.
     let counted = Memo::new(move |_| {
         result_moved.track();
-        result.with_untracked(|r| {
-            r.as_ref()
-                .and_then(|r| census(&CensusConfig::for_run(r)).ok())
-        })
+        let s = race.get_untracked();
+        let config = CensusConfig::for_scenario(&s).ok()?;
+        let with = census(&config).ok()?;
+        let unfixed = census(&config.unguarded()).ok()?;
+        Some((with, unfixed))
     });
     let (estimated, estimating) = sliced_estimate(race);
     let t = move |k: Key| move || say(lang.get(), k);
@@ -129,14 +130,23 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let census_text = move || {
-        let above_zero = estimated.with(|e| e.as_ref().is_some_and(|e| e.empty_trials > 0));
+    let census_texts = move || {
+        // Only the current setting's estimate speaks (not the last one's
+        // while the new one is being computed).
+        let above_zero =
+            !estimating.get() && estimated.with(|e| e.as_ref().is_some_and(|e| e.empty_trials > 0));
+        let fixes = race.with(|s| s.fixes);
         counted.with(|c| {
             c.as_ref()
-                .map(|c| census_finding(lang.get(), c, above_zero))
+                .map(|(with, unfixed)| {
+                    let timing = fixes.fewer_plans || fixes.fair_backoff;
+                    census_finding(lang.get(), with, unfixed, timing, above_zero)
+                })
                 .unwrap_or_default()
         })
     };
+    let census_text = move || census_texts().0;
+    let census_notes = move || census_texts().1;
     let estimate_text =
         move || estimated.with(|e| e.as_ref().map(|e| estimate_finding(lang.get(), e)));
     let why = move || {
@@ -151,6 +161,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
             <p>{t(Key::PlayIntro)}</p>
             <fieldset class="fixes">
                 <legend>{t(Key::PlayFixes)}</legend>
+                <p class="fixes-note"><small>{t(Key::PlayFixesNote)}</small></p>
                 {controls(Panel::Race, |c| c.is_fix(), lang)}
             </fieldset>
             <fieldset class="knobs">
@@ -166,6 +177,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
             <div class="results" aria-live="polite">
                 <p id="play-run">{run_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
                 <p id="play-census">{census_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
+                <p id="play-census-bounds"><small>{census_notes}</small></p>
                 <p id="play-estimate" aria-busy=move || estimating.get().to_string()>
                     {estimate_text} " " <KindBadge kind=NumberKind::Model lang=lang />
                 </p>
@@ -179,7 +191,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
             </div>
             // The game sits below the fold: drawn one task later.
             {move || next_game.get().then(|| {
-                let c = counted.get();
+                let c = counted.get().map(|(with, _)| with);
                 let config = c.as_ref().map(|c| c.config).unwrap_or_default();
                 let fewest = c.as_ref().and_then(|c| c.fewest_steps_to_empty).unwrap_or(0);
                 let examples = c.map(|c| c.bad_examples).unwrap_or_default();

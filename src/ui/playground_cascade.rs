@@ -67,6 +67,7 @@ pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
             <PresetButtons lang=lang />
             <fieldset>
                 <legend>{t(Key::PlayKnobs)}</legend>
+                <p class="levers-note"><small>{t(Key::PcLeversNote)}</small></p>
                 {controls(Panel::Cascade, |c| !c.is_coupling(), lang)}
             </fieldset>
             {readers(lang)}

@@ -58,30 +58,61 @@ pub fn run_outcome(lang: Lang, run: &RaceRun) -> String {
     }
 }
 
-/// What the census found. `estimate_above_zero`: never "cannot happen"
-/// while the estimate beside it is above zero.
-pub fn census_finding(lang: Lang, census: &Census, estimate_above_zero: bool) -> String {
+/// What the census found, at the lab's setting (`census`, the reader's
+/// fixes) beside the same setting with no fix (`unfixed`), and its bounds.
+/// `timing_fix_on`: fewer plans or fair back-off is on (they change no
+/// order, so the census cannot show them). `estimate_above_zero`: never
+/// "cannot happen" while the estimate beside it is above zero. Returns (the
+/// finding, the setting and bounds).
+pub fn census_finding(
+    lang: Lang,
+    census: &Census,
+    unfixed: &Census,
+    timing_fix_on: bool,
+    estimate_above_zero: bool,
+) -> (String, String) {
     let c = census;
-    if c.counts.empty() == 0 {
-        if estimate_above_zero {
-            then(
-                lang,
-                &say(lang, Key::PlayCensusSafe),
-                &say(lang, Key::PlayCensusGap),
-            )
-        } else {
-            say(lang, Key::PlayCensusSafe)
-        }
+    let behind = c.config.gap().to_string();
+    let threshold = c.config.cleanup_threshold_generations.to_string();
+    let setting = lang.message(&msg::PlayCensusSetting {
+        behind: &behind,
+        threshold: &threshold,
+    });
+    let finding = if !c.config.door_open() {
+        lang.message(&msg::PlayCensusClosed {
+            behind: &behind,
+            threshold: &threshold,
+        })
+    } else if c.counts.empty() == 0 {
+        lang.message(&msg::PlayCensusSafe {
+            orderings: &grouped(c.counts.orderings),
+            empty: &grouped(unfixed.counts.empty()),
+            unfixed: &grouped(unfixed.counts.orderings),
+        })
+    } else if c.counts.empty_stuck == 0 {
+        lang.message(&msg::PlayCensusHeals {
+            orderings: &grouped(c.counts.orderings),
+            empty: &grouped(c.counts.empty()),
+        })
     } else {
-        say_msg(
-            lang,
-            &msg::PlayCensus {
-                orderings: &grouped(c.counts.orderings),
-                empty: &grouped(c.counts.empty()),
-                behind: &(c.config.fresh_plan - c.config.stale_plan).to_string(),
-            },
-        )
+        lang.message(&msg::PlayCensus {
+            orderings: &grouped(c.counts.orderings),
+            empty: &grouped(c.counts.empty()),
+        })
+    };
+    let finding = if c.counts.empty() == 0 && estimate_above_zero {
+        then(lang, &finding, &say(lang, Key::PlayCensusGap))
+    } else {
+        finding
+    };
+    let mut notes = setting;
+    if timing_fix_on && c.config.door_open() && c.counts.empty_stuck > 0 {
+        notes = then(lang, &notes, &say(lang, Key::PlayCensusTiming));
     }
+    (
+        finding,
+        then(lang, &notes, &say(lang, Key::PlayCensusBounds)),
+    )
 }
 
 fn percent(p: f64) -> String {

@@ -18,7 +18,10 @@ pub fn why_lines(lang: Lang, r: &RaceRun) -> Vec<String> {
     for i in chain.indices() {
         let e = &r.events[i];
         let text = clock(lang).expand(&narrate(lang, &r.world, &e.event));
-        lines.push(format!("{} s: {text}", seconds_from_ms(e.at_ms)));
+        lines.push(lang.message(&msg::PlayWhyStep {
+            time: &seconds_from_ms(e.at_ms),
+            text: &text,
+        }));
         if chain.check() == Some(i)
             && let Some(b) = chain.backoffs()
         {
@@ -64,6 +67,9 @@ mod tests {
             en[0]
         );
         assert!(en[3].contains("writes old #103 onto"), "{}", en[3]);
+        // The Japanese lines read in Japanese units, not "15.5 s:".
+        let ja = why_lines(Lang::Ja, &r);
+        assert!(ja[0].starts_with("15.5秒："), "{}", ja[0]);
         assert!(en[5].contains("is gone: the page is blank"), "{}", en[5]);
     }
 

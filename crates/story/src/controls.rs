@@ -13,7 +13,7 @@
 use crate::engine::cascade::clock::{Minute, at};
 use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
 use crate::engine::cascade::{CascadePreset, Service};
-use crate::engine::race::{Fix, fix_counterexample};
+use crate::engine::race::{Fix, RaceScenario};
 use crate::i18n::Key;
 use crate::share::{ViewState, normalise_loosened};
 
@@ -473,8 +473,9 @@ pub enum Move {
     /// Loosen (or restore) any coupling of the dependency graph: the
     /// service, its consumer.
     Coupling(Service, Service, bool),
-    /// "Show a setting where it fails": the fix's counterexample.
-    ShowFailing(Fix),
+    /// "Search for a setting where it fails": the setting the search found
+    /// (`crate::engine::race::search`), put on the sliders.
+    ShowFailing(RaceScenario),
     /// "Another day": the next seed.
     AnotherDay,
 }
@@ -497,11 +498,7 @@ impl Move {
             }
             Move::CascadePreset(preset) => state.cascade = preset.scenario(),
             Move::Coupling(service, consumer, on) => set_coupling(state, service, consumer, on),
-            Move::ShowFailing(fix) => {
-                if let Some(bad) = fix_counterexample(fix) {
-                    state.race = bad;
-                }
-            }
+            Move::ShowFailing(found) => state.race = found.clamped(),
             Move::AnotherDay => state.race.seed = state.race.seed.wrapping_add(1),
         }
         debug_assert!(state.race.validate().is_ok() && state.cascade.validate().is_ok());

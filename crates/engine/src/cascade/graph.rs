@@ -141,10 +141,26 @@ const fn dep(service: Service, consumer: Service, lag_min: u32) -> Dependency {
         coupling: Coupling::Hard,
         scope: Scope::Regional,
         lag_min,
-        tolerate_permille: 990,
+        tolerate_permille: super::sim::HARD_TOLERATE_PERMILLE,
         bypass_after_mitigation_min: None,
     }
 }
+
+/// Minutes before DynamoDB's failure shows in STS, IAM sign-in and Lambda
+/// (fitted: 23:51, S).
+pub const LAG_DYNAMODB_TO_STS_IAM_LAMBDA_MIN: u32 = 3;
+/// Minutes after DynamoDB's mitigation at which STS and IAM sign-in stop
+/// needing it (fitted: 01:19 and 01:25, S).
+pub const STS_BYPASS_AFTER_MITIGATION_MIN: u32 = 4;
+pub const IAM_BYPASS_AFTER_MITIGATION_MIN: u32 = 10;
+/// Minutes before DynamoDB's failure shows in Connect and Support Center (I).
+pub const LAG_DYNAMODB_TO_CONNECT_MIN: u32 = 8;
+pub const LAG_DYNAMODB_TO_SUPPORT_CENTER_MIN: u32 = 5;
+/// STS and Connect fail while NLB health is below this (per mille, I).
+pub const NLB_TOLERATE_PERMILLE: u32 = 600;
+/// Connect fails while Lambda is below this (per mille, I). Lambda stays at
+/// 960 or above after 10:37, so any value up to 960 gives the same windows.
+pub const CONNECT_TOLERATE_LAMBDA_PERMILLE: u32 = 925;
 
 /// The dependencies of AWS's own services (the reader's are added from their
 /// deployment choice).
@@ -157,22 +173,22 @@ pub fn aws_dependencies() -> Vec<Dependency> {
         dep(Dwfm, Ec2Launch, 0),
         dep(NetworkManager, Ec2Launch, 0),
         // Services whose requests need DynamoDB (S); errors show after a few minutes.
-        dep(DynamoDb, Lambda, 3),
+        dep(DynamoDb, Lambda, LAG_DYNAMODB_TO_STS_IAM_LAMBDA_MIN),
         Dependency {
-            bypass_after_mitigation_min: Some(4),
-            ..dep(DynamoDb, Sts, 3)
+            bypass_after_mitigation_min: Some(STS_BYPASS_AFTER_MITIGATION_MIN),
+            ..dep(DynamoDb, Sts, LAG_DYNAMODB_TO_STS_IAM_LAMBDA_MIN)
         },
         Dependency {
-            bypass_after_mitigation_min: Some(10),
-            ..dep(DynamoDb, IamSignIn, 3)
+            bypass_after_mitigation_min: Some(IAM_BYPASS_AFTER_MITIGATION_MIN),
+            ..dep(DynamoDb, IamSignIn, LAG_DYNAMODB_TO_STS_IAM_LAMBDA_MIN)
         },
-        dep(DynamoDb, Connect, 8),
+        dep(DynamoDb, Connect, LAG_DYNAMODB_TO_CONNECT_MIN),
         dep(DynamoDb, Redshift, 0),
         dep(DynamoDb, Containers, 0),
-        dep(DynamoDb, SupportCenter, 5),
+        dep(DynamoDb, SupportCenter, LAG_DYNAMODB_TO_SUPPORT_CENTER_MIN),
         // STS's second window came from NLB health checks (S).
         Dependency {
-            tolerate_permille: 600,
+            tolerate_permille: NLB_TOLERATE_PERMILLE,
             ..dep(Nlb, Sts, 0)
         },
         // Lambda scales on EC2 capacity: under-scaled, not down (S).
@@ -181,11 +197,11 @@ pub fn aws_dependencies() -> Vec<Dependency> {
             ..dep(Ec2Launch, Lambda, 0)
         },
         Dependency {
-            tolerate_permille: 925,
+            tolerate_permille: CONNECT_TOLERATE_LAMBDA_PERMILLE,
             ..dep(Lambda, Connect, 0)
         },
         Dependency {
-            tolerate_permille: 600,
+            tolerate_permille: NLB_TOLERATE_PERMILLE,
             ..dep(Nlb, Connect, 0)
         },
         dep(Ec2Launch, Containers, 0),

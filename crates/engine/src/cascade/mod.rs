@@ -1,11 +1,15 @@
-//! The cascade engine: why fixing DNS at 02:25 did not end the outage until 14:20.
+//! The cascade engine: why fixing DNS at 02:25 did not end the outage's impact
+//! until 14:20 (the end AWS's report gives).
 //!
 //! A petgraph graph of services and typed dependencies, simulated minute by
 //! minute from 19 Oct 23:40 to 21 Oct 06:00 PDT. Impact windows come out of
 //! mechanisms (caches, leases, queues, health checks) and operator actions at
-//! their documented times, never from a table of times; the reader can move
-//! or remove each action, pull AWS's remedies, loosen couplings and choose
-//! how their own services are deployed.
+//! their documented times; the mechanisms' constants were fitted so the
+//! record's night reproduces the documented times ([`calibration`] lists
+//! every one), so those windows are the fit, not evidence. What the model
+//! adds is how windows move when the reader moves or removes an action,
+//! pulls AWS's remedies, loosens couplings or chooses how their own services
+//! are deployed.
 
 pub mod calibration;
 pub mod clock;

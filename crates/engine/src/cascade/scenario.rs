@@ -165,6 +165,12 @@ pub struct Levers {
     pub positive_ttl_min: u32,
 }
 
+/// How long resolvers remember "no addresses" (min, I: no source gives the
+/// endpoint's TTL; fitted so DynamoDB recovers at 02:40, D).
+pub const DEFAULT_NEGATIVE_TTL_MIN: u32 = 15;
+/// How long resolvers remember a good answer (min, I).
+pub const DEFAULT_POSITIVE_TTL_MIN: u32 = 1;
+
 impl Default for Levers {
     fn default() -> Self {
         Levers {
@@ -172,8 +178,8 @@ impl Default for Levers {
             nlb_velocity_control: false,
             ec2_propagation_throttling: false,
             negative_caching: true,
-            negative_ttl_min: 15,
-            positive_ttl_min: 1,
+            negative_ttl_min: DEFAULT_NEGATIVE_TTL_MIN,
+            positive_ttl_min: DEFAULT_POSITIVE_TTL_MIN,
         }
     }
 }

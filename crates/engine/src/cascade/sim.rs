@@ -120,6 +120,36 @@ pub const CONTAINERS_DRAIN_RATIO: u32 = 28;
 pub const FINE_FROM: u32 = 990;
 pub const DOWN_BELOW: u32 = 500;
 
+// Window-moving numbers of the mechanisms (all I), named so the calibration
+// table (`super::calibration`) lists them from the code, not from a copy.
+/// Connect's fleet fails while EC2 launches are below this health (per
+/// mille): this, not Lambda's tolerance, sets Connect's restore (13:14
+/// simulated against 13:20, S).
+pub const CONNECT_NEEDS_EC2_LAUNCH_PERMILLE: u32 = 900;
+/// A hard dependency passes failure below this health (per mille).
+pub const HARD_TOLERATE_PERMILLE: u32 = 990;
+/// The reader's services: how much NLB trouble they tolerate, and how much
+/// Lambda trouble the phone app's back end does (per mille).
+pub const READER_NLB_TOLERATE_PERMILLE: u32 = 600;
+pub const APP_LAMBDA_TOLERATE_PERMILLE: u32 = 900;
+/// A soft dependency passes this fraction of its supplier's failure (1/N).
+pub const SOFT_PASS_DIVISOR: u32 = 10;
+/// Health of a service while it drains a backlog (per mille).
+pub const DRAINING_HEALTH: u32 = 980;
+/// Network Manager's health while its delay is within twice the grace.
+pub const NETWORK_LATE_HEALTH: u32 = 700;
+/// NLB health never reaches fine while checks flap or failover is off.
+pub const NLB_TROUBLED_MAX_HEALTH: u32 = 980;
+/// Minutes after the record empties that Lambda's SQS poller is stuck.
+pub const LAMBDA_POLLER_ONSET_MIN: u32 = 3;
+/// Redshift replaces clusters only while EC2 launches are at least this
+/// healthy, and is this healthy while any are impaired (per mille).
+pub const REDSHIFT_NEEDS_EC2_LAUNCH_PERMILLE: u32 = 900;
+pub const REDSHIFT_IMPAIRED_HEALTH: u32 = 950;
+/// EC2 launch health runs from this (at the throttled limit) to 1000 (at
+/// the normal limit).
+pub const EC2_THROTTLED_HEALTH: u32 = 600;
+
 /// What limited a service in a minute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Limiter {
@@ -204,7 +234,9 @@ struct State {
     redshift_impaired_milli: u32,
     /// Queued work still to be done (minutes of impairment), per service.
     backlog_min: [u32; Service::ALL.len()],
-    /// Per reader service: minute its current dependency trouble began.
+    /// Per reader service: the minute its first dependency trouble began
+    /// (set once and kept: a reader's service that has switched away stays
+    /// switched for the rest of the night, I).
     trouble_since: [Option<Minute>; Service::ALL.len()],
 }
 
@@ -228,7 +260,7 @@ pub fn dependencies(scenario: &CascadeScenario) -> Vec<Dependency> {
     deps.push(informational(Ec2Launch, Redshift));
     // Connect's fleet waits on EC2 launches (I).
     deps.push(Dependency {
-        tolerate_permille: 900,
+        tolerate_permille: CONNECT_NEEDS_EC2_LAUNCH_PERMILLE,
         ..hard(Ec2Launch, Connect, 0, Scope::Regional)
     });
     let reader = |consumer, list: &[(Service, Coupling, Scope, u32)]| {
@@ -246,31 +278,29 @@ pub fn dependencies(scenario: &CascadeScenario) -> Vec<Dependency> {
         Scope::Regional,
         Scope::Global,
     );
-    deps.extend(reader(
-        Shop,
-        &[
-            (DynamoDb, h, r, 990),
-            (Nlb, h, r, 600),
-            (Lambda, s, r, 990),
-            (Ec2Launch, s, r, 990),
-        ],
-    ));
+    // The story's shop (ch. 9): every call needs DynamoDB and a load
+    // balancer in the region, and nothing else. It does not start new
+    // instances or call Lambda, so neither holds it down (an earlier model
+    // had it lean softly on both, which kept it "affected" all morning while
+    // EC2 launches were throttled, for a reason the story never gave).
+    let (fine, nlb) = (HARD_TOLERATE_PERMILLE, READER_NLB_TOLERATE_PERMILLE);
+    deps.extend(reader(Shop, &[(DynamoDb, h, r, fine), (Nlb, h, r, nlb)]));
     deps.extend(reader(
         AppBackend,
         &[
-            (DynamoDb, h, r, 990),
-            (Lambda, h, r, 900),
-            (Sts, h, g, 990),
-            (Nlb, h, r, 600),
+            (DynamoDb, h, r, fine),
+            (Lambda, h, r, APP_LAMBDA_TOLERATE_PERMILLE),
+            (Sts, h, g, fine),
+            (Nlb, h, r, nlb),
         ],
     ));
     deps.extend(reader(
         BusinessSystem,
         &[
-            (DynamoDb, h, r, 990),
-            (IamSignIn, h, g, 990),
-            (Ec2Launch, s, r, 990),
-            (Redshift, s, r, 990),
+            (DynamoDb, h, r, fine),
+            (IamSignIn, h, g, fine),
+            (Ec2Launch, s, r, fine),
+            (Redshift, s, r, fine),
         ],
     ));
     for d in &mut deps {
@@ -293,7 +323,7 @@ const fn hard(service: Service, consumer: Service, lag_min: u32, scope: Scope) -
         coupling: Coupling::Hard,
         scope,
         lag_min,
-        tolerate_permille: 990,
+        tolerate_permille: HARD_TOLERATE_PERMILLE,
         bypass_after_mitigation_min: None,
     }
 }
@@ -344,7 +374,7 @@ pub fn simulate(scenario: &CascadeScenario) -> Result<Timeline, CascadeError> {
                     *b += 1;
                 } else if *b > 0 {
                     *b = b.saturating_sub(ratio);
-                    h = 980;
+                    h = DRAINING_HEALTH;
                     why = Limiter::Own(Mechanism::Backlog);
                 }
             }
@@ -421,7 +451,7 @@ fn effective(
     }
     match d.coupling {
         Coupling::Hard => h,
-        Coupling::Soft => 1000 - (1000 - h) / 10,
+        Coupling::Soft => 1000 - (1000 - h) / SOFT_PASS_DIVISOR,
     }
 }
 
@@ -480,7 +510,7 @@ fn own_mechanism(
             let h = if delay <= NETWORK_GRACE_MIN {
                 1000
             } else if delay <= 2 * NETWORK_GRACE_MIN {
-                700
+                NETWORK_LATE_HEALTH
             } else {
                 0
             };
@@ -510,15 +540,23 @@ fn own_mechanism(
             }
             let capacity = *c / 10;
             if !st.nlb_failover_on {
-                (capacity.min(980), Mechanism::FailoverDisabled)
+                (
+                    capacity.min(NLB_TROUBLED_MAX_HEALTH),
+                    Mechanism::FailoverDisabled,
+                )
             } else if flapping {
-                (capacity.min(980), Mechanism::HealthCheckFlapping)
+                (
+                    capacity.min(NLB_TROUBLED_MAX_HEALTH),
+                    Mechanism::HealthCheckFlapping,
+                )
             } else {
                 (capacity, Mechanism::HealthCheckFlapping)
             }
         }
         Service::Lambda => {
-            let stuck = st.emptied_at.is_some_and(|e| t >= e + 3)
+            let stuck = st
+                .emptied_at
+                .is_some_and(|e| t >= e + LAMBDA_POLLER_ONSET_MIN)
                 && !active(a.lambda_poller_restored_at, t);
             if stuck {
                 (LAMBDA_POLLER_STUCK_HEALTH, Mechanism::PollerStuck)
@@ -529,13 +567,14 @@ fn own_mechanism(
         Service::Redshift => {
             if health_at(health, Service::DynamoDb, t) < DOWN_BELOW {
                 st.redshift_impaired_milli += REDSHIFT_EXPIRE_MILLI_PER_MIN;
-            } else if health_at(health, Service::Ec2Launch, t) >= 900 {
+            } else if health_at(health, Service::Ec2Launch, t) >= REDSHIFT_NEEDS_EC2_LAUNCH_PERMILLE
+            {
                 st.redshift_impaired_milli = st
                     .redshift_impaired_milli
                     .saturating_sub(REDSHIFT_REPLACE_MILLI_PER_MIN);
             }
             if st.redshift_impaired_milli > 0 {
-                (950, Mechanism::CredentialsExpired)
+                (REDSHIFT_IMPAIRED_HEALTH, Mechanism::CredentialsExpired)
             } else {
                 (1000, Mechanism::CredentialsExpired)
             }
@@ -676,6 +715,7 @@ fn ec2_launch(
     st.launches_last_min = launched;
     // Throttled launches succeed, slowly: degraded in proportion.
     let span = LAUNCH_LIMIT_PER_MIN - LAUNCH_THROTTLED_PER_MIN;
-    let h = 600 + 400 * (limit - LAUNCH_THROTTLED_PER_MIN) / span;
+    let h = EC2_THROTTLED_HEALTH
+        + (1000 - EC2_THROTTLED_HEALTH) * (limit - LAUNCH_THROTTLED_PER_MIN) / span;
     (h, Mechanism::Throttled)
 }

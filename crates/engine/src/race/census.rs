@@ -1,13 +1,28 @@
 //! The census: every order in which a slow Enactor with an old plan and a fast
 //! Enactor with a new plan (and its clean-up) can take their steps, counted.
 //!
-//! Time is left out: any interleaving of the two runs' atomic steps is allowed,
-//! except that a lock someone holds blocks the other (leases never expire
-//! here). Each ordering ends in a state that is healthy, serves a stale plan,
-//! or has an empty record; an empty record is then offered to a third Enactor
-//! with a newer plan to see whether it heals or stays stuck. The counts are a
-//! proof by exhaustion for this configuration: with a guard fix on, zero
-//! orderings empty the record.
+//! Its bounds, which every sentence about it must keep (the lab says them):
+//! - two Enactors (A with the old plan, B with the new), **one run each**,
+//!   from the moment both have read their plan;
+//! - **no lock expiry**: a lock someone holds blocks the other until it is
+//!   released (leases never run out here, so the timed run's lost locks and
+//!   take-overs are not explored);
+//! - **no Planner** during the count (no plan newer than B's appears), and
+//!   no operator;
+//! - a third Enactor (C) only after the end, with a newer plan, to see
+//!   whether an empty record heals or stays stuck.
+//!
+//! Within those bounds the counts are a proof by exhaustion: with a guard fix
+//! on, zero orderings empty the record. Outside them (lease expiry, more
+//! Enactors or runs) it proves nothing; the timed run and the estimate
+//! explore some of that, by sampling. The count is not a likelihood.
+//!
+//! Whether any ordering empties the record depends only on whether the gap
+//! between the two plans exceeds the clean-up threshold (property-tested), so
+//! a census means something about a fix only at a gap above the threshold:
+//! [`CensusConfig::for_scenario`] takes the gap from the scenario's
+//! **unfixed twin** (the same knobs and day with every fix off), never from
+//! a run whose fix already kept the gap small.
 //!
 //! Counting is a memoised depth-first search over states (the number of
 //! orderings grows as a binomial; the number of distinct states stays small).
@@ -17,7 +32,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{EnactorId, EndpointId, Generation, Guards, MAX_ENDPOINTS, Phase, Rules, World};
-use super::scenario::{RaceScenario, ScenarioError};
+use super::scenario::{Fixes, RaceScenario, ScenarioError};
 use super::trace::RaceEvent;
 
 /// The small configuration whose orderings are counted.
@@ -48,13 +63,30 @@ impl Default for CensusConfig {
 
 impl CensusConfig {
     /// The configuration a scenario implies: its endpoints, threshold and
-    /// guards, and a gap between the two plans as large as the most plans any
-    /// flip of the scenario's run lagged behind (at least one).
+    /// guards, at the gap of its **unfixed twin** (the same knobs and day
+    /// with every fix off): as many plans as the twin's run's most-lagging
+    /// flip fell behind the newest (at least one). A fix is judged at the
+    /// setting where the unfixed design is exposed, not at the gap its own
+    /// run leaves (a re-check skips the stale flip, so its own gap is 1,
+    /// where no ordering empties the record fix or no fix).
     pub fn for_scenario(scenario: &RaceScenario) -> Result<CensusConfig, ScenarioError> {
-        Ok(CensusConfig::for_run(&super::run::run(scenario)?))
+        let twin = RaceScenario {
+            fixes: Fixes::default(),
+            ..*scenario
+        };
+        let unfixed = CensusConfig::for_run(&super::run::run(&twin)?);
+        Ok(CensusConfig {
+            guards: scenario.fixes.guards(),
+            ..unfixed
+        })
     }
 
-    /// The same, from a run already made.
+    /// The configuration of a run already made, at **that run's own** gap
+    /// (see [`CensusConfig::for_scenario`] for why a fix is not judged so).
+    /// The gap is how far the most-lagging successful flip was behind the
+    /// newest plan, which can over-state how far the cleaning Enactor's plan
+    /// was ahead of it (the quantity the threshold acts on): a conservative
+    /// choice, since a larger gap only opens the door wider.
     pub fn for_run(run: &super::run::RaceRun) -> CensusConfig {
         let gap = run.summary.max_behind_newest.max(1);
         let stale_plan = 110;
@@ -64,6 +96,26 @@ impl CensusConfig {
             fresh_plan: stale_plan + gap,
             cleanup_threshold_generations: run.scenario.cleanup_threshold_generations,
             guards: run.scenario.fixes.guards(),
+        }
+    }
+
+    /// How many plans the slow Enactor's plan is behind the fast one's.
+    pub const fn gap(&self) -> u32 {
+        self.fresh_plan - self.stale_plan
+    }
+
+    /// Whether the gap exceeds the clean-up threshold: exactly then can an
+    /// ordering empty the record without a guard (property-tested). At a
+    /// closed door a census proves nothing about a fix.
+    pub const fn door_open(&self) -> bool {
+        self.gap() > self.cleanup_threshold_generations
+    }
+
+    /// The same configuration with every guard off: the unfixed design.
+    pub fn unguarded(&self) -> CensusConfig {
+        CensusConfig {
+            guards: Guards::default(),
+            ..*self
         }
     }
 

@@ -4,11 +4,12 @@
 //! cycle, its length and how much each of its calls slows down are drawn at
 //! random around the scenario's values (uniformly, from half to one and a half
 //! times the extra delay, and likewise for its length: illustrative
-//! choices, I). The run is simulated by the same driver as [`super::run`] until
-//! a record empties or the episode is safely over. The share of trials that
-//! empty a record estimates the chance per episode, reported with a 95%
-//! Wilson interval. The rate of episodes is a knob (I): the record says only
-//! that the delays were unusual (D).
+//! choices, I). The run is simulated by the same driver as [`super::run`] to
+//! the end of the trial's time, stopping early only when a record empties.
+//! The share of trials that empty a record estimates the chance per episode,
+//! reported with a 95% Wilson interval. It is a share of invented episodes, not a frequency of
+//! real incidents: the record says only that the delays were unusual (D),
+//! so no rate of episodes (and no "once every N days") is derived from it.
 //!
 //! Deterministic: trial `i` draws from a generator seeded by `seed` and `i`.
 //! Floats appear only in the statistics, never in the simulation.
@@ -18,7 +19,7 @@ use rand_pcg::Pcg64Mcg;
 use serde::{Deserialize, Serialize};
 
 use super::model::EnactorId;
-use super::run::{Flow, simulate};
+use super::run::{Flow, simulate_bounded};
 use super::scenario::{RaceScenario, ScenarioError};
 use super::trace::RaceEvent;
 
@@ -30,8 +31,6 @@ pub const MAX_TRIALS: u32 = 10_000_000;
 pub struct EstimateConfig {
     /// Trials to run. Default 20 000; 1..=10 000 000.
     pub trials: u32,
-    /// How often an Enactor hits unusual delays (I). Default 12 a year.
-    pub delay_episodes_per_year: u32,
     pub seed: u64,
 }
 
@@ -39,8 +38,24 @@ impl Default for EstimateConfig {
     fn default() -> Self {
         EstimateConfig {
             trials: 20_000,
-            delay_episodes_per_year: 12,
             seed: 2025,
+        }
+    }
+}
+
+/// Trials of the estimate a reader sees, in the story and in the lab alike.
+pub const READER_TRIALS: u32 = 2_000;
+
+impl EstimateConfig {
+    /// The one definition of the estimate a reader sees: [`READER_TRIALS`]
+    /// trials around `scenario`, seeded by the scenario's own day (its
+    /// `seed`). The story's figure is this for the as-it-happened preset; the
+    /// lab's is this for the reader's setting, so at the lab's default
+    /// setting the two are the same number.
+    pub fn for_reader(scenario: &RaceScenario) -> EstimateConfig {
+        EstimateConfig {
+            trials: READER_TRIALS,
+            seed: scenario.seed,
         }
     }
 }
@@ -58,11 +73,6 @@ pub struct Estimate {
     pub p_high: f64,
     /// Plans the Planner writes a day at the scenario's cadence.
     pub plans_per_day: u64,
-    /// Expected days between empty records at `delay_episodes_per_year`
-    /// (`None` when no trial emptied a record).
-    pub days_between: Option<f64>,
-    /// The same from the interval's upper end: at least this many days.
-    pub days_between_at_least: Option<f64>,
 }
 
 /// SplitMix64: decorrelates trial seeds drawn from one seed.
@@ -98,30 +108,55 @@ pub fn trial_scenario(base: &RaceScenario, seed: u64, index: u32) -> RaceScenari
     s
 }
 
-/// Whether one trial empties a record. Stops at the first empty record, or
-/// one plan cycle after the slow Enactor ends its first run after the
-/// episode: by then every clean-up that could delete its last flip is done.
-pub fn trial_empties(scenario: &RaceScenario) -> bool {
-    let slow = scenario.slow_enactor.unwrap_or(EnactorId::A);
-    let episode_end = u64::from(scenario.slow_from_ms) + u64::from(scenario.slow_for_ms);
-    let tail = scenario.effective_planner_interval_ms();
-    let mut deadline = u64::MAX;
+/// How one trial ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrialEnd {
+    /// A record went empty (the simulation stops there).
+    Emptied,
+    /// The trial's whole simulated time passed with no empty record.
+    Clean,
+    /// The run hit [`super::run::MAX_EVENTS`] before its time was over, with
+    /// no empty record so far: unknown. Counted as not empty, and reported
+    /// by [`truncated_trials_in`] so that the count is never silently short.
+    Truncated,
+}
+
+/// How one trial ends: the trial simulated to the end of its own duration
+/// ([`trial_scenario`] makes it long enough for the episode, the longest
+/// back-off and three plan cycles), stopping only at the first empty
+/// record. The same run as [`super::run::run`] of that scenario, without
+/// the trace (tested: the two always agree).
+pub fn trial_end(scenario: &RaceScenario) -> TrialEnd {
     let mut emptied = false;
-    simulate(scenario, &mut |at, event| match event {
+    let end = simulate_bounded(scenario, &mut |_, event| match event {
         RaceEvent::RecordEmptied { .. } => {
             emptied = true;
             Flow::Stop
         }
-        RaceEvent::RunFinished { enactor, .. } | RaceEvent::CheckFailed { enactor, .. }
-            if enactor == slow && at >= episode_end && deadline == u64::MAX =>
-        {
-            deadline = at + tail;
-            Flow::Continue
-        }
-        _ if at > deadline => Flow::Stop,
         _ => Flow::Continue,
     });
-    emptied
+    match (emptied, end.truncated) {
+        (true, _) => TrialEnd::Emptied,
+        (false, false) => TrialEnd::Clean,
+        (false, true) => TrialEnd::Truncated,
+    }
+}
+
+/// Whether one trial empties a record.
+pub fn trial_empties(scenario: &RaceScenario) -> bool {
+    trial_end(scenario) == TrialEnd::Emptied
+}
+
+/// How many of the trials numbered `indices` were cut short by the event
+/// bound (zero for every preset and every slider setting of the lab; tested).
+pub fn truncated_trials_in(
+    scenario: &RaceScenario,
+    seed: u64,
+    indices: std::ops::Range<u32>,
+) -> u32 {
+    indices
+        .filter(|&i| trial_end(&trial_scenario(scenario, seed, i)) == TrialEnd::Truncated)
+        .count() as u32
 }
 
 /// How many of the trials numbered `indices` empty a record. The estimate
@@ -154,23 +189,15 @@ pub fn estimate(
         config.trials,
         empty_trials,
         scenario.effective_planner_interval_ms(),
-        config.delay_episodes_per_year,
     ))
 }
 
 /// Turns counts into the reader's numbers.
-pub fn summarise(
-    trials: u32,
-    empty_trials: u32,
-    planner_interval_ms: u64,
-    episodes_per_year: u32,
-) -> Estimate {
-    assert!(trials > 0 && empty_trials <= trials);
+pub fn summarise(trials: u32, empty_trials: u32, planner_interval_ms: u64) -> Estimate {
+    debug_assert!(trials > 0 && empty_trials <= trials);
     let n = f64::from(trials);
     let p = f64::from(empty_trials) / n;
     let (p_low, p_high) = wilson_95(empty_trials, trials);
-    let per_day = f64::from(episodes_per_year) / 365.0;
-    let days = |p: f64| (p > 0.0 && per_day > 0.0).then(|| 1.0 / (p * per_day));
     Estimate {
         trials,
         empty_trials,
@@ -178,8 +205,6 @@ pub fn summarise(
         p_low,
         p_high,
         plans_per_day: 86_400_000 / planner_interval_ms.max(1),
-        days_between: days(p),
-        days_between_at_least: days(p_high),
     }
 }
 
@@ -205,7 +230,6 @@ mod slice_tests {
         let config = EstimateConfig {
             trials: 400,
             seed: 43,
-            ..EstimateConfig::default()
         };
         let whole = estimate(&s, &config).expect("valid").empty_trials;
         let sliced: u32 = (0..10)

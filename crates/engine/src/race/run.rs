@@ -139,7 +139,7 @@ pub fn simulate_bounded(
 /// emitted the event is over (as in [`simulate`]), so each world is the one
 /// after that turn; an index past the end of the trace gets the final world.
 pub fn worlds_after_events(scenario: &RaceScenario, event_indices: &[usize]) -> Vec<World> {
-    assert!(
+    debug_assert!(
         event_indices.windows(2).all(|w| w[0] <= w[1]),
         "event indices must be ascending"
     );

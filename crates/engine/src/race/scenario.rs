@@ -19,16 +19,18 @@ use super::model::{EnactorId, Guards, MAX_ENDPOINTS, Rules};
 /// Enactor automation worldwide and that, before re-enabling it, it will "fix
 /// the race condition" and "add additional protections to prevent the
 /// application of incorrect DNS plans" (D). It does not say how. The five
-/// switches below are the model's ideas, drawn from the talk's discussion of
-/// what went wrong (docs/RECORD.md's lever table, T): a re-check at write time, a
-/// clean-up that spares the tree in use, rollback code that tolerates a
-/// missing tree, fewer plans and a fairer back-off. None of them is AWS's
+/// switches below are the model's ideas, drawn from the record's account of
+/// what went wrong (docs/RECORD.md's lever table): a re-check at write time
+/// and a clean-up that spares the tree in use from the report (D); rollback
+/// code that tolerates a missing tree, fewer plans and a fairer back-off from
+/// the talk (T). None of them is AWS's
 /// announced remedy, and the names are ours.
 ///
 /// The first two are guards: with either on, the census finds no ordering
 /// that empties the record. The third heals an empty record instead of
 /// preventing it. The last two change only timing: they help at some
-/// settings and fail at others ([`fix_counterexample`]).
+/// settings and fail at others ([`super::search::search_failing`] finds
+/// such a setting; for the guards it finds none within its bounds).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Fixes {
     /// Re-check freshness at write time: a flip applies its plan only if it
@@ -38,7 +40,11 @@ pub struct Fixes {
     pub recheck_at_write: bool,
     /// Clean-up never deletes the tree in use, nor the rollback target. The
     /// model's idea, from the record's account of the clean-up that deleted
-    /// the active plan (D); not AWS's wording.
+    /// the active plan (D); not AWS's wording. Sound here because the
+    /// model's clean-up reads the alias and deletes in one atomic step; in
+    /// Route 53 the delete must assert the alias in the same transaction
+    /// (delete-as-expected), or a clean-up that reads, then deletes in a
+    /// later batch, reopens the very check-then-act race of the event.
     pub cleanup_spares_in_use: bool,
     /// Rollback code tolerates a missing tree, so Enactors keep going and the
     /// next flip heals an empty record. The model's idea, from the talk ("we
@@ -49,13 +55,15 @@ pub struct Fixes {
     /// the Planner writes [`FEWER_PLANS_FACTOR`] times fewer plans. The
     /// model's idea, from the talk's remark that without so many plans the
     /// race would not have shown (T); the factor is I. Not AWS's wording, and
-    /// not a guard: see [`fix_counterexample`].
+    /// not a guard: see [`super::search::search_failing`].
     pub fewer_plans: bool,
     /// Fairer lock back-off: waits do not grow with each lost lock, so a
     /// lagging Enactor does not fall as many generations behind. The model's
     /// idea, from the talk's account of the slow Enactor losing the lock
-    /// several times in a row (T). Not AWS's wording, and not a guard: see
-    /// [`fix_counterexample`].
+    /// several times in a row and "the backoff protocol caused it to get
+    /// behind" (T; the talk does not say the waits grew: growing waits are the
+    /// model's, I). Not AWS's wording, and not a guard: see
+    /// [`super::search::search_failing`].
     pub fair_backoff: bool,
 }
 
@@ -146,55 +154,6 @@ impl Fixes {
     pub const fn guarded(self) -> bool {
         self.recheck_at_write || self.cleanup_spares_in_use
     }
-}
-
-/// A valid scenario, within the playground's slider ranges, in which `fix`
-/// alone fails at what the lever table says it does; `None` when there is
-/// none to find.
-///
-/// - Fewer plans: the Planner writes a plan every second (every 6 s with the
-///   fix), the slow Enactor's flips take 10 s longer for 70 s; otherwise the
-///   as-it-happened preset (threshold 10, seed 43). The slow plan still falls
-///   17 generations behind, the run empties the regional endpoint at 132.8 s
-///   and stays stuck, and the census of the run's gap finds 11 249 of
-///   35 611 orderings that empty the record.
-/// - Fair back-off: the as-it-happened preset with the slow Enactor's flips
-///   23 s (not 12 s) longer. Without growing back-offs the slow flips alone
-///   put its plan 12 generations behind; the run empties the regional
-///   endpoint at 77.2 s and stays stuck; the census finds the same 11 249 of
-///   35 611.
-/// - Re-check at write time, clean-up spares the tree in use: `None`. With
-///   either on, no ordering of the census empties the record, whatever the
-///   gap or threshold (tested over the default configuration and the two
-///   scenarios above).
-/// - Rollback tolerates a missing tree: `None`, because its claim is healing,
-///   not prevention. It does let the record go empty (the
-///   rollback-tolerates-missing preset empties the regional endpoint), but
-///   every empty ordering of the census then heals at the next flip; none
-///   stays stuck.
-///
-/// The numbers are pinned by `tests/race.rs`.
-pub fn fix_counterexample(fix: Fix) -> Option<RaceScenario> {
-    let base = Preset::AsItHappened.scenario();
-    let scenario = match fix {
-        Fix::RecheckAtWrite | Fix::CleanupSparesInUse | Fix::RollbackToleratesMissing => {
-            return None;
-        }
-        Fix::FewerPlans => RaceScenario {
-            planner_interval_ms: 1_000,
-            slow_extra_ms: 10_000,
-            slow_for_ms: 70_000,
-            ..base
-        },
-        Fix::FairBackoff => RaceScenario {
-            slow_extra_ms: 23_000,
-            ..base
-        },
-    };
-    Some(RaceScenario {
-        fixes: Fixes::only(fix),
-        ..scenario
-    })
 }
 
 /// Everything a race run depends on. Defaults are the "as it happened" preset.

@@ -281,6 +281,18 @@ impl fmt::Display for RaceEvent {
             TreesDeleted {
                 enactor,
                 endpoint,
+                count: 0,
+                spared,
+                ..
+            } => write!(
+                f,
+                "{}: clean-up e{} deleted nothing, spared {spared}",
+                enactor.letter(),
+                ep(endpoint)
+            ),
+            TreesDeleted {
+                enactor,
+                endpoint,
                 count,
                 oldest,
                 newest,
