@@ -169,6 +169,28 @@ fn highway(svg: &mut Svg, highway: &str, closed: &str, jam: &str) {
     svg.centred(120, 114, "small warn", jam);
 }
 
+/// A help desk at the right and a queue of calls leading to it. The call
+/// the desk picks up has already hung up; its caller goes round to the back
+/// of the queue again.
+fn help_desk(svg: &mut Svg, desk: &str, redial: &str) {
+    svg.rect("desk", 198, 30, 38, 44);
+    svg.ending(236, 22, "small strong", desk);
+    for i in 0..8 {
+        svg.rect("call", 12 + 22 * i, 40, 14, 22);
+    }
+    // The call at the desk: nobody on the line any more.
+    svg.open("gone focus");
+    svg.rect("call", 178, 40, 14, 22);
+    svg.path("cross", "M176 38 L194 64 M194 38 L176 64");
+    svg.close();
+    // Round to the back of the queue.
+    svg.open("loop focus");
+    svg.path("loop-line", "M185 68 Q185 92 120 92 Q20 92 18 70");
+    svg.path("loop-head", "M18 70 l-5 8 M18 70 l6 7");
+    svg.close();
+    svg.centred(110, 110, "small warn", redial);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,26 +230,4 @@ mod tests {
             }
         }
     }
-}
-
-/// A help desk at the right and a queue of calls leading to it. The call
-/// the desk picks up has already hung up; its caller goes round to the back
-/// of the queue again.
-fn help_desk(svg: &mut Svg, desk: &str, redial: &str) {
-    svg.rect("desk", 198, 30, 38, 44);
-    svg.ending(236, 22, "small strong", desk);
-    for i in 0..8 {
-        svg.rect("call", 12 + 22 * i, 40, 14, 22);
-    }
-    // The call at the desk: nobody on the line any more.
-    svg.open("gone focus");
-    svg.rect("call", 178, 40, 14, 22);
-    svg.path("cross", "M176 38 L194 64 M194 38 L176 64");
-    svg.close();
-    // Round to the back of the queue.
-    svg.open("loop focus");
-    svg.path("loop-line", "M185 68 Q185 92 120 92 Q20 92 18 70");
-    svg.path("loop-head", "M18 70 l-5 8 M18 70 l6 7");
-    svg.close();
-    svg.centred(110, 110, "small warn", redial);
 }
