@@ -320,7 +320,10 @@ const DNS_QUIZ: Question = Question {
     prompt: Key::QuizDnsQ,
     choices: &[Key::QuizDnsA1, Key::QuizDnsA2, Key::QuizDnsA3],
     answer: 1,
-    reveal: &[doc(Key::QuizDnsReveal, Source::PesEc2)],
+    reveal: &[
+        summ(Key::QuizDnsReveal),
+        doc(Key::QuizDnsRevealErrors, Source::PesEc2),
+    ],
 };
 const REGION_QUIZ: Question = Question {
     prompt: Key::QuizRegionQ,
