@@ -103,15 +103,16 @@ test('reduced motion: from the system, from the switch, remembered; changes are 
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduce');
   await expect(page.locator('#motion-toggle')).toHaveAttribute('aria-pressed', 'true');
   await page.locator('.event-next').click();
-  await expect(page.locator('.race-svg .changed').first()).toBeVisible();
+  await expect(page.locator('.close-up .clerk.actor, .close-up .arrived, .close-up [class*="swing"]').first()).toBeVisible();
   expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
 
   await page.locator('#motion-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'full');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-motion', 'full');
+  await expect(page.locator('#lang-switch')).toBeVisible();
   await page.locator('.event-next').click();
-  await expect(page.locator('.race-svg .changed').first()).toBeVisible();
+  await expect(page.locator('.close-up .clerk.actor, .close-up .arrived, .close-up [class*="swing"]').first()).toBeVisible();
   expect(await page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
 });
 

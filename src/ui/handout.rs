@@ -128,7 +128,6 @@ pub fn start() {
 mod browser {
     use super::*;
     use crate::engine::cascade::Minute;
-    use crate::i18n::seconds_from_ms;
     use crate::ui::cascade_scene::CascadeScene;
     use leptos::wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
@@ -167,14 +166,10 @@ mod browser {
         match place {
             Place::Idea(idea) => crate::ui::idea_scene::draw(lang, idea).into_any(),
             Place::Race(moment) => {
-                use crate::ui::model::{moment_index, race_run, world_after};
+                use crate::ui::model::{moment_index, world_after};
                 let index = moment_index(moment);
-                let run = race_run();
-                let timed = run.events[index];
-                let world = world_after(index);
-                let slow = run.scenario.delayed_enactor_at(timed.at_ms);
-                let seconds = seconds_from_ms(timed.at_ms);
-                crate::ui::race_scene::draw(lang, &world, None, slow, Some(&seconds)).into_any()
+                let markup = crate::ui::close_up::markup(lang, index, None, &world_after(index));
+                view! { <div class="race-picture" inner_html=markup></div> }.into_any()
             }
             Place::Chart { minute, cursor } => {
                 let lang = Signal::stored(lang);

@@ -5,6 +5,7 @@ mod cascade_scene;
 mod check;
 pub mod classroom;
 pub mod clock;
+mod close_up;
 mod controls_panel;
 mod dependency_graph;
 mod embed;

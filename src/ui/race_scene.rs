@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use super::model::{moment_index, notable_indices, race_run, world_after};
 use super::story::Detail;
 use super::url;
-use crate::engine::race::model::{EndpointId, Phase, World};
+#[cfg(test)]
+use crate::engine::race::model::Phase;
+use crate::engine::race::model::{EndpointId, World};
 use crate::engine::race::{EnactorId, RaceEvent};
 use crate::i18n::{Key, Lang, msg, seconds_from_ms};
 use crate::story::chapters::RaceMoment;
@@ -106,6 +108,17 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> String {
         RaceEvent::TreesDeleted {
             enactor,
             endpoint,
+            count: 1,
+            oldest,
+            ..
+        } => lang.message(&msg::EvTreeDeletedOne {
+            who: &who(enactor),
+            page: page_name(world, endpoint),
+            oldest: &oldest.to_string(),
+        }),
+        RaceEvent::TreesDeleted {
+            enactor,
+            endpoint,
             count,
             oldest,
             newest,
@@ -193,6 +206,7 @@ pub fn narrate(lang: Lang, world: &World, event: &RaceEvent) -> String {
     }
 }
 
+#[cfg(test)]
 fn clerk_state(lang: Lang, world: &World, id: EnactorId) -> String {
     match world.enactor(id).phase {
         Phase::Idle => lang.text(Key::SceneIdle).to_string(),
@@ -230,7 +244,6 @@ pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>)
     let world = Memo::new(move |_| world_after(cursor.get()));
     // The picture before the last step, so the parts that changed stand out.
     let (before, set_before) = signal(None::<World>);
-    let scenario = race_run().scenario;
     let timed = move || race_run().events[cursor.get()];
     let step = move |forward: bool| {
         let now = cursor.get_untracked();
@@ -251,16 +264,24 @@ pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>)
         let lang = lang.get();
         super::clock::clock(lang).expand(&narrate(lang, &world.get(), &t.event))
     };
+    // The picture moves from the story's moment before this one (or, after
+    // a step of the small stepper, from the step before).
+    let previous = previous_moment(moment).map(|m| world_after(moment_index(m)));
+    let picture = move || {
+        let lang = lang.get();
+        let index = cursor.get();
+        before.with(|b| {
+            let from = match b {
+                Some(b) => Some(b),
+                None if index == start => previous.as_ref(),
+                None => None,
+            };
+            super::close_up::markup(lang, index, from, &world.get())
+        })
+    };
     view! {
         <figure class="scene race-scene" aria-label=move || lang.get().text(Key::SceneRaceLabel)>
-            {move || {
-                let t = timed();
-                let seconds = seconds_from_ms(t.at_ms);
-                before.with(|b| {
-                    let step = b.as_ref().map(|b| (b, t.event.actor()));
-                    draw(lang.get(), &world.get(), step, scenario.delayed_enactor_at(t.at_ms), Some(&seconds))
-                })
-            }}
+            <div class="race-picture" inner_html=picture></div>
             <figcaption>
                 <div class="event-stepper">
                     <button type="button" class="event-prev" on:click=move |_| step(false)
@@ -282,23 +303,28 @@ pub fn RaceScene(moment: RaceMoment, lang: Signal<Lang>, detail: Signal<Detail>)
     }
 }
 
-/// `base`, an optional state class, and `changed` when the step changed it.
-fn classes(base: &str, state: Option<&str>, changed: bool) -> String {
-    let mut class = base.to_string();
-    for extra in [state, changed.then_some("changed")].into_iter().flatten() {
-        class.push(' ');
-        class.push_str(extra);
+/// The story's race moment before `moment`, whose picture this one moves on
+/// from.
+fn previous_moment(moment: RaceMoment) -> Option<RaceMoment> {
+    use RaceMoment::*;
+    match moment {
+        Calm => None,
+        SlowCheck => Some(Calm),
+        LockLost => Some(SlowCheck),
+        FastAhead => Some(LockLost),
+        Overwrite => Some(FastAhead),
+        Emptied => Some(Overwrite),
+        Stuck => Some(Emptied),
     }
-    class
 }
 
 /// Most bundles a page's row has room for.
-const ROW_SLOTS: usize = 7;
+pub(crate) const ROW_SLOTS: usize = 7;
 /// The row's width in the picture's units, and one bundle's step.
 const ROW_WIDTH: i32 = 332;
-const CHIP_STEP: i32 = 44;
+pub(crate) const CHIP_STEP: i32 = 44;
 /// The "…" between the pinned bundles and the newest ones.
-const GAP_WIDTH: i32 = 18;
+pub(crate) const GAP_WIDTH: i32 = 18;
 
 /// One bundle in a page's row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -312,7 +338,8 @@ pub(crate) struct ChipPicture {
     pub gone: bool,
 }
 
-/// One page of the address book as the picture draws it, in words.
+#[cfg(test)]
+/// One page of the address book in words (tests).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct PagePicture {
     pub name: &'static str,
@@ -331,7 +358,8 @@ pub(crate) struct PagePicture {
     pub gone_note: Option<String>,
 }
 
-/// The whole picture in words: what `draw` shows, and its `aria-label`.
+#[cfg(test)]
+/// The whole race in words (tests).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Picture {
     pub planner: String,
@@ -343,7 +371,7 @@ pub(crate) struct Picture {
 
 /// Rough width of `text` at the row's type size (12 px): wide for kana and
 /// kanji, narrow for Latin letters and digits.
-fn text_width(text: &str) -> i32 {
+pub(crate) fn text_width(text: &str) -> i32 {
     text.chars()
         .map(|c| if c.is_ascii() { 7 } else { 12 })
         .sum()
@@ -353,7 +381,7 @@ fn text_width(text: &str) -> i32 {
 /// by "…", the oldest bundle kept and every bundle an arrow points at that
 /// would not be among them (or its outline, when it is gone), so the page in
 /// use always shows its bundle and the row spans the pile, oldest to newest.
-fn row(
+pub(crate) fn row(
     lang: Lang,
     zone: &crate::engine::race::model::Zone,
 ) -> (Vec<ChipPicture>, usize, Option<String>) {
@@ -412,7 +440,9 @@ fn row(
     (chips, gap_after, gone_note)
 }
 
-/// The picture's words: every label `draw` shows, from the world alone;
+#[cfg(test)]
+/// The race in words, page by page, from the world alone: the oracle the
+/// tests hold the row layout to (the pictures are `close_up`'s);
 /// `seconds` is the run's clock, `None` where moves are not timed (the game).
 pub(crate) fn describe(
     lang: Lang,
@@ -479,6 +509,7 @@ pub(crate) fn describe(
     }
 }
 
+#[cfg(test)]
 impl Picture {
     /// The picture for screen readers: every label, and each page's row.
     pub(crate) fn alt(&self, lang: Lang) -> String {
@@ -512,130 +543,6 @@ impl Picture {
             alt.push(format!("{}: {}", page.name, parts.join(", ")));
         }
         alt.join(" / ")
-    }
-}
-
-/// The race as a picture. After a step, the clerk who acted and the parts
-/// that differ from `before` (the picture one step earlier) carry the class
-/// `changed`: outlined always, and pulsing when motion is on.
-pub(super) fn draw(
-    lang: Lang,
-    world: &World,
-    before: Option<(&World, Option<EnactorId>)>,
-    slow: Option<EnactorId>,
-    seconds: Option<&str>,
-) -> impl IntoView + use<> {
-    let t = |k| lang.text(k);
-    let picture = describe(lang, world, slow, seconds);
-    let alt = picture.alt(lang);
-    let Picture {
-        planner: newest,
-        time,
-        clerks: clerk_texts,
-        pages: page_pictures,
-    } = picture;
-    let clerks = EnactorId::ALL
-        .into_iter()
-        .zip(clerk_texts)
-        .enumerate()
-        .map(|(i, (id, (name, state, is_slow)))| {
-            let x = 60 + 120 * i as i32;
-            let changed =
-                before.is_some_and(|(b, actor)| actor == Some(id) || clerk_state(lang, b, id) != state);
-            let class = classes("clerk", is_slow.then_some("slow"), changed);
-            view! {
-                <g class=class>
-                    <circle cx=x cy=70 r=16 />
-                    <text x=x y=75 text-anchor="middle" class="clerk-letter">{id.letter().to_string()}</text>
-                    <text x=x y=100 text-anchor="middle" class="small">{name}</text>
-                    <text x=x y=113 text-anchor="middle" class="small">{state}</text>
-                    {is_slow.then(|| view! {
-                        <text x=x y=47 text-anchor="middle" class="small warn">{t(Key::SceneSlow)}</text>
-                    })}
-                </g>
-            }
-        })
-        .collect_view();
-    let pages = page_pictures
-        .into_iter()
-        .enumerate()
-        .map(|(i, page)| {
-            let zone = &world.zones[i];
-            let y = 124 + 80 * i as i32;
-            let blank = page.blank;
-            let changed = before.is_some_and(|(b, _)| {
-                let old = &b.zones[i];
-                (old.alias, old.rollback, old.is_empty_record(), old.lock.map(|l| l.holder), &old.trees)
-                    != (zone.alias, zone.rollback, blank, zone.lock.map(|l| l.holder), &zone.trees)
-            });
-            let class = classes("page", blank.then_some("blank"), changed);
-            let gap_after = page.gap_after;
-            let note = page.gone_note.clone();
-            let note_width = note.as_deref().map_or(0, |n| text_width(n) + 8);
-            let mut x = 14;
-            let mut row = Vec::new();
-            for (j, chip) in page.chips.iter().enumerate() {
-                if j == gap_after && j > 0 {
-                    row.push(view! {
-                        <text x=x + 4 y=y + 62 class="small row-gap">"…"</text>
-                    }.into_any());
-                    x += GAP_WIDTH;
-                }
-                let state = if chip.gone && chip.in_use {
-                    "chip in-use gone"
-                } else if chip.gone {
-                    "chip back-up gone"
-                } else if chip.in_use {
-                    "chip in-use"
-                } else if chip.back_up {
-                    "chip back-up"
-                } else {
-                    "chip"
-                };
-                let label = format!("#{}", chip.plan);
-                row.push(view! {
-                    <g class=state data-plan=chip.plan>
-                        <rect x=x y=y + 50 width=40 height=16 rx=3 />
-                        <text x=x + 20 y=y + 62 text-anchor="middle" class="small">{label}</text>
-                    </g>
-                }.into_any());
-                x += CHIP_STEP;
-                if chip.gone && chip.in_use && let Some(n) = note.clone() {
-                    row.push(view! {
-                        <text x=x y=y + 62 class="small warn gone-note">{n}</text>
-                    }.into_any());
-                    x += note_width;
-                }
-            }
-            view! {
-                <g class=class data-page=i>
-                    <rect x=6 y=y width=348 height=72 rx=6 />
-                    <text x=14 y=y + 16 class="small strong">{page.name}</text>
-                    <text x=14 y=y + 38 class="big">{page.main}</text>
-                    <text x=346 y=y + 38 text-anchor="end" class="small">{page.rollback}</text>
-                    {page.lock.map(|l| view! { <text x=346 y=y + 16 text-anchor="end" class="small tag">{l}</text> })}
-                    {row}
-                </g>
-            }
-        })
-        .collect_view();
-    let height = 124 + 80 * world.endpoint_count() as i32;
-    let planner_class = classes(
-        "planner",
-        None,
-        before.is_some_and(|(b, _)| b.newest_plan != world.newest_plan),
-    );
-    view! {
-        <svg viewBox=format!("0 0 360 {height}") role="img" aria-label=alt class="race-svg">
-            <g class=planner_class>
-                <rect x=6 y=4 width=348 height=30 rx=6 />
-                <text x=14 y=24 class="small strong">{t(Key::ScenePlanner)}</text>
-                <text x=120 y=24 class="small">{newest}</text>
-                <text x=346 y=24 text-anchor="end" class="small">{time}</text>
-            </g>
-            {clerks}
-            {pages}
-        </svg>
     }
 }
 

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 
 /// Ids of SVG definitions that style sheets name (`url(#hatch)`): printed
 /// once for the whole page instead of once a picture.
-const SHARED_DEFS: [&str; 2] = ["hatch", "idea-head"];
+const SHARED_DEFS: [&str; 3] = ["hatch", "idea-head", "core-head"];
 
 thread_local! {
     /// The shared definitions met while printing, by id.

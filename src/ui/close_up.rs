@@ -1,0 +1,631 @@
+//! The race up close (chapters 4 and 5): the regional page drawn in chapter
+//! 3's language (lists as sheets, the "in use" and back-up arrows as
+//! arrows), clerks A and B with the list each holds, and a time strip
+//! counted from A's one check. A pure view of (world before, world after,
+//! language): what changed between the two is drawn as motion in CSS, so it
+//! plays in the printed page as in the app, and with reduced motion the
+//! picture is its end state at once.
+
+use crate::engine::race::EnactorId;
+use crate::engine::race::model::{EndpointId, Phase, World};
+use crate::i18n::{Key, Lang, msg, seconds_from_ms};
+use crate::story::static_page::escape;
+
+use super::idea_scene::Svg;
+use super::model::{race_moments, race_run};
+use super::race_scene::{CHIP_STEP, ChipPicture, GAP_WIDTH, row, text_width};
+
+/// Picture width, and where the regional page starts.
+const WIDTH: i32 = 360;
+const PAGE_TOP: i32 = 98;
+/// The row of lists inside the page, from its top.
+const ROW_Y: i32 = 44;
+/// One swing step of an arrow in the style sheet (`.k1` … `.k15`).
+const SWING_UNIT_PX: i32 = 22;
+const SWING_UNITS_MAX: i32 = 15;
+/// The time strip spans this long after A's check.
+const STRIP_SPAN_MS: u64 = 66_000;
+const STRIP_LEFT: i32 = 20;
+const STRIP_RIGHT: i32 = 340;
+
+/// What moved between the two worlds, on the regional page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Change {
+    /// The in-use arrow came from this far right (px; negative: left).
+    pub in_use_from_px: i32,
+    /// The back-up arrow likewise.
+    pub back_up_from_px: i32,
+    /// Lists newly on the page.
+    pub arrived: Vec<u32>,
+    /// Lists thrown away that the row still draws (as outlines).
+    pub swept: Vec<u32>,
+    /// The page went blank in this step.
+    pub blanked: bool,
+}
+
+/// The x of each chip in the row, laid out as `race_scene::draw` lays it
+/// out: "…" before the newest ones, and room for the note beside a gone
+/// list the arrow still names.
+fn chip_xs(chips: &[ChipPicture], gap_after: usize, note: Option<&str>) -> Vec<i32> {
+    let note_width = note.map_or(0, |n| text_width(n) + 8);
+    let mut x = 14;
+    chips
+        .iter()
+        .enumerate()
+        .map(|(j, chip)| {
+            if j == gap_after && j > 0 {
+                x += GAP_WIDTH;
+            }
+            let here = x;
+            x += CHIP_STEP;
+            if chip.gone && chip.in_use {
+                x += note_width;
+            }
+            here
+        })
+        .collect()
+}
+
+/// Where an arrow at `plan` stood before, against the row drawn now: the
+/// chip's own place if it is drawn, else the row's nearer end.
+fn place_of(plan: u32, chips: &[ChipPicture], xs: &[i32]) -> i32 {
+    if let Some(j) = chips.iter().position(|c| c.plan == plan) {
+        return xs[j];
+    }
+    match chips.first() {
+        Some(first) if plan < first.plan => xs[0] - CHIP_STEP,
+        _ => xs.last().copied().unwrap_or(14) + CHIP_STEP,
+    }
+}
+
+/// What changed on the regional page from `before` to `world`.
+pub(crate) fn change(lang: Lang, before: &World, world: &World) -> Change {
+    let (old, new) = (
+        &before.zones[World::REGIONAL.index()],
+        &world.zones[World::REGIONAL.index()],
+    );
+    let (chips, gap_after, note) = row(lang, new);
+    let xs = chip_xs(&chips, gap_after, note.as_deref());
+    let at = |plan: u32| chips.iter().position(|c| c.plan == plan).map(|j| xs[j]);
+    let in_use_from_px = match at(new.alias) {
+        Some(now) if old.alias != new.alias => place_of(old.alias, &chips, &xs) - now,
+        _ => 0,
+    };
+    let back_up_from_px = match (old.rollback, new.rollback) {
+        (Some(was), Some(is)) if was != is => {
+            at(is).map_or(0, |now| place_of(was, &chips, &xs) - now)
+        }
+        _ => 0,
+    };
+    Change {
+        in_use_from_px,
+        back_up_from_px,
+        arrived: chips
+            .iter()
+            .filter(|c| !c.gone && !old.has_tree(c.plan))
+            .map(|c| c.plan)
+            .collect(),
+        swept: chips
+            .iter()
+            .filter(|c| c.gone && old.has_tree(c.plan))
+            .map(|c| c.plan)
+            .collect(),
+        blanked: new.is_empty_record() && !old.is_empty_record(),
+    }
+}
+
+/// The class naming a start `px` away (`--dx` in the style sheet), in
+/// steps of [`SWING_UNIT_PX`].
+fn offset_class(px: i32) -> String {
+    let units = (px as f64 / SWING_UNIT_PX as f64).round() as i32;
+    match units.clamp(-SWING_UNITS_MAX, SWING_UNITS_MAX) {
+        0 => String::new(),
+        u if u > 0 => format!(" k{u}"),
+        u => format!(" kn{}", -u),
+    }
+}
+
+/// The classes of an arrow that swings over from `px` away.
+fn swing(px: i32) -> String {
+    match offset_class(px) {
+        k if k.is_empty() => k,
+        k => format!(" swing{k}"),
+    }
+}
+
+/// The list a clerk holds, if it holds one.
+fn held(world: &World, id: EnactorId) -> Option<u32> {
+    match world.enactor(id).phase {
+        Phase::Idle => None,
+        Phase::Read { plan } | Phase::Applying { plan, .. } | Phase::Cleaning { plan, .. } => {
+            Some(plan)
+        }
+    }
+}
+
+/// The time strip's x for `ms` after A's check.
+fn strip_x(ms: u64) -> i32 {
+    let span = (STRIP_RIGHT - STRIP_LEFT) as u64;
+    STRIP_LEFT + (ms.min(STRIP_SPAN_MS) * span / STRIP_SPAN_MS) as i32
+}
+
+/// Who is doing what in a picture: the clerk who just moved, the one that
+/// is delayed, and the time strip (the story's run only; the game has no
+/// clock).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Cast {
+    pub actor: Option<EnactorId>,
+    pub slow: Option<EnactorId>,
+    pub strip: Option<Strip>,
+}
+
+/// The time strip's three moments, in the run's milliseconds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Strip {
+    pub now_ms: u64,
+    pub check_ms: u64,
+    pub write_ms: u64,
+}
+
+/// The picture of the story's race at trace index `index`, moving from
+/// `before`. Returns the SVG markup; its `aria-label` says every label it
+/// draws.
+pub(crate) fn markup(lang: Lang, index: usize, before: Option<&World>, world: &World) -> String {
+    let run = race_run();
+    let moments = race_moments();
+    let now_ms = run.events[index].at_ms;
+    let cast = Cast {
+        actor: run.events[index].event.actor(),
+        slow: run.scenario.delayed_enactor_at(now_ms),
+        strip: Some(Strip {
+            now_ms,
+            check_ms: run.events[moments.check].at_ms,
+            write_ms: run.events[moments.overwrite].at_ms,
+        }),
+    };
+    draw(lang, before, world, cast)
+}
+
+/// The picture of `world`, moving from `before`, with its `cast`.
+pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast) -> String {
+    let t = |k| lang.text(k);
+    let Cast { actor, slow, strip } = cast;
+    let change = before.map(|b| change(lang, b, world)).unwrap_or_default();
+    let mut svg = Svg(String::new());
+    let mut alt: Vec<String> = Vec::new();
+
+    // The planner's newest list: how far behind A's list is.
+    let newest = lang.message(&msg::SceneNewest {
+        plan: &world.newest_plan.to_string(),
+    });
+    svg.open("planner");
+    svg.ending(
+        WIDTH - 14,
+        16,
+        "small",
+        &format!("{} {newest}", t(Key::ScenePlanner)),
+    );
+    svg.close();
+    alt.push(format!("{} {newest}", t(Key::ScenePlanner)));
+
+    // The clerks: A and B, each with the list in hand; C, a bit part, muted.
+    for (i, id) in EnactorId::ALL.into_iter().enumerate() {
+        let x = [64, 196, 316][i];
+        let name = lang.message(&msg::SceneClerk {
+            who: &id.letter().to_string(),
+        });
+        let mut class = String::from("clerk");
+        if id == EnactorId::C {
+            class.push_str(" aside");
+        }
+        if slow == Some(id) {
+            class.push_str(" slow");
+        }
+        if actor == Some(id) {
+            class.push_str(" actor");
+        }
+        svg.open(&class);
+        svg.circle(x, 46, 15);
+        svg.centred(x, 51, "clerk-letter", &id.letter().to_string());
+        svg.centred(x, 76, "small", &name);
+        let mut said = vec![name.clone()];
+        if slow == Some(id) {
+            svg.centred(x, 25, "small warn", t(Key::SceneSlow));
+            said.push(t(Key::SceneSlow).to_string());
+        }
+        // C's list is not drawn: C has no part in this story.
+        if let Some(plan) = held(world, id).filter(|_| id != EnactorId::C) {
+            let cleaning = matches!(world.enactor(id).phase, Phase::Cleaning { .. });
+            let sheet = if cleaning { "held cleaning" } else { "held" };
+            svg.open(sheet);
+            svg.rect("", x + 20, 38, 40, 16);
+            svg.centred(x + 40, 50, "small", &format!("#{plan}"));
+            svg.close();
+            if cleaning {
+                let words = lang.message(&msg::SceneCleaning {
+                    plan: &plan.to_string(),
+                });
+                svg.centred(x, 90, "small", &words);
+                said.push(words);
+            } else {
+                said.push(lang.message(&msg::CoreHolds {
+                    plan: &plan.to_string(),
+                }));
+            }
+        } else {
+            said.push(t(Key::SceneIdle).to_string());
+        }
+        svg.close();
+        alt.push(said.join(" "));
+    }
+
+    // The regional page, up close.
+    let zone = &world.zones[World::REGIONAL.index()];
+    let (chips, gap_after, gone_note) = row(lang, zone);
+    let xs = chip_xs(&chips, gap_after, gone_note.as_deref());
+    let blank = zone.is_empty_record();
+    let page_height = if blank { 128 } else { 86 };
+    let py = PAGE_TOP;
+    let name = world.endpoint_name(World::REGIONAL);
+    let mut class = String::from("page regional");
+    if blank {
+        class.push_str(" blank");
+    }
+    if change.blanked {
+        class.push_str(" blanked");
+    }
+    svg.0
+        .push_str(&format!("<g class=\"{class}\" data-page=\"0\">"));
+    svg.rect("", 6, py, WIDTH - 12, page_height);
+    svg.text(14, py + 16, "small strong", name);
+    let lock = zone.lock.map(|l| {
+        lang.message(&msg::SceneLock {
+            who: &l.holder.letter().to_string(),
+        })
+    });
+    if let Some(lock) = &lock {
+        svg.ending(WIDTH - 14, py + 16, "small tag", lock);
+    }
+    let main = if blank {
+        t(Key::SceneBlank).to_string()
+    } else {
+        lang.message(&msg::SceneInUse {
+            plan: &zone.alias.to_string(),
+        })
+    };
+    let rollback = zone.rollback.map(|r| {
+        lang.message(&msg::SceneRollback {
+            plan: &r.to_string(),
+        })
+    });
+    let row_y = py + ROW_Y;
+    for (j, chip) in chips.iter().enumerate() {
+        let x = xs[j];
+        if j == gap_after && j > 0 {
+            svg.text(x - GAP_WIDTH + 4, row_y + 12, "small row-gap", "…");
+        }
+        let mut class = String::from("chip");
+        for (on, name) in [
+            (chip.in_use, "in-use"),
+            (chip.back_up, "back-up"),
+            (chip.gone, "gone"),
+        ] {
+            if on {
+                class.push(' ');
+                class.push_str(name);
+            }
+        }
+        if change.arrived.contains(&chip.plan) {
+            let order = change
+                .arrived
+                .iter()
+                .position(|&p| p == chip.plan)
+                .unwrap_or(0);
+            class.push_str(&format!(" arrived d{}", order.min(7)));
+        }
+        svg.0.push_str(&format!(
+            "<g class=\"{class}\" data-plan=\"{}\">",
+            chip.plan
+        ));
+        svg.rect("", x, row_y, 40, 16);
+        svg.centred(x + 20, row_y + 12, "small", &format!("#{}", chip.plan));
+        svg.close();
+        // A list thrown away in this step: its sheet sinks off the page,
+        // leaving the outline the arrow still points at.
+        if change.swept.contains(&chip.plan) {
+            svg.open("chip swept");
+            svg.rect("", x, row_y, 40, 16);
+            svg.centred(x + 20, row_y + 12, "small", &format!("#{}", chip.plan));
+            svg.close();
+        }
+        if chip.gone
+            && chip.in_use
+            && let Some(note) = &gone_note
+        {
+            svg.text(x + 46, row_y + 12, "small warn gone-note", note);
+        }
+    }
+    // The arrows, as chapter 3 drew them: "in use" from above, back-up from
+    // below; each swings over from where it pointed before.
+    if let Some(j) = chips.iter().position(|c| c.in_use) {
+        let x = xs[j] + 20;
+        let class = format!("arrow-in-use{}", swing(change.in_use_from_px));
+        svg.open(&class);
+        svg.arrow("flow", (x, py + 22), (x, row_y - 2));
+        svg.close();
+        let main_class = if blank { "big blank-word" } else { "big" };
+        if x < WIDTH / 2 {
+            svg.text(x + 8, py + 36, main_class, &main);
+        } else {
+            svg.ending(x - 8, py + 36, main_class, &main);
+        }
+    }
+    if let (Some(words), Some(j)) = (
+        &rollback,
+        chips
+            .iter()
+            .position(|c| c.back_up || (c.gone && !c.in_use && Some(c.plan) == zone.rollback)),
+    ) {
+        let x = xs[j] + 20;
+        let class = format!("arrow-back-up{}", swing(change.back_up_from_px));
+        svg.open(&class);
+        svg.arrow("flow", (x, row_y + 34), (x, row_y + 18));
+        svg.close();
+        if x < WIDTH / 2 {
+            svg.text(x + 8, row_y + 30, "small", words);
+        } else {
+            svg.ending(x - 8, row_y + 30, "small", words);
+        }
+    } else if rollback.is_none() {
+        svg.text(14, row_y + 30, "small", t(Key::SceneNoRollback));
+    }
+    // A blank page: an app's lookup goes out and comes back empty.
+    let mut said_lookup = None;
+    if blank {
+        let y = py + page_height - 30;
+        let target = chips
+            .iter()
+            .position(|c| c.in_use)
+            .map_or(34, |j| xs[j] + 20);
+        let app = WIDTH - 24;
+        svg.open("lookup");
+        svg.ending(WIDTH - 14, y - 6, "small", t(Key::CoreLookup));
+        svg.arrow("ask", (app, y), (target + 6, y));
+        svg.arrow("answer", (target + 6, y + 8), (app, y + 8));
+        svg.0.push_str(&format!(
+            "<circle class=\"dot{}\" cx=\"{app}\" cy=\"{}\" r=\"4\"/>",
+            offset_class(target + 6 - app),
+            y + 4
+        ));
+        svg.ending(
+            WIDTH - 14,
+            y + 22,
+            "small warn empty-answer",
+            t(Key::CoreEmptyAnswer),
+        );
+        svg.close();
+        said_lookup = Some(format!(
+            "{} → {}",
+            t(Key::CoreLookup),
+            t(Key::CoreEmptyAnswer)
+        ));
+    }
+    svg.close();
+    let mut page_said = vec![main.clone()];
+    page_said.extend(gone_note.clone());
+    page_said.push(
+        rollback
+            .clone()
+            .unwrap_or_else(|| t(Key::SceneNoRollback).to_string()),
+    );
+    page_said.extend(lock);
+    let kept: Vec<String> = chips
+        .iter()
+        .filter(|c| !c.gone)
+        .map(|c| format!("#{}", c.plan))
+        .collect();
+    page_said.push(format!("{}: {}", t(Key::SceneBundles), kept.join(" ")));
+    page_said.extend(said_lookup);
+    alt.push(format!("{name}: {}", page_said.join(", ")));
+
+    let mut line_y = py + page_height + 26;
+    if let Some(strip) = strip {
+        // The time strip, from A's one check: the stretch A carried its list
+        // without checking again is shaded.
+        let Strip {
+            now_ms,
+            check_ms,
+            write_ms,
+        } = strip;
+        let now_after = now_ms.checked_sub(check_ms);
+        svg.open("strip");
+        svg.0.push_str(&format!(
+            "<line class=\"axis\" x1=\"{STRIP_LEFT}\" y1=\"{line_y}\" x2=\"{STRIP_RIGHT}\" y2=\"{line_y}\"/>"
+        ));
+        let mut strip_said = vec![t(Key::CoreCheck).to_string()];
+        if let Some(after) = now_after {
+            let written = now_ms >= write_ms;
+            let gap_end = if written { write_ms - check_ms } else { after };
+            let (x0, x1) = (strip_x(0), strip_x(gap_end));
+            if x1 > x0 {
+                svg.0.push_str(&format!(
+                    "<rect class=\"gap\" x=\"{x0}\" y=\"{}\" width=\"{}\" height=\"10\"/>",
+                    line_y - 5,
+                    x1 - x0
+                ));
+                if x1 - x0 >= 110 {
+                    svg.centred(
+                        (x0 + x1) / 2,
+                        line_y + 18,
+                        "small gap-word",
+                        t(Key::CoreGap),
+                    );
+                }
+                strip_said.push(t(Key::CoreGap).to_string());
+            }
+            if written {
+                let x = strip_x(write_ms - check_ms);
+                svg.0.push_str(&format!(
+                    "<line class=\"tick write\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
+                    line_y - 9,
+                    line_y + 9
+                ));
+                svg.ending(x + 4, line_y - 12, "small", t(Key::CoreWrite));
+                strip_said.push(t(Key::CoreWrite).to_string());
+            }
+        }
+        svg.0.push_str(&format!(
+            "<line class=\"tick check\" x1=\"{STRIP_LEFT}\" y1=\"{}\" x2=\"{STRIP_LEFT}\" y2=\"{}\"/>",
+            line_y - 9,
+            line_y + 9
+        ));
+        svg.text(STRIP_LEFT - 6, line_y - 12, "small", t(Key::CoreCheck));
+        let now_words = match now_after {
+            Some(after) => lang.message(&msg::CoreNow {
+                seconds: &seconds_from_ms(after),
+            }),
+            None => t(Key::CoreBefore).to_string(),
+        };
+        let now_x = strip_x(now_after.unwrap_or(0));
+        svg.0.push_str(&format!(
+            "<path class=\"now\" d=\"M{now_x} {} l-5 -8 h10 z\"/>",
+            line_y - 1
+        ));
+        if now_x < WIDTH / 2 {
+            svg.text(now_x - 4, line_y + 34, "small strong", &now_words);
+        } else {
+            svg.ending(now_x + 4, line_y + 34, "small strong", &now_words);
+        }
+        svg.close();
+        strip_said.push(now_words);
+        alt.push(format!("{}: {}", t(Key::CoreStrip), strip_said.join(", ")));
+    } else {
+        line_y -= 56;
+    }
+
+    // The other pages: bit parts, one line each.
+    let mut y = line_y + 56;
+    svg.text(14, y, "small others-title", t(Key::CoreOthers));
+    let mut others = Vec::new();
+    for i in 1..world.endpoint_count() {
+        let endpoint = EndpointId(i as u8);
+        let z = &world.zones[i];
+        y += 16;
+        let words = if z.is_empty_record() {
+            t(Key::SceneBlank).to_string()
+        } else {
+            lang.message(&msg::SceneInUse {
+                plan: &z.alias.to_string(),
+            })
+        };
+        let class = if z.is_empty_record() {
+            "page other blank"
+        } else {
+            "page other"
+        };
+        svg.0
+            .push_str(&format!("<g class=\"{class}\" data-page=\"{i}\">"));
+        svg.text(20, y, "small other-name", world.endpoint_name(endpoint));
+        svg.ending(WIDTH - 14, y, "small big-other", &words);
+        svg.close();
+        others.push(format!("{}: {words}", world.endpoint_name(endpoint)));
+    }
+    alt.push(format!("{}: {}", t(Key::CoreOthers), others.join(", ")));
+
+    let height = y + 10;
+    let moving = if change == Change::default() {
+        ""
+    } else {
+        " moving"
+    };
+    format!(
+        "<svg viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\" class=\"race-svg close-up{moving}\">\
+<defs><marker id=\"core-head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"10\" \
+markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>{}</svg>",
+        escape(&alt.join(" / ")),
+        svg.0
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::chapters::RaceMoment;
+    use crate::ui::model::{moment_index, world_after};
+
+    fn at(m: RaceMoment) -> (usize, World) {
+        let i = moment_index(m);
+        (i, world_after(i))
+    }
+
+    #[test]
+    fn the_overwrite_swings_the_arrow_back_to_as_old_list() {
+        let (_, ahead) = at(RaceMoment::FastAhead);
+        let (_, over) = at(RaceMoment::Overwrite);
+        let c = change(Lang::En, &ahead, &over);
+        // The arrow came from the right (from B's newest list) to A's old one.
+        assert!(c.in_use_from_px > 4 * CHIP_STEP, "{c:?}");
+        assert!(!c.blanked && c.swept.is_empty());
+        let (_, emptied) = at(RaceMoment::Emptied);
+        let c = change(Lang::En, &over, &emptied);
+        // The clean-up sweeps A's list from under the arrow: the page blanks.
+        assert!(c.blanked, "{c:?}");
+        assert_eq!(c.swept, vec![over.zones[0].alias]);
+        assert_eq!(c.in_use_from_px, 0);
+    }
+
+    #[test]
+    fn every_story_moment_draws_its_labels_in_both_languages() {
+        let order = [
+            RaceMoment::Calm,
+            RaceMoment::SlowCheck,
+            RaceMoment::LockLost,
+            RaceMoment::FastAhead,
+            RaceMoment::Overwrite,
+            RaceMoment::Emptied,
+            RaceMoment::Stuck,
+        ];
+        for pair in order.windows(2) {
+            let (_, before) = at(pair[0]);
+            let (i, world) = at(pair[1]);
+            for lang in Lang::ALL {
+                let svg = markup(lang, i, Some(&before), &world);
+                let label = svg
+                    .split("aria-label=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .unwrap();
+                let zone = &world.zones[0];
+                let main = if zone.is_empty_record() {
+                    lang.text(Key::SceneBlank).to_string()
+                } else {
+                    lang.message(&msg::SceneInUse {
+                        plan: &zone.alias.to_string(),
+                    })
+                };
+                assert!(label.contains(&escape(&main)), "{:?}: {label}", pair[1]);
+                assert!(svg.contains(&escape(&main)), "{:?}", pair[1]);
+                assert!(svg.contains(lang.text(Key::CoreCheck)));
+                // The blank page's lookup comes back empty, in words too.
+                assert_eq!(
+                    label.contains(&escape(lang.text(Key::CoreEmptyAnswer))),
+                    zone.is_empty_record(),
+                    "{:?}",
+                    pair[1]
+                );
+                assert!(!svg.contains('{'), "unfilled slot");
+            }
+        }
+    }
+
+    #[test]
+    fn the_strip_shades_the_stale_stretch_only_once_a_has_checked() {
+        let (i, world) = at(RaceMoment::Calm);
+        let svg = markup(Lang::En, i, None, &world);
+        assert!(svg.contains(Lang::En.text(Key::CoreBefore)) && !svg.contains("class=\"gap\""));
+        let (i, world) = at(RaceMoment::Overwrite);
+        let svg = markup(Lang::En, i, None, &world);
+        assert!(svg.contains("class=\"gap\"") && svg.contains(Lang::En.text(Key::CoreWrite)));
+        assert!(svg.contains(Lang::En.text(Key::CoreGap)));
+    }
+}
