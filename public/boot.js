@@ -33,6 +33,14 @@
     history.replaceState(history.state, '', '?' + params.toString() + location.hash);
   }
   root.classList.add('js');
+  // Motion, as the app will set it (ui/motion.rs): the reader's remembered
+  // choice, else the system's; so the printed pictures move, or not, before
+  // the WebAssembly arrives.
+  var saved = null;
+  try { saved = localStorage.getItem('dns-race-explainer:motion'); } catch (e) { /* storage off */ }
+  var reduce = saved ? saved === 'reduce'
+    : !!(window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches);
+  root.setAttribute('data-motion', reduce ? 'reduce' : 'full');
   if (params.has('embed')) root.classList.add('embed');
   // The printed story shows one beat: the one the address names, chosen by
   // the style sheet from these two attributes before the body is laid out

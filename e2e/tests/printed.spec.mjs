@@ -36,22 +36,22 @@ for (const lang of ['ja', 'en']) {
     const printed = await page
       .locator(`#prerender .pre-${lang} .pre-beat > section.chapter`)
       .evaluateAll((sections, src) => new Function(`return (${src})`)()(sections), read.toString());
-    expect(printed.length).toBe(46);
+    expect(printed.length).toBe(47);
     release();
     await expect(page.locator('#lang-switch')).toBeVisible();
     const live = [];
-    for (let i = 0; i < 46; i++) {
+    for (let i = 0; i < 47; i++) {
       const [one] = await page
         .locator('main#story section.chapter')
         .evaluateAll((sections, src) => new Function(`return (${src})`)()(sections), read.toString());
       live.push(one);
-      if (i < 45) {
+      if (i < 46) {
         const progress = await page.locator('#progress').innerText();
         await page.locator('#next').click();
         await expect(page.locator('#progress')).not.toHaveText(progress);
       }
     }
-    for (let i = 0; i < 46; i++) {
+    for (let i = 0; i < 47; i++) {
       expect(printed[i].text, `${lang} beat ${i + 1}: words`).toBe(live[i].text);
       expect(printed[i].labels, `${lang} beat ${i + 1}: pictures' labels`).toEqual(live[i].labels);
     }

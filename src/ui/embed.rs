@@ -65,7 +65,7 @@ pub fn EmbeddedScene(lang: Signal<Lang>, embed: Embed) -> impl IntoView {
     let detail = url::detail();
     let scene = match embed {
         Embed::Race => {
-            view! { <RaceScene moment=RaceMoment::Emptied lang=lang detail=detail /> }.into_any()
+            view! { <RaceScene moment=RaceMoment::SlowCheck lang=lang detail=detail /> }.into_any()
         }
         Embed::Cascade => view! { <TimelineScene lang=lang entries=false /> }.into_any(),
         Embed::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),

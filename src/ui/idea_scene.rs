@@ -452,7 +452,8 @@ mod tests {
     use crate::story::chapters::{CHAPTERS, Scene};
 
     /// Chapter 2's beats are lookups, chapter 3's the office in order, one
-    /// idea a beat, and the race starts with chapter 4.
+    /// idea a beat, then the reader's game, and the race starts with
+    /// chapter 4.
     #[test]
     fn each_beat_before_the_race_draws_its_own_idea() {
         let ideas = |c: usize| -> Vec<Idea> {
@@ -470,11 +471,18 @@ mod tests {
             [Idea::Lookup, Idea::Memo, Idea::BlankPage],
             "chapter 2"
         );
+        // Every chapter 3 beat draws the office, but its last, where the
+        // reader plays the rules just met.
         let office = ideas(2);
         assert_eq!(
             office.len(),
-            CHAPTERS[2].beats.len(),
+            CHAPTERS[2].beats.len() - 1,
             "every chapter 3 beat"
+        );
+        assert_eq!(
+            CHAPTERS[2].beats.last().unwrap().scene,
+            Some(Scene::Game),
+            "chapter 3 ends with the game"
         );
         let steps: Vec<u8> = office.iter().map(|&i| office_step(i).unwrap()).collect();
         assert_eq!(

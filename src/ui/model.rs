@@ -43,6 +43,34 @@ pub fn story_estimate_p() -> f64 {
     f64::from(STORY_ESTIMATE.0) / f64::from(STORY_ESTIMATE.1)
 }
 
+/// The story's game: the census's setting of "as it happened" (how far
+/// behind A's list is, the clean-up threshold, the pages), with the
+/// story's own list numbers (A's list is the one the overwrite wrote), and
+/// with the re-check before writing in the second round. Returns it with
+/// the fewest moves that blank the page (0 when none can). The counts do
+/// not depend on the numbers, only on their gap (tested).
+pub fn story_game(recheck: bool) -> (CensusConfig, u32) {
+    static GAMES: [OnceLock<(CensusConfig, u32)>; 2] = [const { OnceLock::new() }; 2];
+    *GAMES[usize::from(recheck)].get_or_init(|| {
+        let c = race_census();
+        let stale_plan = match race_run().events[race_moments().overwrite].event {
+            RaceEvent::Flipped { to, .. } => to,
+            _ => c.config.stale_plan,
+        };
+        let mut config = CensusConfig {
+            stale_plan,
+            fresh_plan: stale_plan + (c.config.fresh_plan - c.config.stale_plan),
+            ..c.config
+        };
+        config.guards.recheck_at_write = recheck;
+        let fewest = census(&config)
+            .expect("valid")
+            .fewest_steps_to_empty
+            .unwrap_or(0);
+        (config, fewest)
+    })
+}
+
 /// Impact of the "as it happened" cascade.
 pub fn cascade_impact() -> &'static Impact {
     static IMPACT: OnceLock<Impact> = OnceLock::new();
@@ -196,6 +224,25 @@ pub fn world_after(index: usize) -> World {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_story_game_counts_as_the_census_with_the_storys_numbers() {
+        let c = race_census();
+        let (round_one, fewest) = story_game(false);
+        let counted = census(&round_one).expect("valid");
+        // A's list is the overwrite's; the gap and so every count are the census's.
+        assert_eq!(round_one.stale_plan, 103);
+        assert_eq!(
+            round_one.fresh_plan - round_one.stale_plan,
+            c.config.fresh_plan - c.config.stale_plan
+        );
+        assert_eq!(counted.counts, c.counts);
+        assert_eq!(Some(fewest), c.fewest_steps_to_empty);
+        // With the re-check, no order blanks a page.
+        let (round_two, none) = story_game(true);
+        let counted = census(&round_two).expect("valid");
+        assert_eq!((counted.counts.empty(), none), (0, 0));
+    }
     use crate::engine::race::estimate::{Estimate, EstimateConfig, estimate};
 
     /// The story's estimate: the reader's estimate (the lab's) of the

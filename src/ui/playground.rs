@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::clock::{say, say_msg};
 use super::controls_panel::{apply, controls};
 use super::kind::KindBadge;
-use super::race_scene::{draw, narrate};
+use super::race_scene::narrate;
 use super::sentences::{census_finding, day, estimate_finding, game_status, run_outcome};
 use super::url;
 use crate::controls::{Control, Move, Panel};
@@ -17,6 +17,7 @@ use crate::engine::race::census::{CensusConfig, census};
 use crate::engine::race::estimate::{
     Estimate, EstimateConfig, READER_TRIALS, empty_trials_in, summarise,
 };
+use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::scheduler::SchedulerGame;
 use crate::engine::race::{EnactorId, RaceScenario, run};
 use crate::i18n::{Key, Lang, msg};
@@ -201,13 +202,40 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
     }
 }
 
-/// What a move does, in words: each event it would cause (the game is
-/// replayed with the move added, so the words are the engine's, not a
-/// guess); `None` when that clerk cannot move.
-fn move_preview(lang: Lang, game: &SchedulerGame, who: EnactorId) -> Option<String> {
-    let mut next = game.clone();
-    next.play(who).ok()?;
-    last_move(lang, &next)
+/// What a clerk's next step is, in words: the action it takes (pick up a
+/// list, check it, hang the tag, write, clean up), never what the action
+/// will lead to, so the reader finds that out by pressing.
+fn next_action(lang: Lang, world: &World, who: EnactorId) -> String {
+    let letter = who.letter().to_string();
+    let who_s = letter.as_str();
+    if !world.can_step(who) {
+        return lang.message(&msg::PlayDoWait { who: who_s });
+    }
+    let page = |e: EndpointId| world.endpoint_name(e);
+    match world.enactor(who).phase {
+        Phase::Idle => lang.message(&msg::PlayDoRead { who: who_s }),
+        Phase::Read { plan } => lang.message(&msg::PlayDoCheck {
+            who: who_s,
+            plan: &plan.to_string(),
+        }),
+        Phase::Applying {
+            endpoint,
+            locked: false,
+            ..
+        } => lang.message(&msg::PlayDoTag {
+            who: who_s,
+            page: page(endpoint),
+        }),
+        Phase::Applying { plan, endpoint, .. } => lang.message(&msg::PlayDoWrite {
+            who: who_s,
+            plan: &plan.to_string(),
+            page: page(endpoint),
+        }),
+        Phase::Cleaning { endpoint, .. } => lang.message(&msg::PlayDoClean {
+            who: who_s,
+            page: page(endpoint),
+        }),
+    }
 }
 
 /// The last move in words (what the board now shows): each of its events,
@@ -222,17 +250,17 @@ fn last_move(lang: Lang, game: &SchedulerGame) -> Option<String> {
     Some(super::clock::clock(lang).expand(&words.join(lang.text(Key::PlayThen))))
 }
 
-/// The story's game (chapter 4): the census of "as it happened", without
-/// the gallery of orders that blank the page (the reader finds one).
+/// The story's game: the reader decides the order, with the story's own
+/// list numbers. First round (end of chapter 3, before the story tells
+/// what happened): the rules so far, where some orders blank the page.
+/// Second round (chapter 4, `recheck`): a clerk checks again right before
+/// writing, and no order can.
 #[component]
-pub fn StoryGame(lang: Signal<Lang>) -> impl IntoView {
-    let c = super::model::race_census();
-    let fewest = c.fewest_steps_to_empty.unwrap_or(0);
-    view! { <SchedulerPanel lang=lang config=c.config fewest=fewest examples=Vec::new() in_story=true /> }
+pub fn StoryGame(lang: Signal<Lang>, #[prop(optional)] recheck: bool) -> impl IntoView {
+    let (config, fewest) = super::model::story_game(recheck);
+    view! { <SchedulerPanel lang=lang config=config fewest=fewest examples=Vec::new() in_story=true /> }
 }
 
-/// The reader schedules the two clerks by hand and tries to blank the page.
-/// Each move's button says what that move will do.
 #[component]
 fn SchedulerPanel(
     lang: Signal<Lang>,
@@ -255,41 +283,62 @@ fn SchedulerPanel(
         })
     };
     let t = move |k: Key| move || say(lang.get(), k);
-    let preview = move |who: EnactorId| {
-        let lang = lang.get();
+    let recheck = config.guards.recheck_at_write;
+    let action = move |who: EnactorId| {
         // Once the page is blank the status says so; no move is left.
         if game.with(|g| g.record_emptied()) {
             return String::new();
         }
-        if !can(who) {
-            return lang.text(Key::PlayCannotMove).to_string();
-        }
-        game.with(|g| move_preview(lang, g, who))
-            .unwrap_or_default()
+        world.with(|w| next_action(lang.get(), w, who))
     };
+    // The board moves from the state before the last move; the clerk who
+    // made it is lit.
+    let board = move || {
+        game.with(|g| {
+            let mut before = g.clone();
+            before.undo();
+            let previous = (!g.moves().is_empty()).then(|| before.world());
+            let cast = super::close_up::Cast {
+                actor: g.moves().last().copied(),
+                slow: None,
+                strip: None,
+            };
+            super::close_up::draw(lang.get(), previous.as_ref(), &world.get(), cast)
+        })
+    };
+    let orderings = census(&config).map(|c| c.counts.orderings).unwrap_or(0);
     let status = move || {
         game.with(|g| {
-            game_status(
-                lang.get(),
-                g.moves().len(),
-                g.record_emptied(),
-                g.ending().is_some(),
-                fewest,
-            )
+            let lang = lang.get();
+            let over = g.ending().is_some();
+            if recheck && over && !g.record_emptied() {
+                return say_msg(
+                    lang,
+                    &msg::PlayGameOverRecheck {
+                        orderings: &super::format::grouped(orderings),
+                    },
+                );
+            }
+            game_status(lang, g.moves().len(), g.record_emptied(), over, fewest)
         })
     };
     view! {
         <section class="game" aria-labelledby="game-title">
             <h3 id="game-title">{t(Key::PlayGameTitle)}</h3>
-            <p>{move || {
+            <p class="game-intro">{move || {
                 let (stale, fresh) = (config.stale_plan.to_string(), config.fresh_plan.to_string());
                 let (stale, fresh) = (stale.as_str(), fresh.as_str());
-                if in_story {
+                if recheck {
+                    say_msg(lang.get(), &msg::PlayGameIntroRecheck { stale, fresh })
+                } else if in_story {
                     say_msg(lang.get(), &msg::PlayGameIntroStory { stale, fresh })
                 } else {
                     say_msg(lang.get(), &msg::PlayGameIntro { stale, fresh })
                 }
             }}</p>
+            <figure class="scene race-scene game-board">
+                <div class="race-picture" inner_html=board></div>
+            </figure>
             {(!examples.is_empty()).then(|| {
                 let buttons = examples
                     .into_iter()
@@ -320,12 +369,10 @@ fn SchedulerPanel(
             })}
             <div class="game-controls">
                 <button type="button" id="move-a" class="move" on:click=move |_| play(EnactorId::A) disabled=move || !can(EnactorId::A)>
-                    <span class="move-name">{t(Key::PlayMoveA)}</span>
-                    <span class="move-preview">{move || preview(EnactorId::A)}</span>
+                    {move || action(EnactorId::A)}
                 </button>
                 <button type="button" id="move-b" class="move" on:click=move |_| play(EnactorId::B) disabled=move || !can(EnactorId::B)>
-                    <span class="move-name">{t(Key::PlayMoveB)}</span>
-                    <span class="move-preview">{move || preview(EnactorId::B)}</span>
+                    {move || action(EnactorId::B)}
                 </button>
                 <button type="button" id="undo" on:click=move |_| set_game.update(|g| { g.undo(); })
                     disabled=move || game.with(|g| g.moves().is_empty())>
@@ -337,9 +384,6 @@ fn SchedulerPanel(
             </div>
             <p id="game-status" aria-live="polite">{status}</p>
             <p id="game-last" class="event-line">{move || game.with(|g| last_move(lang.get(), g))}</p>
-            <figure class="scene race-scene">
-                {move || draw(lang.get(), &world.get(), None, None, None)}
-            </figure>
         </section>
     }
 }

@@ -428,6 +428,9 @@ fn BeatView(
         Scene::Timeline(m) => view! { <TimelineScene lang=lang start=m /> }.into_any(),
         Scene::Revisit => view! { <Revisit lang=lang /> }.into_any(),
         Scene::Game => view! { <super::playground::StoryGame lang=lang /> }.into_any(),
+        Scene::GameRecheck => {
+            view! { <super::playground::StoryGame lang=lang recheck=true /> }.into_any()
+        }
         Scene::Opening => ().into_any(),
     });
     view! {

@@ -82,7 +82,7 @@ fn every_beat_with_a_scene_prints_its_picture() {
             let p = Position::from_index(i);
             let wanted = match p.beat().scene {
                 Some(Scene::Idea(_)) => Some("class=\"idea-svg\""),
-                Some(Scene::Race(_)) | Some(Scene::Game) => Some("class=\"race-svg\""),
+                Some(Scene::Race(_) | Scene::Game | Scene::GameRecheck) => Some("class=\"race-svg"),
                 Some(Scene::Cascade(_)) | Some(Scene::Timeline(_)) => Some("class=\"cascade-svg\""),
                 Some(Scene::Opening) => Some("class=\"saw\""),
                 Some(Scene::Revisit) => Some("class=\"revisit\""),

@@ -116,8 +116,12 @@ pub enum Scene {
     Timeline(Minute),
     /// Links back into the story's interactive moments.
     Revisit,
-    /// The reader decides which clerk moves next (chapter 4).
+    /// The reader decides which clerk moves next, under chapter 3's rules
+    /// (the end of chapter 3: before the story tells what happened).
     Game,
+    /// The same game with a re-check right before writing, where no order
+    /// blanks the page (chapter 4, after the overwrite).
+    GameRecheck,
 }
 
 /// The summary's links: (label, chapter, beat), 1-based as in the address.
@@ -454,6 +458,9 @@ pub static CHAPTERS: [Chapter; 10] = [
                 beat(&[doc(Key::Ch3B7, DDB)], idea(Idea::OneCheck)),
                 doc(Key::EngCh3B7, DDB),
             ),
+            // The reader tries the rules before the story says what
+            // happened that night (chapter 4).
+            beat(&[ours(Key::Ch3B8)], Some(Scene::Game)),
         ],
     },
     Chapter {
@@ -481,7 +488,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                 ),
                 OVERWRITE_QUIZ,
             ),
-            beat(&[ours(Key::Ch4B5)], Some(Scene::Game)),
+            beat(&[ours(Key::Ch4B5)], Some(Scene::GameRecheck)),
         ],
     },
     Chapter {
