@@ -159,7 +159,12 @@ mod browser {
     enum Place {
         Idea(crate::story::chapters::Idea),
         Race(RaceMoment),
-        Chart { minute: Minute, cursor: bool },
+        Chart {
+            minute: Minute,
+            cursor: bool,
+        },
+        /// Chapter 4's game, as it starts: the board the reader moves on.
+        Game,
     }
 
     /// The picture for a place, as the app draws it, without controls.
@@ -175,6 +180,12 @@ mod browser {
                 let slow = run.scenario.delayed_enactor_at(timed.at_ms);
                 let seconds = seconds_from_ms(timed.at_ms);
                 crate::ui::race_scene::draw(lang, &world, None, slow, Some(&seconds)).into_any()
+            }
+            Place::Game => {
+                use crate::engine::race::scheduler::SchedulerGame;
+                let config = crate::ui::model::race_census().config;
+                let world = SchedulerGame::new(config).world();
+                crate::ui::race_scene::draw(lang, &world, None, None, None).into_any()
             }
             Place::Chart { minute, cursor } => {
                 let lang = Signal::stored(lang);
@@ -195,6 +206,8 @@ mod browser {
                 .and_then(|c| crate::story::chapters::Idea::from_code(&c));
             let place = if let Some(idea) = idea {
                 Place::Idea(idea)
+            } else if el.has_attribute("data-game") {
+                Place::Game
             } else if let Some(code) = el.get_attribute("data-race") {
                 match MOMENTS.iter().find(|(_, c)| *c == code) {
                     Some(&(moment, _)) => Place::Race(moment),
