@@ -48,6 +48,13 @@ pub const WORDS: [Key; 7] = [
 /// The picture to label: chapter 3's page with its lists and arrows.
 pub const PICTURE: Idea = Idea::Arrows;
 
+/// The words to write in the picture's boxes, in box order.
+pub const LABELS: [&str; 4] = ["ws.label_1", "ws.label_2", "ws.label_3", "ws.label_4"];
+
+/// The order the words are offered in under the picture (indices into
+/// [`LABELS`]): none beside its own box.
+pub const BANK: [usize; 4] = [3, 0, 2, 1];
+
 /// The exit ticket's questions, each with the story's sentences that
 /// answer it (by locale key; none for the pupil's own question).
 pub const EXIT: [(&str, &[&str]); 3] = [
@@ -92,6 +99,8 @@ pub fn keys() -> Vec<&'static str> {
         "ws.picture_heading",
         "ws.picture_intro",
         "ws.picture_alt",
+        "ws.picture_bank",
+        "ws.key_label_drawn",
         "ws.exit_heading",
         "ws.key_intro",
         "ws.key_cards",
@@ -103,6 +112,7 @@ pub fn keys() -> Vec<&'static str> {
         "ws.footer",
     ];
     keys.extend(EVENTS);
+    keys.extend(LABELS);
     keys.extend(EXIT.iter().map(|(k, _)| *k));
     keys.sort_unstable();
     keys
@@ -173,7 +183,7 @@ fn term(key: Key) -> Term {
         .unwrap_or_else(|| panic!("{key:?} is not a glossary term"))
 }
 
-/// The picture's four labels to write in, in box order.
+/// The picture's four labels as drawn, in box order.
 fn labels(lang: Lang) -> [String; 4] {
     [
         lang.text(Key::ScenePlanner).to_string(),
@@ -325,11 +335,16 @@ fn picture(texts: &Texts) -> String {
             format!("<li><span class=\"ws-num\">{n}</span><span class=\"ws-fill\"></span></li>")
         })
         .collect();
+    let bank: String = BANK
+        .iter()
+        .map(|&i| format!("<li>{}</li>", texts.get(LABELS[i])))
+        .collect();
     format!(
-        "<section class=\"ws-part ws-picture\" id=\"ws-picture\"><h2>{}</h2><p>{}</p><div class=\"ws-picture-row\"><figure class=\"scene idea-scene ws-figure\">{}</figure><ol class=\"ws-labels\">{write}</ol></div></section>",
+        "<section class=\"ws-part ws-picture\" id=\"ws-picture\"><h2>{}</h2><p>{}</p><div class=\"ws-picture-row\"><figure class=\"scene idea-scene ws-figure\">{}</figure><div><ol class=\"ws-labels\">{write}</ol><p class=\"ws-bank-label\">{}</p><ul class=\"ws-bank\">{bank}</ul></div></div></section>",
         texts.get("ws.picture_heading"),
         texts.get("ws.picture_intro"),
         picture_to_label(texts.lang, &texts.get("ws.picture_alt")),
+        texts.get("ws.picture_bank"),
     )
 }
 
@@ -376,12 +391,15 @@ fn answers(texts: &Texts) -> String {
     );
     let words: String = labels(lang)
         .iter()
+        .zip(LABELS)
         .enumerate()
-        .map(|(i, w)| {
+        .map(|(i, (drawn, word))| {
             format!(
-                "<li><span class=\"ws-num\">{}</span> {}</li>",
+                "<li data-drawn=\"{}\"><span class=\"ws-num\">{}</span> <strong>{}</strong> <small>{}</small></li>",
+                escape(drawn),
                 i + 1,
-                escape(w)
+                texts.get(word),
+                texts.fill("ws.key_label_drawn", &[("label", drawn)])
             )
         })
         .collect();
