@@ -158,7 +158,12 @@ mod browser {
     enum Place {
         Idea(crate::story::chapters::Idea),
         Race(RaceMoment),
-        Chart { minute: Minute, cursor: bool },
+        Chart {
+            minute: Minute,
+            cursor: bool,
+        },
+        /// Chapter 3's game, as it starts: the board the reader moves on.
+        Game,
     }
 
     /// The picture for a place, as the app draws it, without controls.
@@ -170,6 +175,18 @@ mod browser {
                 let index = moment_index(moment);
                 let markup = crate::ui::close_up::markup(lang, index, None, &world_after(index));
                 view! { <div class="race-picture" inner_html=markup></div> }.into_any()
+            }
+            Place::Game => {
+                use crate::engine::race::scheduler::SchedulerGame;
+                let (config, _) = crate::ui::model::story_game(false);
+                let world = SchedulerGame::new(config).world();
+                let cast = crate::ui::close_up::Cast {
+                    actor: None,
+                    slow: None,
+                    strip: None,
+                };
+                let markup = crate::ui::close_up::draw(lang, None, &world, cast);
+                view! { <div class="race-picture game-board" inner_html=markup></div> }.into_any()
             }
             Place::Chart { minute, cursor } => {
                 let lang = Signal::stored(lang);
@@ -190,6 +207,8 @@ mod browser {
                 .and_then(|c| crate::story::chapters::Idea::from_code(&c));
             let place = if let Some(idea) = idea {
                 Place::Idea(idea)
+            } else if el.has_attribute("data-game") {
+                Place::Game
             } else if let Some(code) = el.get_attribute("data-race") {
                 match MOMENTS.iter().find(|(_, c)| *c == code) {
                     Some(&(moment, _)) => Place::Race(moment),

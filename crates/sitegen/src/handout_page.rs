@@ -1,8 +1,13 @@
 //! The handout's words as a static page (`public/handout.<lang>.html`),
-//! written natively from the story's data: every chapter (each starting a
-//! new printed page), every sentence with its truth label and its source
-//! named, the figures, the technical detail, the analogies and the quizzes,
-//! then the answers, the record's timeline, the glossary and the sources.
+//! written natively from the story's data, for paper: every chapter, every
+//! sentence with its truth label and its source named, the figures, the
+//! technical detail, the analogies and the questions (each before its
+//! answer: the answers, and the figures that would give them away, are
+//! collected at the end), then the record's timeline, the glossary and the
+//! sources. Nothing on it asks to be pressed: the one sentence written for
+//! the screen (chapter 4's game) has a paper version, and the game prints
+//! as the board it starts from. The chart of every service prints once a
+//! chapter, at the chapter's last moment.
 //!
 //! The scenes' pictures are the app's and draw only in a browser: the page
 //! leaves a placeholder for each (`data-race`, `data-cascade`), which the
@@ -32,8 +37,13 @@ use dns_race_explainer::ui::story::figure_text;
 /// The handout's own words in `crates/sitegen/texts/teach.<lang>.json` (its title, print
 /// button and link to the teacher's page are the app's: `handout.*` in the
 /// app's locales).
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 14] = [
     "handout.intro",
+    "handout.legend",
+    "handout.game",
+    "handout.game_board",
+    "handout.chart_at",
+    "handout.chart_night",
     "handout.how_print",
     "handout.detail",
     "handout.answer_at_end",
@@ -44,23 +54,44 @@ pub const KEYS: [&str; 9] = [
     "handout.with_pictures",
 ];
 
-/// The scenes worth printing in a chapter: a beat shows its scene when it
+/// The story's sentences written for the screen, and the handout's words
+/// for them on paper (the same mark and source).
+pub const ON_PAPER: [(Key, &str); 1] = [(Key::Ch4B5, "handout.game")];
+
+/// Whether a scene is the chart of every service (at a minute, or the
+/// whole night beside the timeline).
+fn is_chart(scene: Scene) -> bool {
+    matches!(scene, Scene::Cascade(_) | Scene::Timeline(_))
+}
+
+/// The picture each beat of a chapter prints, if any: a scene when it
 /// differs from the last one shown (chapter 5's stuck page is printed once
-/// for its three beats).
-pub fn pictures_of(beats: &[Beat]) -> Vec<bool> {
+/// for its three beats); the chart of every service once, at the chapter's
+/// last beat that shows it (the whole night if the chapter shows the
+/// timeline, else the chart at that beat's minute: nothing after the
+/// chapter's "now"); the game as the board it starts from.
+pub fn pictures_of(beats: &[Beat]) -> Vec<Option<Scene>> {
+    let last_chart = beats.iter().rposition(|b| b.scene.is_some_and(is_chart));
+    let chart = last_chart.map(|at| {
+        beats
+            .iter()
+            .filter_map(|b| b.scene)
+            .find(|&s| matches!(s, Scene::Timeline(_)))
+            .unwrap_or_else(|| beats[at].scene.expect("a chart"))
+    });
     let mut last = None;
     beats
         .iter()
-        .map(|b| {
-            let printable = matches!(
-                b.scene,
-                Some(Scene::Idea(_) | Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline(_))
-            );
-            let show = printable && b.scene != last;
-            if printable {
-                last = b.scene;
+        .enumerate()
+        .map(|(i, b)| match b.scene {
+            Some(s) if is_chart(s) => (Some(i) == last_chart).then(|| chart.expect("a chart")),
+            Some(s @ (Scene::Idea(_) | Scene::Race(_))) => {
+                let show = b.scene != last;
+                last = Some(s);
+                show.then_some(s)
             }
-            show
+            Some(Scene::Game) => Some(Scene::Game),
+            _ => None,
         })
         .collect()
 }
@@ -111,11 +142,33 @@ fn idea_picture(texts: &Texts, idea: Idea) -> String {
 /// A place for the app's chart of every service at `minute` (`None`: the
 /// whole night, without a cursor).
 fn cascade_picture(texts: &Texts, minute: Option<Minute>) -> String {
+    let note = match minute {
+        Some(m) => texts.fill(
+            "handout.chart_at",
+            &[("time", &Clock::default_for(texts.lang).day_time(m))],
+        ),
+        None => texts.get("handout.chart_night"),
+    };
     format!(
-        "<div class=\"h-picture\" data-scene=\"cascade\"><div class=\"h-place\" data-cascade=\"{}\" data-cursor=\"{}\">{}</div></div>",
+        "<div class=\"h-picture h-chart\" data-scene=\"cascade\"><p class=\"h-chart-note\">{note}</p><div class=\"h-place\" data-cascade=\"{}\" data-cursor=\"{}\">{}</div></div>",
         minute.unwrap_or(0),
         u8::from(minute.is_some()),
         fallback(texts)
+    )
+}
+
+/// Chapter 4's game on paper: the board it starts from, and what it would
+/// show on screen.
+fn game_picture(texts: &Texts) -> String {
+    let lang = texts.lang;
+    format!(
+        "<figure class=\"scene race-scene h-picture\" data-scene=\"game\" aria-label=\"{label}\"><div class=\"h-place\" data-game=\"start\">{fallback}</div><figcaption>{board} {mark} {source} <small class=\"scene-note\">{note}</small></figcaption></figure>",
+        label = t(lang, Key::SceneRaceLabel),
+        fallback = fallback(texts),
+        board = texts.get("handout.game_board"),
+        mark = mark_label(lang, Mark::Illustrative),
+        source = source_name(lang, Source::Project),
+        note = t(lang, Key::SceneModelNote),
     )
 }
 
@@ -128,8 +181,11 @@ fn picture(texts: &Texts, scene: Scene) -> Option<String> {
         // The opening is words; the summary's links back into the app have
         // no use on paper.
         Scene::Opening | Scene::Revisit => None,
-        // The game needs the app; the words say so.
-        Scene::Game | Scene::GameRecheck => None,
+        // The game's board as it starts; the words say what it would do.
+        Scene::Game => Some(game_picture(texts)),
+        // The second round starts from the same board, printed once in
+        // chapter 3; its words say what changes.
+        Scene::GameRecheck => None,
     }
 }
 
@@ -159,16 +215,28 @@ fn opening_words(lang: Lang) -> String {
 
 /// One beat: its sentences, figure, technical detail, analogy and quiz,
 /// and its picture when it differs from the one before.
-fn beat(texts: &Texts, p: Position, b: &Beat, show_picture: bool) -> String {
+fn beat(texts: &Texts, p: Position, b: &Beat, shown: Option<Scene>) -> String {
     let lang = texts.lang;
     let mut out = String::new();
     if b.scene == Some(Scene::Opening) {
         out.push_str(&opening_words(lang));
     }
     for &c in b.claims {
-        out.push_str(&format!("<p>{}</p>", claim(lang, c)));
+        let sentence = match ON_PAPER.iter().find(|(k, _)| *k == c.text) {
+            Some(&(key, paper)) => format!(
+                "<span data-key=\"{}\">{}</span> {} {}",
+                key.name(),
+                texts.get(paper),
+                mark_label(lang, c.mark),
+                source_name(lang, c.source)
+            ),
+            None => claim(lang, c),
+        };
+        out.push_str(&format!("<p>{sentence}</p>"));
     }
-    if let Some((key, fig)) = b.figure {
+    // A figure that answers the beat's question is printed with the
+    // answer, at the end (as the app shows it once the reader has chosen).
+    if let Some((key, fig)) = b.figure.filter(|_| b.question.is_none()) {
         out.push_str(&format!(
             "<p class=\"figure\" data-key=\"{}\">{} {}</p>",
             key.name(),
@@ -207,14 +275,12 @@ fn beat(texts: &Texts, p: Position, b: &Beat, show_picture: bool) -> String {
             texts.get("handout.answer_at_end")
         ));
     }
-    let pic = b
-        .scene
-        .filter(|_| show_picture)
-        .and_then(|s| picture(texts, s));
-    let class = if pic.is_some() {
-        "h-beat with-picture"
-    } else {
-        "h-beat"
+    let pic = shown.and_then(|s| picture(texts, s));
+    // The chart takes the page's width, after the beat's words.
+    let class = match shown {
+        Some(s) if is_chart(s) => "h-beat with-chart",
+        Some(_) if pic.is_some() => "h-beat with-picture",
+        _ => "h-beat",
     };
     format!(
         "<div class=\"{class}\" data-ch=\"{}\" data-beat=\"{}\">{out}{}</div>",
@@ -260,7 +326,23 @@ fn answers(texts: &Texts) -> String {
     let label = texts.get("teach.quiz_answer");
     let items: String = quizzes()
         .into_iter()
-        .map(|(p, q)| format!("<li>{}</li>", quiz_with_answer(lang, p, q, &label, false)))
+        .map(|(p, q)| {
+            let figure = CHAPTERS[p.chapter].beats[p.beat]
+                .figure
+                .map(|(key, fig)| {
+                    format!(
+                        "<p class=\"figure\" data-key=\"{}\">{} {}</p>",
+                        key.name(),
+                        escape(&figure_text(Clock::default_for(lang), key, fig)),
+                        kind_label(lang, fig.kind())
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "<li>{}{figure}</li>",
+                quiz_with_answer(lang, p, q, &label, false)
+            )
+        })
         .collect();
     format!(
         "<section class=\"h-appendix\" id=\"h-answers\"><h2>{}</h2><ol class=\"quizzes\">{items}</ol></section>",
@@ -350,7 +432,7 @@ pub fn main(texts: &Texts) -> String {
             &[("chapters", &CHAPTERS.len().to_string())]
         ),
         texts.get("handout.how_print"),
-        t(lang, Key::FooterLegend),
+        texts.get("handout.legend"),
         legends(lang),
         times_note(lang)
     );
@@ -372,6 +454,7 @@ pub fn page(texts: &Texts) -> String {
         "<a href=\"handout.{other_code}.html\" lang=\"{other_code}\" hreflang=\"{other_code}\">{other_name}</a> \
 <a href=\"{app}\">{app_label}</a> \
 <a href=\"{teach}\">{teach_label}</a> \
+{worksheet} \
 <button type=\"button\" class=\"print-button\" hidden>{print}</button>",
         other_code = other.code(),
         other_name = escape(lang.text(Key::LangSwitchTo).trim()),
@@ -380,6 +463,7 @@ pub fn page(texts: &Texts) -> String {
         teach = teach_file(lang),
         teach_label = t(lang, Key::HandoutTeach),
         print = t(lang, Key::HandoutPrint),
+        worksheet = crate::worksheet::links(lang),
     );
     let title = t(lang, Key::HandoutTitle);
     let footer = format!("<p>{}</p>", t(lang, Key::AppTitle));
@@ -399,7 +483,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_chapter_prints_each_of_its_scenes_once_in_a_row() {
+    fn each_chapter_prints_each_scene_once_in_a_row_and_one_chart_at_its_end() {
         let mut total = 0;
         for (c, chapter) in CHAPTERS.iter().enumerate() {
             let shown = pictures_of(chapter.beats);
@@ -408,22 +492,27 @@ mod tests {
                 .beats
                 .iter()
                 .filter_map(|b| b.scene)
-                .filter(|s| {
-                    !matches!(
-                        s,
-                        Scene::Opening | Scene::Revisit | Scene::Game | Scene::GameRecheck
-                    )
-                })
+                .filter(|s| matches!(s, Scene::Idea(_) | Scene::Race(_) | Scene::Game))
                 .collect();
             distinct.dedup();
-            let count = shown.iter().filter(|&&s| s).count();
+            let charts = shown.iter().flatten().filter(|&&s| is_chart(s)).count();
+            let has_chart = chapter.beats.iter().any(|b| b.scene.is_some_and(is_chart));
+            assert_eq!(charts, usize::from(has_chart), "chapter {}", c + 1);
+            if has_chart {
+                // At the chapter's last beat with a chart, never earlier.
+                let at = shown.iter().rposition(|s| s.is_some_and(is_chart)).unwrap();
+                assert!(
+                    chapter.beats[at + 1..]
+                        .iter()
+                        .all(|b| !b.scene.is_some_and(is_chart))
+                );
+            }
+            let count = shown.iter().flatten().count() - charts;
             assert_eq!(count, distinct.len(), "chapter {}", c + 1);
-            total += count;
+            total += count + charts;
         }
-        // Chapter 3's seven rules each print their own picture (its last
-        // beat is the reader's game).
-        let office = pictures_of(CHAPTERS[2].beats);
-        assert!(office[..7].iter().all(|&s| s), "{office:?}");
+        // Chapter 3's seven rules and its game each print their own picture.
+        assert!(pictures_of(CHAPTERS[2].beats).iter().all(|s| s.is_some()));
         assert!(total >= 16, "{total}");
     }
 }

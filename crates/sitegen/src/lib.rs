@@ -12,6 +12,7 @@
 pub mod classroom;
 pub mod handout_page;
 pub mod teach;
+pub mod worksheet;
 
 use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::share::ViewState;

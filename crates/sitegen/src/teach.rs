@@ -590,6 +590,7 @@ pub fn page(texts: &Texts) -> String {
         "<a href=\"{other_file}\" lang=\"{other_code}\" hreflang=\"{other_code}\">{other_name}</a> \
 <a href=\"../?v=2&amp;lang={code}\">{app}</a> \
 <a id=\"to-handout\" href=\"{handout}\">{handout_label}</a> \
+{worksheet} \
 <button type=\"button\" class=\"print-button\" hidden>{print}</button>",
         other_file = teach_file(other),
         other_code = other.code(),
@@ -599,6 +600,7 @@ pub fn page(texts: &Texts) -> String {
         handout = escape(&Sheet::Handout.href_from_public(lang)),
         handout_label = texts.get("teach.nav_handout"),
         print = texts.get("teach.print"),
+        worksheet = crate::worksheet::links(lang),
     );
     let mut sections = vec![
         ("how", texts.get("teach.how_heading")),
