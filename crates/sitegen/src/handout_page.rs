@@ -54,7 +54,13 @@ pub fn pictures_of(beats: &[Beat]) -> Vec<bool> {
         .map(|b| {
             let printable = matches!(
                 b.scene,
-                Some(Scene::Idea(_) | Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline(_))
+                Some(
+                    Scene::Idea(_)
+                        | Scene::Race(_)
+                        | Scene::Cascade(_)
+                        | Scene::Chain(_)
+                        | Scene::Timeline(_)
+                )
             );
             let show = printable && b.scene != last;
             if printable {
@@ -124,6 +130,12 @@ fn picture(texts: &Texts, scene: Scene) -> Option<String> {
         Scene::Idea(i) => Some(idea_picture(texts, i)),
         Scene::Race(m) => Some(race_picture(texts, m)),
         Scene::Cascade(m) => Some(cascade_picture(texts, Some(m))),
+        // The chain at its beat's minute (the app finds the beat by it).
+        Scene::Chain(b) => Some(format!(
+            "<div class=\"h-picture\" data-scene=\"chain\"><div class=\"h-place\" data-chain=\"{}\">{}</div></div>",
+            b.at,
+            fallback(texts)
+        )),
         Scene::Timeline(_) => Some(cascade_picture(texts, None)),
         // The opening is words; the summary's links back into the app have
         // no use on paper.
