@@ -489,7 +489,12 @@ pub fn ChainScene(beat: ChainBeat, lang: Signal<Lang>) -> impl IntoView {
                 <figcaption>
                     <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
                     " "
-                    <small class="scene-note">{move || lang.get().text(Key::ChainNote)}</small>
+                    <small class="scene-note">
+                        {move || lang.get().text(Key::ChainNote)}
+                        {(beat.detail != ChainDetail::Chain).then(|| view! {
+                            " " {move || lang.get().text(Key::ChainNoteExamples)}
+                        })}
+                    </small>
                 </figcaption>
             </figure>
             <CascadeScene minute=beat.at lang=lang until=beat.at lit=lit note=beat.note />
@@ -567,7 +572,7 @@ mod tests {
         let first = beats
             .iter()
             .position(|b| {
-                b.at >= NETWORK_MANAGER_START_DOCUMENTED && b.at >= NETWORK_MANAGER_START_SIMULATED
+                b.at >= NETWORK_MANAGER_START_DOCUMENTED.max(NETWORK_MANAGER_START_SIMULATED)
             })
             .expect("a beat after the network's trouble");
         assert!(beats[first].note);

@@ -544,6 +544,7 @@ fn the_handout_holds_every_chapter_sentence_term_and_timeline_entry_and_a_place_
         let race = page.matches("class=\"h-place\" data-race=").count();
         let charts = page.matches("class=\"h-place\" data-cascade=").count();
         let ideas = page.matches("class=\"h-place\" data-idea=").count();
+        let chains = page.matches("class=\"h-place\" data-chain=").count();
         let expected: usize = CHAPTERS
             .iter()
             .map(|c| {
@@ -553,10 +554,10 @@ fn the_handout_holds_every_chapter_sentence_term_and_timeline_entry_and_a_place_
                     .count()
             })
             .sum();
-        assert_eq!(race + charts + ideas, expected);
+        assert_eq!(race + charts + ideas + chains, expected);
         assert!(
-            race >= 6 && charts >= 10 && ideas >= 11,
-            "{race} race pictures, {charts} charts, {ideas} ideas"
+            race >= 6 && charts + chains >= 10 && chains >= 10 && ideas >= 11,
+            "{race} race pictures, {charts} charts, {chains} chains, {ideas} ideas"
         );
         for part in page.split("data-idea=\"").skip(1) {
             let code = &part[..part.find('"').unwrap()];
