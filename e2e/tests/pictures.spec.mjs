@@ -236,3 +236,153 @@ for (const motion of ['no-preference', 'reduce']) {
     await context.close();
   });
 }
+
+// Chapters 6 and 7: the cascade as a chain of services. Each box says the
+// state the engine gives its service at the beat's minute; the index under
+// it (the impact bars) draws nothing past that minute, and the bar still
+// going at the cursor in each box's row is the box's state: two drawings of
+// the engine's night that must agree.
+const CHAIN_BEATS = [[6, 1], [6, 2], [6, 3], [7, 1], [7, 2], [7, 3], [7, 4], [7, 5], [7, 6], [7, 7]];
+
+/** The words a box may say for each state. */
+function stateWords(t) {
+  return {
+    down: [t['scene.down'], t['scene.blank']],
+    degraded: [t['scene.degraded']],
+    fine: [t['scene.no_impact'], t['chain.page_ok']],
+  };
+}
+
+/** A locale text up to its first `{placeholder}`. */
+const lead = (text) => text.slice(0, text.indexOf('{'));
+
+for (const lang of ['ja', 'en']) {
+  test(`chapters 6 and 7 draw the chain in the engine's state at each beat's minute and nothing after it, in ${lang}`, async ({ page }) => {
+    const t = locales[lang];
+    const words = stateWords(t);
+    const noted = [];
+    const mechanisms = {};
+    for (const [ch, beat] of CHAIN_BEATS) {
+      const where = `${lang} ${ch}.${beat}`;
+      await openApp(page, `./?ch=${ch}&beat=${beat}&lang=${lang}`);
+      const scene = page.locator('.chain-scene');
+      await expect(scene, where).toHaveCount(1);
+      await expect(page.locator('.chapter > .scene.cascade-scene'), `${where}: the chart is no longer the picture`).toHaveCount(0);
+      const svg = scene.locator('svg.chain-svg');
+      await expect(svg, where).toBeVisible();
+      const alt = await svg.getAttribute('aria-label');
+      const nodes = svg.locator('g.node');
+      await expect(nodes, where).toHaveCount(7);
+      const told = {};
+      for (let i = 0; i < 7; i++) {
+        const node = nodes.nth(i);
+        const state = await node.getAttribute('data-state');
+        const service = await node.getAttribute('data-service');
+        const texts = (await node.locator('text').allTextContents()).map((s) => s.trim());
+        if (state === 'untold') {
+          expect(texts.length, `${where} ${service}: a part not yet told says no state`).toBe(1);
+          expect(alt, `${where} ${service}`).not.toContain(`${texts[0]}: `);
+          continue;
+        }
+        expect(words[state], `${where} ${service}: "${texts[1]}"`).toContain(texts[1]);
+        expect(alt, `${where} ${service}`).toContain(`${texts[0]}: ${texts[1]}`);
+        told[service] = state;
+      }
+      expect(await svg.locator('.lit').count(), `${where}: the part the words explain is lit`).toBeGreaterThan(0);
+      // The index: no bar and no time past the cursor.
+      const index = scene.locator('.cascade-index svg');
+      await expect(index, where).toBeVisible();
+      const cursorX = Number(await index.locator('line.cursor').getAttribute('x1'));
+      for (const bar of await index.locator('rect.bar').all()) {
+        const right = Number(await bar.getAttribute('x')) + Number(await bar.getAttribute('width'));
+        expect(right, `${where}: a bar past "now"`).toBeLessThanOrEqual(cursorX + 1);
+      }
+      for (const label of await index.locator('text.axis').all()) {
+        expect(Number(await label.getAttribute('x')), `${where}: a time past "now"`).toBeLessThanOrEqual(cursorX);
+      }
+      // Each box's state is its row's bar at the cursor.
+      for (const [service, state] of Object.entries(told)) {
+        if (service === 'dns') continue;
+        const going = index.locator(`rect.bar.ongoing[data-service="${service}"]`);
+        if (state === 'fine') {
+          await expect(going, `${where} ${service}`).toHaveCount(0);
+        } else {
+          await expect(going, `${where} ${service}`).toHaveCount(1);
+          await expect(going, `${where} ${service}`).toHaveClass(new RegExp(`\\b${state}\\b`));
+        }
+      }
+      expect(await index.locator('text.lit').count(), `${where}: the rows the words speak of`).toBeGreaterThan(0);
+      if (await scene.locator('.cascade-index .scene-note').count()) noted.push(`${ch}.${beat}`);
+      for (const m of ['collapse', 'throttle', 'servers']) {
+        if (await svg.locator(`g.mech.${m}`).count()) mechanisms[m] = [`${ch}.${beat}`, alt];
+      }
+    }
+    // The chart's note once, where the words reach the network's trouble,
+    // naming the row as the row's label does.
+    expect(noted).toEqual(['7.4']);
+    await openApp(page, `./?ch=7&beat=4&lang=${lang}`);
+    const note = page.locator('.chain-scene .cascade-index .scene-note');
+    await expect(note).toContainText(lang === 'ja' ? `「${t['svc.network']}」` : `The ${t['svc.network']} bar`);
+    // The mechanisms, each on its beat, said in words.
+    expect(mechanisms.collapse[0]).toBe('7.2');
+    expect(mechanisms.collapse[1]).toContain(lead(t['chain.collapse_alt']));
+    expect(mechanisms.throttle[0]).toBe('7.3');
+    expect(mechanisms.throttle[1]).toContain(lead(t['chain.throttle_alt']));
+    expect(mechanisms.servers[0]).toBe('7.5');
+    expect(mechanisms.servers[1]).toContain(lead(t['chain.flapping_alt']));
+  });
+}
+
+test('the 6.3 question: before the reader chooses, nothing on screen is after 02:20', async ({ page }) => {
+  await openApp(page, './?ch=6&beat=3&lang=en&tz=pdt');
+  await expect(page.locator('.chain-svg text.now')).toHaveText('now 02:20 on 20 Oct');
+  await expect(page.locator('.reveal')).toHaveCount(0);
+  // Every time the picture and its index write is at or before 02:20.
+  const times = await page.locator('.chain-scene svg text').allTextContents();
+  const clock = times.join(' ').match(/\b\d{2}:\d{2}\b/g);
+  expect(clock.length).toBeGreaterThan(0);
+  for (const hhmm of clock) {
+    const [h, m] = hhmm.split(':').map(Number);
+    // 19 Oct evening times are before midnight; 20 Oct times must be ≤ 02:20.
+    if (h < 12) expect(h * 60 + m, hhmm).toBeLessThanOrEqual(140);
+  }
+  // DynamoDB's page is still blank in the picture, and the lease clerk down.
+  await expect(page.locator('.chain-svg g.node[data-service="dns"]')).toHaveAttribute('data-state', 'down');
+  await expect(page.locator('.chain-svg g.node[data-service="ec2-dwfm"]')).toHaveAttribute('data-state', 'down');
+  await page.locator('.choices .choice').first().click();
+  await expect(page.locator('.reveal')).toHaveCount(1);
+});
+
+test('the cascade\'s mechanisms move with motion on and show their end state at once without it', async ({ page }) => {
+  const animation = (loc) => loc.evaluate((el) => getComputedStyle(el).animationName);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await openApp(page, './?ch=7&beat=3&lang=en');
+  await expect(page.locator('html')).toHaveAttribute('data-motion', 'full');
+  expect(await animation(page.locator('.chain-svg .throttle .job').first())).toBe('chain-drain');
+  await openApp(page, './?ch=7&beat=5&lang=en');
+  expect(await animation(page.locator('.chain-svg .server.new .check').first())).toBe('chain-flip');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page, './?ch=7&beat=3&lang=en');
+  await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduce');
+  // The queue drained: no job in it, the lane's outline kept.
+  for (const job of await page.locator('.chain-svg .throttle .job').all()) await expect(job).toBeHidden();
+  await expect(page.locator('.chain-svg .throttle .lane')).toBeVisible();
+  await openApp(page, './?ch=7&beat=5&lang=en');
+  expect(await animation(page.locator('.chain-svg .server.new .check').first())).toBe('none');
+  expect(await animation(page.locator('.chain-svg .server.pulled').first())).toBe('none');
+  await expect(page.locator('.chain-svg .server.pulled').first()).toBeVisible();
+});
+
+for (const [w, h] of [[375, 667], [1280, 800]]) {
+  test(`the timeline's times fit their buttons at ${w} px, in both languages`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['ja', 'en']) {
+      for (const q of ['ch=7&beat=8', 'ch=10&beat=1']) {
+        await openApp(page, `./?${q}&lang=${lang}`);
+        const over = await page.locator('.timeline .tl-time').evaluateAll((buttons) =>
+          buttons.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent));
+        expect(over, `${lang} ${q}`).toEqual([]);
+      }
+    }
+  });
+}

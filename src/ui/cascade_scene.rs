@@ -70,19 +70,35 @@ const fn row_mark(kind: NumberKind) -> &'static str {
     }
 }
 
-/// One service's bars: red where down, hatched where degraded.
-fn bar_row(impact: &Impact, service: Service, y: i32) -> impl IntoView + use<> {
+/// A bar: service, severity, start, end, and whether it is still going at
+/// the chart's "now" (cut there, its end untold).
+pub type Bar = (Service, Severity, Minute, Minute, bool);
+
+/// Every bar the chart draws, cut at `until` (the beat's "now") when given:
+/// nothing that began at or after it, nothing drawn past it.
+pub fn bars_until(impact: &Impact, until: Option<Minute>) -> Vec<Bar> {
+    let stop = until.unwrap_or(Minute::MAX);
     impact
         .by_severity()
         .into_iter()
+        .filter(|i| i.2 < stop)
+        .map(|(s, sev, start, end)| (s, sev, start, end.min(stop), end > stop))
+        .collect()
+}
+
+/// One service's bars: red where down, hatched where degraded.
+fn bar_row(bars: &[Bar], service: Service, y: i32) -> impl IntoView + use<> {
+    bars.iter()
         .filter(|i| i.0 == service && i.2 < AXIS_END)
-        .map(|(_, severity, start, end)| {
-            let class = match severity {
-                Severity::Down => "bar down",
-                Severity::Degraded => "bar degraded",
+        .map(|&(_, severity, start, end, ongoing)| {
+            let class = match (severity, ongoing) {
+                (Severity::Down, false) => "bar down",
+                (Severity::Down, true) => "bar down ongoing",
+                (Severity::Degraded, false) => "bar degraded",
+                (Severity::Degraded, true) => "bar degraded ongoing",
             };
             let (x0, x1) = (x_of(start), x_of(end).max(x_of(start) + 1));
-            view! { <rect class=class x=x0 y=y + 4 width=x1 - x0 height=ROW_H - 8 /> }
+            view! { <rect class=class data-service=service.name() x=x0 y=y + 4 width=x1 - x0 height=ROW_H - 8 /> }
         })
         .collect_view()
 }
@@ -90,8 +106,10 @@ fn bar_row(impact: &Impact, service: Service, y: i32) -> impl IntoView + use<> {
 /// The time axis in `clock`'s zone: a tick every two hours of its wall
 /// clock, a label every four, and the day above the first label and above
 /// each midnight.
-fn axis(clock: Clock) -> impl IntoView + use<> {
-    let ticks = hour_ticks(clock.zone, AXIS_END, 2);
+fn axis(clock: Clock, until: Option<Minute>) -> impl IntoView + use<> {
+    let mut ticks = hour_ticks(clock.zone, AXIS_END, 2);
+    // No time after the beat's "now" is written.
+    ticks.retain(|(m, _)| until.is_none_or(|u| *m <= u));
     let first_label = ticks.iter().position(|(_, w)| w.hour % 4 == 0);
     ticks
         .into_iter()
@@ -131,22 +149,41 @@ pub fn CascadeScene(
     /// record (the default); after a lever moves, the model's result.
     #[prop(optional, into)]
     kind: Option<Signal<NumberKind>>,
+    /// Draw only up to this minute (the beat's "now"): the story's index.
+    #[prop(optional)]
+    until: Option<Minute>,
+    /// The rows the words speak of, lit.
+    #[prop(optional)]
+    lit: Vec<Service>,
+    /// Say the chart's note (the marks, the network row's early start).
+    #[prop(default = true)]
+    note: bool,
 ) -> impl IntoView {
     let kind = kind.unwrap_or_else(|| Signal::stored(NumberKind::Fitted));
     let source = impact.unwrap_or_else(|| Signal::stored(cascade_impact().clone()));
     let height = TOP + ROW_H * ROWS.len() as i32 + 24;
     let bars = move || {
         source.with(|impact| {
+            let bars = bars_until(impact, until);
             ROWS.iter()
                 .enumerate()
                 .map(|(row, &(service, _))| {
                     let y = TOP + ROW_H * row as i32;
-                    bar_row(impact, service, y)
+                    bar_row(&bars, service, y)
                 })
                 .collect_view()
         })
     };
-    let ticks = move || axis(clock(lang.get()));
+    let lit_rows = ROWS
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, _))| lit.contains(s))
+        .map(|(row, _)| {
+            let y = TOP + ROW_H * row as i32;
+            view! { <rect class="row-lit" x=0 y=y width=WIDTH height=ROW_H /> }
+        })
+        .collect_view();
+    let ticks = move || axis(clock(lang.get()), until);
     let cursor_x = move || x_of(minute.get());
     let cursor_label = move || {
         let clock = clock(lang.get());
@@ -169,21 +206,26 @@ pub fn CascadeScene(
         let clock = clock(lang.get());
         let lang = clock.lang;
         let rows = source.with(|impact| {
-            let spans = impact.by_severity();
+            let spans = bars_until(impact, until);
             ROWS.iter()
                 .map(|&(service, key)| {
                     // Each service names the day where it changes.
                     let mut days = DayTracker::new(clock);
                     let windows: Vec<String> = spans
                         .iter()
-                        .filter(|(s, _, _, _)| *s == service)
-                        .map(|&(_, severity, start, end)| {
+                        .filter(|b| b.0 == service)
+                        .map(|&(_, severity, start, end, ongoing)| {
                             let label = match severity {
                                 Severity::Down => lang.text(Key::SceneDown),
                                 _ => lang.text(Key::SceneDegraded),
                             };
                             let from = days.stamp(start);
-                            format!("{label} {from}–{}", days.stamp(end))
+                            if ongoing {
+                                // Still going at "now": its end is not told.
+                                lang.message(&msg::SceneOngoing { label, from: &from })
+                            } else {
+                                format!("{label} {from}–{}", days.stamp(end))
+                            }
                         })
                         .collect();
                     let text = if windows.is_empty() {
@@ -216,7 +258,7 @@ pub fn CascadeScene(
         clock.message(&msg::SceneCascadeAlt { rows: &rows })
     };
     view! {
-        <figure class="scene cascade-scene" aria-label=move || lang.get().text(title.unwrap_or(Key::SceneCascadeLabel))>
+        <figure class="scene cascade-scene" class:cascade-index=until.is_some() aria-label=move || lang.get().text(title.unwrap_or(Key::SceneCascadeLabel))>
             <p class="chart-title">
                 {title.map(|k| view! { {move || lang.get().text(k)} " " })}
                 <KindBadge kind=kind lang=lang />
@@ -228,14 +270,16 @@ pub fn CascadeScene(
                         <line x1="0" y1="0" x2="0" y2="4" class="hatch-line" />
                     </pattern>
                 </defs>
+                {lit_rows}
                 {ticks}
                 {move || {
                     let lang = lang.get();
                     ROWS.iter()
                         .enumerate()
-                        .map(|(row, &(_, key))| {
+                        .map(|(row, &(service, key))| {
                             let y = TOP + ROW_H * row as i32 + 14;
-                            view! { <text class="small" x=4 y=y>{lang.text(key)}</text> }
+                            let class = if lit.contains(&service) { "small lit" } else { "small" };
+                            view! { <text class=class x=4 y=y>{lang.text(key)}</text> }
                         })
                         .collect_view()
                 }}
@@ -272,10 +316,16 @@ pub fn CascadeScene(
                 <span class="swatch degraded" aria-hidden="true"></span>
                 {move || lang.get().text(Key::SceneDegraded)}
                 <span class="mark mark-i">{move || lang.get().text(Key::MarkI)}</span>
-                <small class="scene-note">{move || {
-                    let early = NETWORK_MANAGER_START_DOCUMENTED - NETWORK_MANAGER_START_SIMULATED;
-                    say_msg(lang.get(), &msg::SceneChartNote { early: &early.to_string() })
-                }}</small>
+                {note.then(|| view! {
+                    <small class="scene-note">{move || {
+                        let early = NETWORK_MANAGER_START_DOCUMENTED - NETWORK_MANAGER_START_SIMULATED;
+                        let lang = lang.get();
+                        say_msg(lang, &msg::SceneChartNote {
+                            early: &early.to_string(),
+                            network: lang.text(Key::SvcNetwork),
+                        })
+                    }}</small>
+                })}
             </figcaption>
         </figure>
     }

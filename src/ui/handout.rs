@@ -164,6 +164,7 @@ mod browser {
         },
         /// Chapter 3's game, as it starts: the board the reader moves on.
         Game,
+        Chain(crate::story::chapters::ChainBeat),
     }
 
     /// The picture for a place, as the app draws it, without controls.
@@ -192,7 +193,20 @@ mod browser {
                 let lang = Signal::stored(lang);
                 view! { <CascadeScene minute=minute lang=lang hide_cursor=!cursor /> }.into_any()
             }
+            Place::Chain(beat) => crate::ui::chain_scene::draw(lang, beat).into_any(),
         }
+    }
+
+    /// The story's chain beat at a minute.
+    fn chain_beat_at(minute: Minute) -> Option<crate::story::chapters::ChainBeat> {
+        use crate::story::chapters::{CHAPTERS, Scene};
+        CHAPTERS
+            .iter()
+            .flat_map(|c| c.beats.iter())
+            .find_map(|b| match b.scene {
+                Some(Scene::Chain(c)) if c.at == minute => Some(c),
+                _ => None,
+            })
     }
 
     /// Draws every picture into its place in `main`.
@@ -209,6 +223,12 @@ mod browser {
                 Place::Idea(idea)
             } else if el.has_attribute("data-game") {
                 Place::Game
+            } else if let Some(beat) = el
+                .get_attribute("data-chain")
+                .and_then(|m| m.parse::<Minute>().ok())
+                .and_then(chain_beat_at)
+            {
+                Place::Chain(beat)
             } else if let Some(code) = el.get_attribute("data-race") {
                 match MOMENTS.iter().find(|(_, c)| *c == code) {
                     Some(&(moment, _)) => Place::Race(moment),

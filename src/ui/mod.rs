@@ -2,6 +2,7 @@
 
 mod analogy_art;
 mod cascade_scene;
+pub mod chain_scene;
 mod check;
 pub mod classroom;
 pub mod clock;

@@ -6,7 +6,9 @@
 use std::sync::OnceLock;
 
 use crate::engine::cascade::scenario::{Deployment, Placement};
-use crate::engine::cascade::{CascadePreset, Impact, Service, Severity, impacts, simulate};
+use crate::engine::cascade::{
+    CascadePreset, Impact, Service, Severity, Timeline, impacts, simulate,
+};
 use crate::engine::race::census::{Census, CensusConfig, census};
 use crate::engine::race::model::World;
 use crate::engine::race::{
@@ -71,12 +73,18 @@ pub fn story_game(recheck: bool) -> (CensusConfig, u32) {
     })
 }
 
+/// The "as it happened" cascade, minute by minute.
+pub fn cascade_timeline() -> &'static Timeline {
+    static TIMELINE: OnceLock<Timeline> = OnceLock::new();
+    TIMELINE.get_or_init(|| {
+        simulate(&CascadePreset::AsItHappened.scenario()).expect("the preset is valid")
+    })
+}
+
 /// Impact of the "as it happened" cascade.
 pub fn cascade_impact() -> &'static Impact {
     static IMPACT: OnceLock<Impact> = OnceLock::new();
-    IMPACT.get_or_init(|| {
-        impacts(&simulate(&CascadePreset::AsItHappened.scenario()).expect("the preset is valid"))
-    })
+    IMPACT.get_or_init(|| impacts(cascade_timeline()))
 }
 
 /// The reader's shop deployed one way: (minutes impacted, minutes down).

@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::cascade_scene::CascadeScene;
+use super::chain_scene::ChainScene;
 use super::clock::{clock, say, say_msg};
 use super::format::{duration, grouped};
 use super::idea_scene::IdeaScene;
@@ -425,6 +426,7 @@ fn BeatView(
         Scene::Idea(i) => view! { <IdeaScene idea=i lang=lang /> }.into_any(),
         Scene::Race(m) => view! { <RaceScene moment=m lang=lang detail=detail /> }.into_any(),
         Scene::Cascade(m) => view! { <CascadeScene minute=m lang=lang /> }.into_any(),
+        Scene::Chain(b) => view! { <ChainScene beat=b lang=lang /> }.into_any(),
         Scene::Timeline(m) => view! { <TimelineScene lang=lang start=m /> }.into_any(),
         Scene::Revisit => view! { <Revisit lang=lang /> }.into_any(),
         Scene::Game => view! { <super::playground::StoryGame lang=lang /> }.into_any(),

@@ -66,7 +66,7 @@ fn is_chart(scene: Scene) -> bool {
 
 /// The picture each beat of a chapter prints, if any: a scene when it
 /// differs from the last one shown (chapter 5's stuck page is printed once
-/// for its three beats); the chart of every service once, at the chapter's
+/// for its three beats), each state of chapters 6-7's chain; the chart of every service once, at the chapter's
 /// last beat that shows it (the whole night if the chapter shows the
 /// timeline, else the chart at that beat's minute: nothing after the
 /// chapter's "now"); the game as the board it starts from.
@@ -85,7 +85,7 @@ pub fn pictures_of(beats: &[Beat]) -> Vec<Option<Scene>> {
         .enumerate()
         .map(|(i, b)| match b.scene {
             Some(s) if is_chart(s) => (Some(i) == last_chart).then(|| chart.expect("a chart")),
-            Some(s @ (Scene::Idea(_) | Scene::Race(_))) => {
+            Some(s @ (Scene::Idea(_) | Scene::Race(_) | Scene::Chain(_))) => {
                 let show = b.scene != last;
                 last = Some(s);
                 show.then_some(s)
@@ -177,6 +177,12 @@ fn picture(texts: &Texts, scene: Scene) -> Option<String> {
         Scene::Idea(i) => Some(idea_picture(texts, i)),
         Scene::Race(m) => Some(race_picture(texts, m)),
         Scene::Cascade(m) => Some(cascade_picture(texts, Some(m))),
+        // The chain at its beat's minute (the app finds the beat by it).
+        Scene::Chain(b) => Some(format!(
+            "<div class=\"h-picture\" data-scene=\"chain\"><div class=\"h-place\" data-chain=\"{}\">{}</div></div>",
+            b.at,
+            fallback(texts)
+        )),
         Scene::Timeline(_) => Some(cascade_picture(texts, None)),
         // The opening is words; the summary's links back into the app have
         // no use on paper.
@@ -492,7 +498,12 @@ mod tests {
                 .beats
                 .iter()
                 .filter_map(|b| b.scene)
-                .filter(|s| matches!(s, Scene::Idea(_) | Scene::Race(_) | Scene::Game))
+                .filter(|s| {
+                    matches!(
+                        s,
+                        Scene::Idea(_) | Scene::Race(_) | Scene::Chain(_) | Scene::Game
+                    )
+                })
                 .collect();
             distinct.dedup();
             let charts = shown.iter().flatten().filter(|&&s| is_chart(s)).count();

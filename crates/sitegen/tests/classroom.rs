@@ -567,15 +567,20 @@ fn the_handout_holds_every_chapter_sentence_term_and_timeline_entry_and_a_place_
         let race = page.matches("class=\"h-place\" data-race=").count();
         let charts = page.matches("class=\"h-place\" data-cascade=").count();
         let ideas = page.matches("class=\"h-place\" data-idea=").count();
+        let chains = page.matches("class=\"h-place\" data-chain=").count();
         let expected: usize = CHAPTERS
             .iter()
             .map(|c| handout_page::pictures_of(c.beats).iter().flatten().count())
             .sum();
         let game = page.matches("class=\"h-place\" data-game=").count();
-        assert_eq!(race + charts + ideas + game, expected);
+        assert_eq!(race + charts + ideas + chains + game, expected);
         assert!(
-            race >= 6 && (2..=CHAPTERS.len()).contains(&charts) && ideas >= 11 && game == 1,
-            "{race} race pictures, {charts} charts, {ideas} ideas"
+            race >= 6
+                && (2..=CHAPTERS.len()).contains(&charts)
+                && chains >= 10
+                && ideas >= 11
+                && game == 1,
+            "{race} race pictures, {charts} charts, {chains} chains, {ideas} ideas, {game} games"
         );
         for part in page.split("data-idea=\"").skip(1) {
             let code = &part[..part.find('"').unwrap()];

@@ -84,6 +84,7 @@ fn every_beat_with_a_scene_prints_its_picture() {
                 Some(Scene::Idea(_)) => Some("class=\"idea-svg\""),
                 Some(Scene::Race(_) | Scene::Game | Scene::GameRecheck) => Some("class=\"race-svg"),
                 Some(Scene::Cascade(_)) | Some(Scene::Timeline(_)) => Some("class=\"cascade-svg\""),
+                Some(Scene::Chain(_)) => Some("class=\"chain-svg\""),
                 Some(Scene::Opening) => Some("class=\"saw\""),
                 Some(Scene::Revisit) => Some("class=\"revisit\""),
                 None => None,

@@ -100,6 +100,53 @@ impl Idea {
     }
 }
 
+/// A part of the cascade's chain as chapters 6 and 7 draw it, left to
+/// right: each waits on the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChainNode {
+    /// DynamoDB's page in the address book.
+    Dns,
+    DynamoDb,
+    /// EC2's lease clerk (DWFM).
+    Leases,
+    /// EC2's network settings (Network Manager).
+    Network,
+    /// The load balancers (NLB) and their health checks.
+    LoadBalancers,
+    /// What people use: Lambda and the reader's shop, drawn as two boxes.
+    Users,
+}
+
+/// The mechanism a chain beat draws under the chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainDetail {
+    /// The chain only.
+    Chain,
+    /// Lease renewals timing out and going back in the queue (7.2).
+    Collapse,
+    /// The same queue drained through a throttle (7.3).
+    Throttle,
+    /// Health checks flipping; failover pulling healthy servers (7.5).
+    Flapping,
+}
+
+/// A beat of the cascade's chain: the minute whose state it draws, the part
+/// the words explain (`from` to `to`; DynamoDB to the users is the direct
+/// link, a node alone when they are equal), how far along the chain the
+/// story has come (parts after `reach` are drawn faint, their state not
+/// told), the mechanism drawn under it, and whether the chart's note is
+/// said (once, on the beat that reaches the network settings' trouble:
+/// the note names its time, 06:21, which earlier beats must not show).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChainBeat {
+    pub at: Minute,
+    pub from: ChainNode,
+    pub to: ChainNode,
+    pub reach: ChainNode,
+    pub detail: ChainDetail,
+    pub note: bool,
+}
+
 /// What a beat shows beside its words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scene {
@@ -111,6 +158,9 @@ pub enum Scene {
     Race(RaceMoment),
     /// Every service's impact bars, with a cursor at a minute.
     Cascade(Minute),
+    /// The chain of services at a beat's minute, its mechanism, and the
+    /// impact bars up to that minute as an index (chapters 6 and 7).
+    Chain(ChainBeat),
     /// The documented timeline beside the simulated one, with a scrubber,
     /// its cursor first at the minute the beat speaks of.
     Timeline(Minute),
@@ -377,6 +427,8 @@ const fn ours(text: Key) -> Claim {
     claim(text, Mark::Illustrative, Source::Project)
 }
 
+use ChainDetail as D;
+use ChainNode as N;
 use RaceMoment as R;
 use Source::{
     PesDynamoDb as DDB, PesEc2 as EC2, PesIntro as INTRO, PesNlb as NLB, PesRemedies as REMEDIES,
@@ -392,6 +444,23 @@ const fn idea(i: Idea) -> Option<Scene> {
 
 const fn cascade(m: Minute) -> Option<Scene> {
     Some(Scene::Cascade(m))
+}
+
+/// A chain beat without the note.
+const fn chain(
+    at: Minute,
+    (from, to): (ChainNode, ChainNode),
+    reach: ChainNode,
+    detail: ChainDetail,
+) -> Option<Scene> {
+    Some(Scene::Chain(ChainBeat {
+        at,
+        from,
+        to,
+        reach,
+        detail,
+        note: false,
+    }))
 }
 
 /// Every chapter, in reading order.
@@ -553,7 +622,10 @@ pub static CHAPTERS: [Chapter; 10] = [
         beats: &[
             with_terms(
                 with_analogy(
-                    beat(&[summ(Key::Ch6B1)], cascade(at(20, 0, 5))),
+                    beat(
+                        &[summ(Key::Ch6B1)],
+                        chain(at(20, 0, 5), (N::DynamoDb, N::Users), N::DynamoDb, D::Chain),
+                    ),
                     Key::Ch6Analogy,
                 ),
                 &[LAMBDA],
@@ -561,7 +633,7 @@ pub static CHAPTERS: [Chapter; 10] = [
             with_terms(
                 beat(
                     &[summ(Key::Ch6B2), summ(Key::Ch6B2Expire)],
-                    cascade(at(20, 1, 30)),
+                    chain(at(20, 1, 30), (N::DynamoDb, N::Leases), N::Leases, D::Chain),
                 ),
                 &[EC2_TERM, LEASE],
             ),
@@ -569,7 +641,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                 with_question(
                     beat(
                         &[summ(Key::Ch6B3), doc(Key::Ch6B3Running, EC2)],
-                        cascade(at(20, 2, 20)),
+                        chain(at(20, 2, 20), (N::Leases, N::Leases), N::Leases, D::Chain),
                     ),
                     DNS_QUIZ,
                 ),
@@ -582,14 +654,19 @@ pub static CHAPTERS: [Chapter; 10] = [
         beats: &[
             beat(
                 &[doc(Key::Ch7B1, DDB), talk(Key::Ch7B1Negative)],
-                cascade(at(20, 2, 40)),
+                chain(at(20, 2, 40), (N::Dns, N::DynamoDb), N::Leases, D::Chain),
             ),
             with_terms(
                 with_engineer(
                     with_analogy(
                         beat(
                             &[doc(Key::Ch7B2, EC2), doc(Key::Ch7B2Name, EC2)],
-                            cascade(at(20, 3, 30)),
+                            chain(
+                                at(20, 3, 30),
+                                (N::Leases, N::Leases),
+                                N::Leases,
+                                D::Collapse,
+                            ),
                         ),
                         Key::Ch7Analogy,
                     ),
@@ -597,15 +674,40 @@ pub static CHAPTERS: [Chapter; 10] = [
                 ),
                 &[COLLAPSE, THROTTLING],
             ),
-            beat(&[summ(Key::Ch7B3)], cascade(at(20, 5, 28))),
-            beat(&[summ(Key::Ch7B4)], cascade(at(20, 6, 30))),
+            beat(
+                &[summ(Key::Ch7B3)],
+                chain(
+                    at(20, 5, 28),
+                    (N::Leases, N::Leases),
+                    N::Leases,
+                    D::Throttle,
+                ),
+            ),
+            // The chart's note, once: where the words reach the network
+            // settings' trouble (06:21), the time the note names.
+            beat(
+                &[summ(Key::Ch7B4)],
+                Some(Scene::Chain(ChainBeat {
+                    at: at(20, 6, 30),
+                    from: N::Leases,
+                    to: N::Network,
+                    reach: N::Network,
+                    detail: D::Chain,
+                    note: true,
+                })),
+            ),
             // The health checks swing, and automatic failover takes healthy
             // machines out: the cause, told before the second wave.
             with_terms(
                 with_engineer(
                     beat(
                         &[doc(Key::Ch7B5, NLB), doc(Key::Ch7B5Overload, NLB)],
-                        cascade(at(20, 6, 52)),
+                        chain(
+                            at(20, 6, 52),
+                            (N::Network, N::LoadBalancers),
+                            N::LoadBalancers,
+                            D::Flapping,
+                        ),
                     ),
                     doc(Key::EngCh7B5, NLB),
                 ),
@@ -620,7 +722,12 @@ pub static CHAPTERS: [Chapter; 10] = [
                     unsure(Key::Ch7LambdaWhen),
                     summ(Key::Ch7B5Off),
                 ],
-                cascade(at(20, 9, 36)),
+                chain(
+                    at(20, 9, 36),
+                    (N::LoadBalancers, N::Users),
+                    N::Users,
+                    D::Chain,
+                ),
             ),
             // The jams clear: two anchor times, relative times for the rest.
             beat(
@@ -631,7 +738,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                     doc(Key::Ch7HeldNlb, NLB),
                     summ(Key::Ch7HeldLambda),
                 ],
-                cascade(at(20, 13, 50)),
+                chain(at(20, 13, 50), (N::Network, N::Users), N::Users, D::Chain),
             ),
             // 14:20 is the end the report gives; what the status page said
             // on the day and what was still broken stand beside it.
