@@ -26,6 +26,7 @@ use dns_race_explainer::time::Clock;
 use dns_race_explainer::ui::classroom::{Sheet, teach_file};
 use dns_race_explainer::ui::handout::moment_code;
 use dns_race_explainer::ui::model::{moment_index, race_run, world_after};
+use dns_race_explainer::ui::pictures;
 use dns_race_explainer::ui::race_scene::narrate;
 use dns_race_explainer::ui::story::figure_text;
 
@@ -54,7 +55,16 @@ pub fn pictures_of(beats: &[Beat]) -> Vec<bool> {
         .map(|b| {
             let printable = matches!(
                 b.scene,
-                Some(Scene::Idea(_) | Scene::Race(_) | Scene::Cascade(_) | Scene::Timeline(_))
+                Some(
+                    Scene::Idea(_)
+                        | Scene::Race(_)
+                        | Scene::Cascade(_)
+                        | Scene::Timeline(_)
+                        | Scene::Census
+                        | Scene::Days
+                        | Scene::Lesson(_)
+                        | Scene::Shop(_)
+                )
             );
             let show = printable && b.scene != last;
             if printable {
@@ -119,12 +129,27 @@ fn cascade_picture(texts: &Texts, minute: Option<Minute>) -> String {
     )
 }
 
+/// A still picture drawn in full on the handout.
+fn still(svg: String) -> String {
+    format!("<figure class=\"scene h-picture\">{svg}</figure>")
+}
+
 fn picture(texts: &Texts, scene: Scene) -> Option<String> {
     match scene {
         Scene::Idea(i) => Some(idea_picture(texts, i)),
         Scene::Race(m) => Some(race_picture(texts, m)),
         Scene::Cascade(m) => Some(cascade_picture(texts, Some(m))),
         Scene::Timeline(_) => Some(cascade_picture(texts, None)),
+        // Chapters 5, 8 and 9's still pictures, drawn here as the app draws
+        // them (chapter 9's whole chart: on paper the answers are printed).
+        Scene::Census => Some(still(pictures::census_markup(texts.lang))),
+        Scene::Days => Some(still(pictures::days_markup(texts.lang))),
+        Scene::Lesson(l) => Some(still(pictures::lesson_markup(texts.lang, l))),
+        Scene::Shop(c) => Some(still(pictures::shop_markup(
+            Clock::default_for(texts.lang),
+            c,
+            false,
+        ))),
         // The opening is words; the summary's links back into the app have
         // no use on paper.
         Scene::Opening | Scene::Revisit => None,
