@@ -557,7 +557,11 @@ pub fn shop_why(clock: Clock) -> String {
     lang.message(&msg::ShopWhy {
         affected: &d(affected),
         ddb: &d(shop_minutes_within(ShopChoice::UsEast1, 0, nlb.start)),
-        nlb: &d(shop_minutes_within(ShopChoice::UsEast1, nlb.start, AXIS_MIN)),
+        nlb: &d(shop_minutes_within(
+            ShopChoice::UsEast1,
+            nlb.start,
+            AXIS_MIN,
+        )),
         nlb_record: &d(nlb.end - nlb.start),
     })
 }
@@ -676,7 +680,8 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
         }
     }
     // Under everything else: the words are drawn over the guides.
-    svg.0.insert_str(0, &format!("<path class=\"guide\" d=\"{guides}\"/>"));
+    svg.0
+        .insert_str(0, &format!("<path class=\"guide\" d=\"{guides}\"/>"));
     let mut ticks = String::new();
     for (m, wall) in hour_ticks(clock.zone, AXIS_MIN, 3) {
         let x = x_of(m);
