@@ -89,10 +89,11 @@ for (const lang of ['ja', 'en']) {
       if (await next.isDisabled()) break;
       await next.click();
     }
-    // Chapters 4 and 5 (chapters 2 and 3 draw one idea a beat instead).
-    expect(raceBeats).toBeGreaterThanOrEqual(8);
+    // Chapters 4 and 5 (chapters 2 and 3 draw one idea a beat instead, and
+    // chapter 5's counts have pictures of their own).
+    expect(raceBeats).toBeGreaterThanOrEqual(6);
     // Blank from chapter 5's first beat on (its repair is a quiet picture).
-    expect(blankAt.length).toBeGreaterThanOrEqual(4);
+    expect(blankAt.length).toBeGreaterThanOrEqual(2);
   });
 }
 
@@ -384,5 +385,174 @@ for (const [w, h] of [[375, 667], [1280, 800]]) {
         expect(over, `${lang} ${q}`).toEqual([]);
       }
     }
+  });
+}
+
+// Issue 24, item 5: a picture on every beat. The pictures of chapters 5, 8
+// and 9 are drawn from the same engine figures the words give.
+
+/** A duration as the app writes it (`format::duration`). */
+function duration(t, minutes) {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (minutes === 0) return t['pc.zero'];
+  if (h === 0) return t['pc.minutes'].replace('{value}', m);
+  if (m === 0) return t['pc.hours'].replace('{h}', h);
+  return t['pc.duration'].replace('{h}', h).replace('{m}', m);
+}
+
+for (const lang of ['ja', 'en']) {
+  test(`chapter 5's counts are drawn from the figures the words give, in ${lang}`, async ({ page }) => {
+    const t = locales[lang];
+    await openApp(page, `./?ch=5&beat=5&lang=${lang}`);
+    const census = page.locator('.counts-scene[data-scene="census"] svg');
+    await expect(census).toBeVisible();
+    const sentence = await page.locator('.beat .figure').innerText();
+    // The larger count is every order; the smaller, those that blank it.
+    const [empty, orderings] = [...sentence.matchAll(/\d{1,3}(?:,\d{3})+/g)]
+      .map((m) => m[0])
+      .sort((a, b) => Number(a.replaceAll(',', '')) - Number(b.replaceAll(',', '')));
+    const alt = await census.getAttribute('aria-label');
+    expect(alt).toContain(orderings);
+    expect(alt).toContain(empty);
+    const share = ((Number(empty.replaceAll(',', '')) * 100) / Number(orderings.replaceAll(',', ''))).toFixed(1);
+    expect(alt).toContain(`${share}%`);
+    await expect(census.locator('text').nth(1)).toContainText(empty);
+    await expect(page.locator('.counts-scene .kind')).toHaveText(t['kind.model']);
+
+    await page.locator('#next').click();
+    const days = page.locator('.counts-scene[data-scene="days"] svg');
+    await expect(days).toBeVisible();
+    const percent = (await page.locator('.beat .figure').innerText()).match(/(\d+(?:\.\d)?)%/)[1];
+    const daysAlt = await days.getAttribute('aria-label');
+    expect(daysAlt).toContain(`${percent}%`);
+    expect(daysAlt).toContain(`${share}%`);
+    // One lit square per made-up delay that blanked the page.
+    const lit = await days.locator('.days-lit rect').count();
+    const trials = Number(daysAlt.match(/\d{1,3}(?:,\d{3})+/)[0].replaceAll(',', ''));
+    expect(((lit * 100) / trials).toFixed(1)).toBe(percent);
+    expect(daysAlt).toContain(String(lit));
+  });
+
+  test(`chapter 9's chart gains a bar a beat, each the engine's figure in the words, in ${lang}`, async ({ page }) => {
+    const t = locales[lang];
+    const rows = [1, 1, 2, 3, 4, 5, 6];
+    for (let beat = 1; beat <= 7; beat++) {
+      await openApp(page, `./?ch=9&beat=${beat}&lang=${lang}`);
+      const scene = page.locator('.shop-scene');
+      const svg = scene.locator('svg');
+      await expect(svg).toBeVisible();
+      await expect(svg.locator('g.shop-row')).toHaveCount(rows[beat - 1]);
+      // The record's windows above the shop, with their marks.
+      const alt = await svg.getAttribute('aria-label');
+      expect(alt).toContain(t['shop.ddb']);
+      expect(alt).toContain(t['shop.nlb']);
+      expect(alt).toContain(t['mark.d']);
+      await expect(scene.locator('.kind')).toHaveText(t['kind.model']);
+      if (beat === 4) {
+        // The question's bar waits for a choice.
+        const answer = svg.locator('g.shop-answer');
+        await expect(answer).toBeHidden();
+        await expect(svg.locator('g.shop-pending')).toBeVisible();
+        expect(alt).not.toContain(t['shop.multi_region']);
+        await page.locator('.quiz .choice').first().click();
+        await expect(answer).toBeVisible();
+        await expect(svg.locator('g.shop-pending')).toBeHidden();
+      }
+      // The newest bar is the beat's figure (beat 2 adds none).
+      const row = svg.locator('g.shop-row').last();
+      const affected = duration(t, Number(await row.getAttribute('data-affected')));
+      const down = duration(t, Number(await row.getAttribute('data-down')));
+      if (beat !== 2) {
+        const figure = page.locator('.figure').last();
+        await expect(figure).toContainText(affected);
+        await expect(figure).toContainText(down);
+      }
+      await expect(row).toContainText(affected);
+      // Why the shop's figure is not the record's: its own first bar.
+      const first = svg.locator('g.shop-row').first();
+      const usEast = duration(t, Number(await first.getAttribute('data-affected')));
+      await expect(scene.locator('.shop-why')).toContainText(usEast);
+    }
+  });
+
+  test(`chapter 8's lessons and chapter 1's hook are drawn, their words from the locale, in ${lang}`, async ({ page }) => {
+    const t = locales[lang];
+    const lessons = ['recheck', 'fallback', 'guard', 'promises'];
+    for (let beat = 1; beat <= 4; beat++) {
+      await openApp(page, `./?ch=8&beat=${beat}&lang=${lang}`);
+      const scene = page.locator(`.lesson-scene[data-lesson="${lessons[beat - 1]}"]`);
+      await expect(scene.locator('svg')).toHaveAttribute('aria-label', t[`lesson.alt_${lessons[beat - 1]}`]);
+      await expect(scene.locator('svg .focus, svg .promise').first()).toBeVisible();
+    }
+    // AWS's remedies: the promises drawn apart from the deeds.
+    await expect(page.locator('.lesson-svg g.promise')).toHaveCount(4);
+    await expect(page.locator('.lesson-svg g.deed')).toHaveCount(2);
+    await openApp(page, `./?lang=${lang}`);
+    const hook = page.locator('.hook-scene svg');
+    await expect(hook).toBeVisible();
+    const time = (await hook.locator('text').first().textContent()).trim();
+    await expect(hook).toHaveAttribute('aria-label', t['hook.alt'].replace('{time}', time));
+    // The summary's links show where they lead.
+    await openApp(page, `./?ch=10&beat=2&lang=${lang}`);
+    await expect(page.locator('.revisit a .thumb svg')).toHaveCount(4);
+  });
+}
+
+test('chapter 9\'s question: the printed page keeps the new bar folded with the answer', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?ch=9&beat=4&lang=en');
+  const beat = page.locator('#prerender .pre-en .pre-beat[data-ch="9"][data-beat="4"]');
+  await expect(beat).toBeVisible();
+  await expect(beat.locator('g.shop-answer')).toBeHidden();
+  await beat.locator('.quiz .choice').first().click();
+  await expect(beat.locator('g.shop-answer')).toBeVisible();
+  release();
+});
+
+// Every beat of chapters 1, 5, 8, 9 and 10 has a picture near its first
+// sentence: with that sentence at the top of the window, part of the beat's
+// picture is in view, on a phone and on a laptop.
+const BEATS = [[1, 1], [5, 1], [5, 2], [5, 3], [5, 4], [5, 5], [5, 6], [8, 1], [8, 2], [8, 3], [8, 4],
+  [9, 1], [9, 2], [9, 3], [9, 4], [9, 5], [9, 6], [9, 7], [10, 1], [10, 2]];
+// Beats whose layout is another piece of work's (chapter 5's race and quiet
+// pictures, chapter 10's timeline): their picture is checked to be there,
+// not yet where it falls on a phone.
+const LAID_OUT_ELSEWHERE = ['5.1', '5.2', '5.3', '5.4', '10.1'];
+for (const [width, height] of [[375, 667], [1280, 800]]) {
+  test(`every beat of chapters 1, 5, 8, 9 and 10 has a picture by its first sentence at ${width}×${height}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height });
+    const misses = [];
+    for (const lang of ['ja', 'en']) {
+      for (const [ch, beat] of BEATS) {
+        const where = `${lang} ${ch}.${beat}`;
+        await openApp(page, `./?ch=${ch}&beat=${beat}&lang=${lang}`);
+        const first = page.locator('main#story section.chapter :is(.lead, .beat > p)').first();
+        await expect(first, where).toBeVisible();
+        const picture = page.locator('main#story section.chapter > :is(.scene, .timeline-scene, .game)').first();
+        await expect(picture.locator('svg').first(), where).toBeVisible();
+        // The first sentence just under the top controls.
+        await first.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 140));
+        const seen = await picture.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          // What fixed or sticky bars cover at the bottom (the phone's stepper).
+          const bottomBar = [...document.querySelectorAll('.story-nav, .stepper')]
+            .map((b) => b.getBoundingClientRect())
+            .filter((b) => b.top > window.innerHeight / 2 && b.bottom >= window.innerHeight - 2)
+            .reduce((top, b) => Math.min(top, b.top), window.innerHeight);
+          return Math.min(r.bottom, bottomBar) - Math.max(r.top, 0);
+        });
+        if (seen <= 60 && !(width < 500 && LAID_OUT_ELSEWHERE.includes(`${ch}.${beat}`))) {
+          misses.push(`${where}: ${Math.round(seen)} px of the picture in view`);
+        }
+      }
+    }
+    expect(misses).toEqual([]);
   });
 }

@@ -21,6 +21,7 @@ pub mod model;
 mod motion;
 mod navigation;
 mod opening;
+pub mod pictures;
 mod playground;
 mod playground_cascade;
 pub mod predictions;

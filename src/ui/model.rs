@@ -89,7 +89,18 @@ pub fn cascade_impact() -> &'static Impact {
 
 /// The reader's shop deployed one way: (minutes impacted, minutes down).
 pub fn shop_minutes(choice: ShopChoice) -> (u32, u32) {
-    static CELLS: [OnceLock<(u32, u32)>; 6] = [const { OnceLock::new() }; 6];
+    let impact = shop_impact(choice);
+    (
+        impact.minutes(Service::Shop),
+        impact.minutes_at(Service::Shop, Severity::Down),
+    )
+}
+
+/// The reader's shop deployed one way: the cascade engine's impact, whose
+/// shop intervals chapter 9's chart draws and whose sums are
+/// [`shop_minutes`].
+pub fn shop_impact(choice: ShopChoice) -> &'static Impact {
+    static CELLS: [OnceLock<Impact>; 6] = [const { OnceLock::new() }; 6];
     let (index, deployment) = match choice {
         ShopChoice::UsEast1 => (0, Deployment::default()),
         ShopChoice::MultiRegion => (
@@ -133,14 +144,10 @@ pub fn shop_minutes(choice: ShopChoice) -> (u32, u32) {
             },
         ),
     };
-    *CELLS[index].get_or_init(|| {
+    CELLS[index].get_or_init(|| {
         let mut scenario = CascadePreset::AsItHappened.scenario();
         scenario.shop = deployment;
-        let impact = impacts(&simulate(&scenario).expect("valid"));
-        (
-            impact.minutes(Service::Shop),
-            impact.minutes_at(Service::Shop, Severity::Down),
-        )
+        impacts(&simulate(&scenario).expect("valid"))
     })
 }
 

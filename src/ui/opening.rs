@@ -14,6 +14,7 @@ pub fn Opening(lang: Signal<Lang>) -> impl IntoView {
         <section class="chapter" aria-labelledby="ch1-title">
             <p class="kicker">{t(Key::Ch1Kicker)}</p>
             <h2 id="ch1-title">{t(Key::Ch1Title)}</h2>
+            <super::pictures::Hook lang=lang />
             <p class="lead">
                 {opening::LEAD_PARAGRAPH
                     .into_iter()

@@ -669,8 +669,9 @@ mod tests {
     #[test]
     fn every_race_beat_pictures_the_engines_world() {
         let beats = race_beats();
-        // Chapters 4 and 5: the race from the slow check to the stuck page.
-        assert!(beats.len() >= 8, "{beats:?}");
+        // Chapters 4 and 5: the race from the slow check to the stuck page
+        // (chapter 5's counts have pictures of their own).
+        assert!(beats.len() >= 6, "{beats:?}");
         let run = race_run();
         for &(chapter, beat, moment, index) in &beats {
             let world = world_after(index);

@@ -15,6 +15,7 @@ use super::mark::ClaimText;
 use super::model::{cascade_impact, race_census, shop_minutes, story_estimate_p};
 use super::navigation::{KeyAction, Step, allowed, key_action, opening_position, reach};
 use super::opening::Opening;
+use super::pictures::{CountsScene, LessonScene, ShopScene, thumbnail};
 use super::race_scene::RaceScene;
 use super::sentences::{SPEED_MAX, SPEED_MIN, beat_ms, progress, speed_label};
 use super::timeline_scene::TimelineScene;
@@ -434,11 +435,27 @@ fn BeatView(
             view! { <super::playground::StoryGame lang=lang recheck=true /> }.into_any()
         }
         Scene::Opening => ().into_any(),
+        Scene::Census => view! { <CountsScene days=false lang=lang /> }.into_any(),
+        Scene::Days => view! { <CountsScene days=true lang=lang /> }.into_any(),
+        Scene::Lesson(l) => view! { <LessonScene lesson=l lang=lang /> }.into_any(),
+        // At the beat that asks about it, the new bar waits for the choice.
+        Scene::Shop(c) => {
+            view! { <ShopScene upto=c pending=beat.question.is_some() lang=lang /> }.into_any()
+        }
     });
+    // The still pictures of chapters 5, 8 and 9 come before the words, so a
+    // phone shows the picture with the first sentence (a wide screen puts
+    // every scene beside the words whatever its place).
+    let first = matches!(
+        beat.scene,
+        Some(Scene::Census | Scene::Days | Scene::Lesson(_) | Scene::Shop(_))
+    );
+    let (early, scene) = if first { (scene, None) } else { (None, scene) };
     view! {
         <section class="chapter" aria-labelledby="chapter-title">
             <p class="kicker">{kicker}</p>
             <h2 id="chapter-title">{move || say(lang.get(), chapter.title)}</h2>
+            {early}
             <div class="beat" id="beat" aria-live="polite">
                 {claims}
                 {figure}
@@ -595,15 +612,24 @@ fn Revisit(lang: Signal<Lang>) -> impl IntoView {
                     url::shared().with(|s| s.opening_beat(Position::clamped(ch - 1, beat - 1)));
                 format!("?{}", crate::share::encode(&state))
             };
-            view! { <li><a href=href>{move || say(lang.get(), label)}</a></li> }
+            view! {
+                <li>
+                    <a href=href>
+                        <span class="thumb" inner_html=move || thumbnail(lang.get(), ch, beat)></span>
+                        <span>{move || say(lang.get(), label)}</span>
+                    </a>
+                </li>
+            }
         })
         .collect_view();
     view! {
-        <PredictionTally lang=lang />
-        <nav class="revisit" aria-label=move || say(lang.get(), Key::Ch10Revisit)>
-            <h3>{move || say(lang.get(), Key::Ch10Revisit)}</h3>
-            <ul>{links}</ul>
-        </nav>
+        <div class="scene revisit-scene">
+            <PredictionTally lang=lang />
+            <nav class="revisit" aria-label=move || say(lang.get(), Key::Ch10Revisit)>
+                <h3>{move || say(lang.get(), Key::Ch10Revisit)}</h3>
+                <ul>{links}</ul>
+            </nav>
+        </div>
     }
 }
 

@@ -31,16 +31,16 @@ use dns_race_explainer::time::Clock;
 use dns_race_explainer::ui::classroom::{Sheet, teach_file};
 use dns_race_explainer::ui::handout::moment_code;
 use dns_race_explainer::ui::model::{moment_index, race_run, world_after};
+use dns_race_explainer::ui::pictures;
 use dns_race_explainer::ui::race_scene::narrate;
 use dns_race_explainer::ui::story::figure_text;
 
 /// The handout's own words in `crates/sitegen/texts/teach.<lang>.json` (its title, print
 /// button and link to the teacher's page are the app's: `handout.*` in the
 /// app's locales).
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 13] = [
     "handout.intro",
     "handout.legend",
-    "handout.game",
     "handout.game_board",
     "handout.chart_at",
     "handout.chart_night",
@@ -55,8 +55,10 @@ pub const KEYS: [&str; 14] = [
 ];
 
 /// The story's sentences written for the screen, and the handout's words
-/// for them on paper (the same mark and source).
-pub const ON_PAPER: [(Key, &str); 1] = [(Key::Ch4B5, "handout.game")];
+/// for them on paper (the same mark and source). None at present: the
+/// game's beats (3.8, 4.5) ask "which clerk moves next?", which a class can
+/// answer on the printed board as well as on screen.
+pub const ON_PAPER: [(Key, &str); 0] = [];
 
 /// Whether a scene is the chart of every service (at a minute, or the
 /// whole night beside the timeline).
@@ -79,13 +81,25 @@ pub fn pictures_of(beats: &[Beat]) -> Vec<Option<Scene>> {
             .find(|&s| matches!(s, Scene::Timeline(_)))
             .unwrap_or_else(|| beats[at].scene.expect("a chart"))
     });
+    // Chapter 9's shop chart grows a bar a beat; paper prints it whole, once.
+    let last_shop = beats
+        .iter()
+        .rposition(|b| matches!(b.scene, Some(Scene::Shop(_))));
     let mut last = None;
     beats
         .iter()
         .enumerate()
         .map(|(i, b)| match b.scene {
             Some(s) if is_chart(s) => (Some(i) == last_chart).then(|| chart.expect("a chart")),
-            Some(s @ (Scene::Idea(_) | Scene::Race(_) | Scene::Chain(_))) => {
+            Some(s @ Scene::Shop(_)) => (Some(i) == last_shop).then_some(s),
+            Some(
+                s @ (Scene::Idea(_)
+                | Scene::Race(_)
+                | Scene::Chain(_)
+                | Scene::Census
+                | Scene::Days
+                | Scene::Lesson(_)),
+            ) => {
                 let show = b.scene != last;
                 last = Some(s);
                 show.then_some(s)
@@ -157,7 +171,7 @@ fn cascade_picture(texts: &Texts, minute: Option<Minute>) -> String {
     )
 }
 
-/// Chapter 4's game on paper: the board it starts from, and what it would
+/// Chapter 3's game on paper: the board it starts from, and what it would
 /// show on screen.
 fn game_picture(texts: &Texts) -> String {
     let lang = texts.lang;
@@ -172,6 +186,11 @@ fn game_picture(texts: &Texts) -> String {
     )
 }
 
+/// A still picture drawn in full on the handout.
+fn still(svg: String) -> String {
+    format!("<figure class=\"scene h-picture\">{svg}</figure>")
+}
+
 fn picture(texts: &Texts, scene: Scene) -> Option<String> {
     match scene {
         Scene::Idea(i) => Some(idea_picture(texts, i)),
@@ -184,6 +203,16 @@ fn picture(texts: &Texts, scene: Scene) -> Option<String> {
             fallback(texts)
         )),
         Scene::Timeline(_) => Some(cascade_picture(texts, None)),
+        // Chapters 5, 8 and 9's still pictures, drawn here as the app draws
+        // them (chapter 9's whole chart: on paper the answers are printed).
+        Scene::Census => Some(still(pictures::census_markup(texts.lang))),
+        Scene::Days => Some(still(pictures::days_markup(texts.lang))),
+        Scene::Lesson(l) => Some(still(pictures::lesson_markup(texts.lang, l))),
+        Scene::Shop(c) => Some(still(pictures::shop_markup(
+            Clock::default_for(texts.lang),
+            c,
+            false,
+        ))),
         // The opening is words; the summary's links back into the app have
         // no use on paper.
         Scene::Opening | Scene::Revisit => None,
@@ -501,11 +530,32 @@ mod tests {
                 .filter(|s| {
                     matches!(
                         s,
-                        Scene::Idea(_) | Scene::Race(_) | Scene::Chain(_) | Scene::Game
+                        Scene::Idea(_)
+                            | Scene::Race(_)
+                            | Scene::Chain(_)
+                            | Scene::Census
+                            | Scene::Days
+                            | Scene::Lesson(_)
+                            | Scene::Game
                     )
                 })
                 .collect();
             distinct.dedup();
+            // The shop's chart, whole, once.
+            let shop = chapter
+                .beats
+                .iter()
+                .rposition(|b| matches!(b.scene, Some(Scene::Shop(_))));
+            if let Some(at) = shop {
+                distinct.push(chapter.beats[at].scene.unwrap());
+                assert!(
+                    shown[at].is_some()
+                        && shown[..at]
+                            .iter()
+                            .flatten()
+                            .all(|s| !matches!(s, Scene::Shop(_)))
+                );
+            }
             let charts = shown.iter().flatten().filter(|&&s| is_chart(s)).count();
             let has_chart = chapter.beats.iter().any(|b| b.scene.is_some_and(is_chart));
             assert_eq!(charts, usize::from(has_chart), "chapter {}", c + 1);

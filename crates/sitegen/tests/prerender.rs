@@ -87,6 +87,10 @@ fn every_beat_with_a_scene_prints_its_picture() {
                 Some(Scene::Chain(_)) => Some("class=\"chain-svg\""),
                 Some(Scene::Opening) => Some("class=\"saw\""),
                 Some(Scene::Revisit) => Some("class=\"revisit\""),
+                Some(Scene::Census) => Some("census-svg"),
+                Some(Scene::Days) => Some("days-svg"),
+                Some(Scene::Lesson(_)) => Some("lesson-svg"),
+                Some(Scene::Shop(_)) => Some("shop-svg"),
                 None => None,
             };
             if let Some(wanted) = wanted {

@@ -172,7 +172,41 @@ pub enum Scene {
     /// The same game with a re-check right before writing, where no order
     /// blanks the page (chapter 4, after the overwrite).
     GameRecheck,
+    /// Chapter 5's census: every order of A's and B's steps as a grid, the
+    /// ones that end with a blank page lit.
+    Census,
+    /// Chapter 5's estimate: the made-up delays one square each, the ones
+    /// that blanked the page lit.
+    Days,
+    /// A chapter 8 lesson: an earlier picture with its fix applied.
+    Lesson(Lesson),
+    /// Chapter 9's chart of the reader's shop, one bar per way of running
+    /// it, up to and including this one, under the record's own windows.
+    Shop(ShopChoice),
 }
+
+/// Chapter 8's lessons, each drawn as an earlier picture with its fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lesson {
+    /// The one check made again just before writing: the old list refused.
+    Recheck,
+    /// A simpler way round when a part fails: slower, not stopped.
+    Fallback,
+    /// A guard that refuses to write the page blank, under everything.
+    Guard,
+    /// What AWS did, and what it promised (drawn as promises).
+    Promises,
+}
+
+/// The order in which chapter 9 adds its shop's bars, one per beat.
+pub const SHOP_ORDER: [ShopChoice; 6] = [
+    ShopChoice::UsEast1,
+    ShopChoice::Fallback,
+    ShopChoice::MultiRegion,
+    ShopChoice::Unmonitored,
+    ShopChoice::MultiCloud,
+    ShopChoice::Resilient,
+];
 
 /// The summary's links: (label, chapter, beat), 1-based as in the address.
 pub const REVISIT: [(Key, usize, usize); 4] = [
@@ -442,8 +476,12 @@ const fn idea(i: Idea) -> Option<Scene> {
     Some(Scene::Idea(i))
 }
 
-const fn cascade(m: Minute) -> Option<Scene> {
-    Some(Scene::Cascade(m))
+const fn lesson(l: Lesson) -> Option<Scene> {
+    Some(Scene::Lesson(l))
+}
+
+const fn shop(c: ShopChoice) -> Option<Scene> {
+    Some(Scene::Shop(c))
 }
 
 /// A chain beat without the note.
@@ -607,11 +645,11 @@ pub static CHAPTERS: [Chapter; 10] = [
                 ],
                 idea(Idea::Repaired),
             ),
-            with_figure(beat(&[], race(R::Stuck)), Key::Ch5B4, Figure::Census),
+            with_figure(beat(&[], Some(Scene::Census)), Key::Ch5B4, Figure::Census),
             // Why the estimate is far below the census's share: the census
             // counts every order once, as if each were as likely.
             with_figure(
-                beat(&[ours(Key::Ch5Bridge)], race(R::Stuck)),
+                beat(&[ours(Key::Ch5Bridge)], Some(Scene::Days)),
                 Key::Ch5B5,
                 Figure::Estimate,
             ),
@@ -771,19 +809,19 @@ pub static CHAPTERS: [Chapter; 10] = [
                         talk(Key::Ch8B1Hidden),
                         talk(Key::Ch8B1Tla),
                     ],
-                    None,
+                    lesson(Lesson::Recheck),
                 ),
                 &[TLA],
             ),
-            beat(&[ours(Key::Ch8B2)], None),
-            beat(&[ours(Key::Ch8B3)], None),
+            beat(&[ours(Key::Ch8B2)], lesson(Lesson::Fallback)),
+            beat(&[ours(Key::Ch8B3)], lesson(Lesson::Guard)),
             beat(
                 &[
                     doc(Key::Ch8B4, REMEDIES),
                     talk(Key::Ch8B4Fixed),
                     doc(Key::Ch8B4Promised, REMEDIES),
                 ],
-                None,
+                lesson(Lesson::Promises),
             ),
         ],
     },
@@ -791,7 +829,7 @@ pub static CHAPTERS: [Chapter; 10] = [
         title: Key::Ch9Title,
         beats: &[
             with_figure(
-                beat(&[ours(Key::Ch9Ask)], cascade(at(20, 14, 20))),
+                beat(&[ours(Key::Ch9Ask)], shop(ShopChoice::UsEast1)),
                 Key::Ch9B1,
                 Figure::Shop(ShopChoice::UsEast1),
             ),
@@ -801,23 +839,26 @@ pub static CHAPTERS: [Chapter; 10] = [
                     dash(Key::Ch9StatusFact),
                     ours(Key::Ch9StatusLesson),
                 ],
-                None,
+                shop(ShopChoice::UsEast1),
             ),
             with_figure(
-                beat(&[ours(Key::Ch9Contact), ours(Key::Ch9B4)], None),
+                beat(
+                    &[ours(Key::Ch9Contact), ours(Key::Ch9B4)],
+                    shop(ShopChoice::Fallback),
+                ),
                 Key::Ch9Fallback,
                 Figure::Shop(ShopChoice::Fallback),
             ),
             with_question(
                 with_figure(
-                    beat(&[ours(Key::Ch9B2)], None),
+                    beat(&[ours(Key::Ch9B2)], shop(ShopChoice::MultiRegion)),
                     Key::Ch9MultiRegion,
                     Figure::Shop(ShopChoice::MultiRegion),
                 ),
                 REGION_QUIZ,
             ),
             with_figure(
-                beat(&[ours(Key::Ch9B5)], None),
+                beat(&[ours(Key::Ch9B5)], shop(ShopChoice::Unmonitored)),
                 Key::Ch9Unmonitored,
                 Figure::Shop(ShopChoice::Unmonitored),
             ),
@@ -828,13 +869,13 @@ pub static CHAPTERS: [Chapter; 10] = [
                         summ(Key::Ch9B3Signin),
                         summ(Key::Ch9RedshiftRegions),
                     ],
-                    None,
+                    shop(ShopChoice::MultiCloud),
                 ),
                 Key::Ch9MultiCloud,
                 Figure::Shop(ShopChoice::MultiCloud),
             ),
             with_figure(
-                beat(&[], None),
+                beat(&[], shop(ShopChoice::Resilient)),
                 Key::Ch9Result,
                 Figure::Shop(ShopChoice::Resilient),
             ),
