@@ -230,3 +230,29 @@ test.describe('the class\'s own time on the teacher\'s page', () => {
     expect(new URL(href, page.url()).searchParams.get('tz')).toBe('jst');
   });
 });
+
+test('the embedding sample reads in the reader\'s language, frames and all', async ({ page }) => {
+  await page.goto('./public/demo.html');
+  await page.locator('#demo-other-lang').click();
+  await expect(page).toHaveURL(/demo\.en\.html$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // No Japanese on the English page but the link back to Japanese.
+  const text = await page.locator('article').evaluate((el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelector('#demo-other-lang').remove();
+    copy.querySelectorAll('iframe').forEach((f) => f.remove());
+    return copy.textContent;
+  });
+  expect(text).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  for (const [id, inside] of [['#demo-race', '.event-line'], ['#demo-cascade', '#time-scrubber'], ['#demo-chapter', '#chapter-title']]) {
+    const frame = page.frameLocator(id);
+    await expect(frame.locator(inside)).toBeVisible();
+    await expect(frame.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(frame.locator('#open-full')).toHaveText(/Open the full explainer/);
+  }
+  // The Japanese page is in Japanese (its third frame shows the English edition on purpose).
+  await page.locator('#demo-other-lang').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.locator('article [lang="en"]:not(#demo-other-lang)')).toHaveCount(0);
+  await expect(page.frameLocator('#demo-race').locator('html')).toHaveAttribute('lang', 'ja');
+});
