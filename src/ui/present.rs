@@ -157,6 +157,9 @@ pub fn class_time(
         )
 }
 
+/// Lesson mode's texts in one language: key and text, in file order.
+pub type LessonTexts = (crate::i18n::Lang, Vec<(String, String)>);
+
 /// What every presenter window shows beyond the beat: held in signals, so
 /// the page is drawn from them (the screen's class, the vote panel, the
 /// speaker's notes) and nothing is read back from the page.
@@ -169,7 +172,7 @@ pub struct Presenter {
     /// The class's votes on the question of the beat they were cast at.
     pub votes: leptos::prelude::RwSignal<Votes>,
     /// Lesson mode's texts (`public/lesson.<lang>.json`), once fetched.
-    pub texts: leptos::prelude::RwSignal<Option<(crate::i18n::Lang, Vec<(String, String)>)>>,
+    pub texts: leptos::prelude::RwSignal<Option<LessonTexts>>,
 }
 
 thread_local! {

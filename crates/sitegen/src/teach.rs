@@ -682,6 +682,7 @@ pub fn page(texts: &Texts) -> String {
         texts.get("teach.how_heading"),
         [
             "teach.how_choose",
+            "teach.how_lesson",
             "teach.how_project",
             "teach.how_labels",
             "teach.how_handout"
@@ -758,6 +759,7 @@ pub fn keys() -> Vec<&'static str> {
         "teach.contents",
         "teach.how_heading",
         "teach.how_choose",
+        "teach.how_lesson",
         "teach.how_project",
         "teach.how_labels",
         "teach.how_handout",

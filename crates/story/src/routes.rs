@@ -57,10 +57,13 @@ const EC2: Concept = Concept::Term(Key::TermEc2);
 const COLLAPSE: Concept = Concept::Term(Key::TermCollapse);
 use Concept::{Arrows, Blank, ByHand, Cascade, CleanUp, Clerks, Lists, OneCheck, Stuck};
 
+/// A screen (1-based chapter and beat), what it introduces, what it relies on.
+type BeatConcepts = ((usize, usize), &'static [Concept], &'static [Concept]);
+
 /// What a screen of the story introduces besides its glossary terms, and
 /// what its words and picture rely on (1-based chapter and beat). Beats not
 /// listed introduce and rely on nothing beyond their terms.
-const BEATS: &[((usize, usize), &[Concept], &[Concept])] = &[
+const BEATS: &[BeatConcepts] = &[
     // (where, introduces, relies on)
     ((1, 1), &[AWS], &[]),
     ((2, 2), &[], &[DNS]),
@@ -572,5 +575,25 @@ mod tests {
         // Kiribati, the farthest east: 20:48 on Monday.
         assert_eq!(blank_moment(840), (1, 20, 48, SchoolTime::Evening));
         assert_eq!(BLANK_SIM_MIN, 8);
+    }
+
+    #[test]
+    fn a_lesson_link_reopens_its_lesson() {
+        use crate::share::{ViewState, decode, encode};
+        for id in RouteId::ALL {
+            let s = ViewState {
+                present: true,
+                speaker: true,
+                lesson: Some(id),
+                ..ViewState::default()
+            };
+            let d = decode(&encode(&s));
+            assert!(d.notes.is_empty(), "{:?}", d.notes);
+            assert_eq!(d.state, s);
+        }
+        let d = decode("v=2&present=1&lesson=30");
+        assert_eq!(d.state.lesson, None);
+        assert!(d.state.present);
+        assert_eq!(d.notes.len(), 1);
     }
 }
