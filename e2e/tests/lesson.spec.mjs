@@ -154,8 +154,9 @@ for (const lang of ['ja', 'en']) {
         await check(`${before} with its answer`);
       }
       await page.keyboard.press('PageDown');
-      await page.waitForTimeout(150);
-      if (where(page) === before) break;
+      // The last beat stays where it is.
+      const moved = await expect.poll(() => where(page), { timeout: 4000 }).not.toBe(before).then(() => true, () => false);
+      if (!moved) break;
     }
     expect(seen).toBeGreaterThanOrEqual(40);
     expect(problems).toEqual([]);
