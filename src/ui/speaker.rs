@@ -509,7 +509,7 @@ pub fn show_notes(doc: &web_sys::Document) -> Option<()> {
                 answer: &say(lang, q.choices[q.answer]),
             });
             match text("teach.lesson.answer_first").filter(|_| !revealed) {
-                Some(first) => format!("{first} {said}"),
+                Some(not_yet) => format!("{said} {not_yet}"),
                 None => said,
             }
         });
