@@ -8,6 +8,6 @@
 
 #![recursion_limit = "256"]
 
-pub use dns_race_story::{controls, engine, i18n, share, story, time};
+pub use dns_race_story::{controls, engine, i18n, routes, share, story, time};
 
 pub mod ui;

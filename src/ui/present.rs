@@ -8,12 +8,23 @@
 //! next press reveals the answer (by choosing it in the story's own quiz);
 //! the press after that moves on.
 //!
+//! Lesson mode (`?present=1&lesson=15` or `lesson=45`, opened from the
+//! teacher's page) follows that lesson's route ([`crate::routes`]): the
+//! keys step only through the route's screens, and the speaker's window
+//! counts them ("screen 4 of 17") beside the route's prompt and a class
+//! vote before each reveal. Without `lesson`, every beat, as before.
+//!
+//! What the presenter shows (the answer revealed, the screen blanked, the
+//! class's votes) lives in signals ([`Presenter`]); the page is drawn from
+//! them and never read back.
+//!
 //! The keys are read before the story's own (capture phase) so that Space
 //! steps rather than plays. `?present=notes` opens the speaker's window,
 //! and every presenter window keeps in step with the others
 //! ([`super::speaker`]). The key table and the stepping are pure and
 //! tested natively; the browser part only applies them.
 
+use crate::routes::{RouteId, SchoolTime};
 use crate::story::chapters::Position;
 
 /// What a key does in presenter mode.
@@ -60,17 +71,129 @@ pub enum Move {
 }
 
 /// The move for a stepping press at `at`; `revealed` says whether the
-/// beat's question (if any) already shows its answer.
-pub fn step(at: Position, revealed: bool, press: Press) -> Move {
+/// beat's question (if any) already shows its answer. In lesson mode
+/// (`lesson`), only the route's screens: a screen off the route steps to
+/// the route's nearest screen that way (and asks no question).
+pub fn step(at: Position, revealed: bool, press: Press, lesson: Option<RouteId>) -> Move {
     let to = |p: Option<Position>| p.map_or(Move::Stay, Move::To);
+    let Some(route) = lesson.map(RouteId::route) else {
+        return match press {
+            Press::Next if at.beat().question.is_some() && !revealed => Move::Reveal,
+            Press::Next => to(at.next()),
+            Press::Prev => to(at.prev()),
+            Press::First => to((at != Position::first()).then(Position::first)),
+            Press::Last => to((at != Position::last()).then(Position::last)),
+            Press::Blank | Press::FullScreen | Press::Leave => Move::Stay,
+        };
+    };
+    let screens = route.screens();
+    let on_route = screens.contains(&at);
     match press {
-        Press::Next if at.beat().question.is_some() && !revealed => Move::Reveal,
-        Press::Next => to(at.next()),
-        Press::Prev => to(at.prev()),
-        Press::First => to((at != Position::first()).then(Position::first)),
-        Press::Last => to((at != Position::last()).then(Position::last)),
+        Press::Next if on_route && at.beat().question.is_some() && !revealed => Move::Reveal,
+        Press::Next => to(route.next_screen(at)),
+        Press::Prev => to(route.prev_screen(at)),
+        Press::First => to(screens.first().copied().filter(|&p| p != at)),
+        Press::Last => to(screens.last().copied().filter(|&p| p != at)),
         Press::Blank | Press::FullScreen | Press::Leave => Move::Stay,
     }
+}
+
+/// How many hands went up for each choice of a beat's question (at most
+/// three choices; a count the teacher types, 0–999).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Votes {
+    pub position: Option<Position>,
+    pub counts: [u16; 3],
+}
+
+impl Votes {
+    /// The largest count a teacher can type.
+    pub const MAX: u16 = 999;
+
+    /// The votes for `at`, or none if these are another beat's.
+    pub fn at(self, at: Position) -> [u16; 3] {
+        if self.position == Some(at) {
+            self.counts
+        } else {
+            [0; 3]
+        }
+    }
+
+    /// With `choice`'s count set at `at` (other beats' votes dropped).
+    pub fn with(self, at: Position, choice: usize, count: u16) -> Votes {
+        let mut counts = self.at(at);
+        if let Some(c) = counts.get_mut(choice) {
+            *c = count.min(Votes::MAX);
+        }
+        Votes {
+            position: Some(at),
+            counts,
+        }
+    }
+
+    pub fn total(self, at: Position) -> u32 {
+        self.at(at).iter().map(|&c| u32::from(c)).sum()
+    }
+}
+
+/// When the page went blank, in the class's zone (`offset_min` east of
+/// UTC), from lesson mode's texts: `pattern` with `{time}`, `{day}`,
+/// `{place}` and `{school}`; `text` looks up the teacher's texts.
+pub fn class_time(
+    lang: crate::i18n::Lang,
+    offset_min: i32,
+    place: &str,
+    text: impl Fn(&str) -> String,
+) -> String {
+    let (day, hour, minute, school): (u32, u32, u32, SchoolTime) =
+        crate::routes::blank_moment(offset_min);
+    text("teach.class_time")
+        .replace("{time}", &format!("{hour:02}:{minute:02}"))
+        .replace("{day}", lang.text(crate::routes::weekday_key(day)))
+        .replace("{place}", place)
+        .replace(
+            "{school}",
+            &text(&format!("teach.school.{}", school.code())),
+        )
+}
+
+/// Lesson mode's texts in one language: key and text, in file order.
+pub type LessonTexts = (crate::i18n::Lang, Vec<(String, String)>);
+
+/// What every presenter window shows beyond the beat: held in signals, so
+/// the page is drawn from them (the screen's class, the vote panel, the
+/// speaker's notes) and nothing is read back from the page.
+#[derive(Clone, Copy)]
+pub struct Presenter {
+    /// The beat's question shows its answer.
+    pub revealed: leptos::prelude::RwSignal<bool>,
+    /// The class's screen is blanked.
+    pub blank: leptos::prelude::RwSignal<bool>,
+    /// The class's votes on the question of the beat they were cast at.
+    pub votes: leptos::prelude::RwSignal<Votes>,
+    /// Lesson mode's texts (`public/lesson.<lang>.json`), once fetched.
+    pub texts: leptos::prelude::RwSignal<Option<LessonTexts>>,
+}
+
+thread_local! {
+    static PRESENTER: std::cell::Cell<Option<Presenter>> = const { std::cell::Cell::new(None) };
+}
+
+/// This window's presenter state (made on first use).
+pub fn presenter() -> Presenter {
+    use leptos::prelude::RwSignal;
+    PRESENTER.with(|p| {
+        p.get().unwrap_or_else(|| {
+            let made = Presenter {
+                revealed: RwSignal::new(false),
+                blank: RwSignal::new(false),
+                votes: RwSignal::new(Votes::default()),
+                texts: RwSignal::new(None),
+            };
+            p.set(Some(made));
+            made
+        })
+    })
 }
 
 /// Starts presenter mode on the mounted story.
@@ -90,22 +213,53 @@ pub fn start() {
         return;
     };
     let _ = root.class_list().add_1("present");
+    let state = presenter();
+    let lesson = super::url::shared().with_untracked(|s| s.lesson);
+    if let Some(route) = lesson {
+        let _ = root.set_attribute("data-lesson", route.code());
+    }
     // Its look lives with the classroom's, outside the app's first load.
     if let (Ok(link), Some(head)) = (doc.create_element("link"), doc.head()) {
         let _ = link.set_attribute("rel", "stylesheet");
         let _ = link.set_attribute("href", "public/classroom.css");
         let _ = head.append_child(&link);
     }
+    // The screen is drawn from the state: blanked or not.
+    let blank_root = root.clone();
+    Effect::new(move |_| {
+        let classes = blank_root.class_list();
+        let _ = if state.blank.get() {
+            classes.add_1("blank")
+        } else {
+            classes.remove_1("blank")
+        };
+    });
+    // A new beat starts with its question unanswered.
+    let position = super::url::slice(|s| s.position);
+    Effect::new(move |prev: Option<Position>| {
+        let p = position.get();
+        if prev.is_some_and(|q| q != p) {
+            state.revealed.set(false);
+        }
+        p
+    });
+    super::speaker::load_texts();
+    super::speaker::show_votes(&doc);
+    // The class's screen fits the viewport: again for each beat, each
+    // reveal and each resize.
+    if !super::url::shared().with_untracked(|s| s.speaker) {
+        Effect::new(move |_| {
+            let _ = (position.get(), state.revealed.get(), state.votes.get());
+            fit_soon();
+        });
+        let on_resize = Closure::<dyn Fn()>::new(fit_soon);
+        let _ =
+            window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        on_resize.forget();
+    }
     let on_key =
         Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let Some(root) = doc.document_element() else {
-                return;
-            };
-            let classes = root.class_list();
-            if !classes.contains("present") {
+            if !super::url::shared().with_untracked(|s| s.present) {
                 return;
             }
             let in_field = e
@@ -121,46 +275,49 @@ pub fn start() {
             e.prevent_default();
             e.stop_propagation();
             // A blank screen comes back on any key, and only that.
-            if classes.contains("blank") {
-                let _ = classes.remove_1("blank");
+            if state.blank.get_untracked() {
+                state.blank.set(false);
                 super::speaker::tell(super::speaker::here());
                 return;
             }
             match press {
                 Press::Blank => {
-                    let _ = classes.add_1("blank");
+                    state.blank.set(true);
                     super::speaker::tell(super::speaker::here());
                 }
                 Press::FullScreen => {
-                    if doc.fullscreen_element().is_none() {
+                    let doc = web_sys::window().and_then(|w| w.document());
+                    if let Some(doc) = doc.filter(|d| d.fullscreen_element().is_none()) {
                         // Refused (no user gesture, or not allowed): stay as is.
-                        let _ = root.request_fullscreen();
+                        if let Some(root) = doc.document_element() {
+                            let _ = root.request_fullscreen();
+                        }
                     }
                 }
                 Press::Leave => {
-                    let _ = classes.remove_1("present");
+                    if let Some(root) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.document_element())
+                    {
+                        let _ = root.class_list().remove_1("present");
+                    }
                     super::url::change(|s| s.present = false);
                 }
                 _ => {
                     let at = super::url::shared().with_untracked(|s| s.position);
-                    let revealed = doc.query_selector(".quiz .reveal").ok().flatten().is_some();
-                    let (position, revealed) = match step(at, revealed, press) {
+                    match step(at, state.revealed.get_untracked(), press, lesson) {
                         Move::To(p) => {
                             super::url::change(|s| s.go_to(p));
-                            (p, false)
+                            state.revealed.set(false);
                         }
                         Move::Reveal => {
                             reveal_answer(at);
-                            (at, true)
+                            state.revealed.set(true);
                         }
-                        Move::Stay => (at, revealed),
-                    };
+                        Move::Stay => {}
+                    }
                     // The other presenter windows follow.
-                    super::speaker::tell(super::speaker::Sync::At {
-                        position,
-                        revealed,
-                        blank: false,
-                    });
+                    super::speaker::tell(super::speaker::here());
                 }
             }
         });
@@ -171,6 +328,20 @@ pub fn start() {
         true,
     );
     on_key.forget();
+    // A choice clicked with the mouse reveals the answer too.
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+        let chose = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".quiz .choice").ok().flatten())
+            .is_some();
+        if chose && !state.revealed.get_untracked() {
+            state.revealed.set(true);
+            super::speaker::tell(super::speaker::here());
+        }
+    });
+    let _ = window.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
     // The speaker's window: the engineer's detail as talking points, and
     // the notes beside the beat.
     if super::url::shared().with_untracked(|s| s.speaker) {
@@ -181,9 +352,47 @@ pub fn start() {
     super::speaker::join();
 }
 
+/// Fits the beat to the screen once it is drawn (and again when its
+/// picture has settled).
+#[cfg(target_arch = "wasm32")]
+fn fit_soon() {
+    use leptos::prelude::set_timeout;
+    for ms in [0, 250, 900] {
+        set_timeout(fit, std::time::Duration::from_millis(ms));
+    }
+}
+
+/// Makes the class's screen one viewport tall: the largest of the type
+/// and picture sizes `fit-0` (full) to `fit-8` (0.6) at which the page
+/// does not scroll (`public/classroom.css`). Measures the layout; reads no
+/// state from the page.
+#[cfg(target_arch = "wasm32")]
+fn fit() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let classes = root.class_list();
+    let set = |n: u32| {
+        for i in 0..=8 {
+            let _ = classes.remove_1(&format!("fit-{i}"));
+        }
+        let _ = classes.add_1(&format!("fit-{n}"));
+    };
+    let overflows = || root.scroll_height() > root.client_height();
+    for n in 0..=8 {
+        set(n);
+        if !overflows() {
+            return;
+        }
+    }
+}
+
 /// Shows the answer of the question at `at`, as a reader choosing it in
-/// the story's own quiz would (nothing when the beat has no question or it
-/// is not drawn yet).
+/// the story's own quiz would (nothing when the beat has no question, its
+/// answer already shows, or it is not drawn yet).
 #[cfg(target_arch = "wasm32")]
 pub fn reveal_answer(at: crate::story::chapters::Position) {
     use leptos::wasm_bindgen::JsCast;
@@ -194,6 +403,7 @@ pub fn reveal_answer(at: crate::story::chapters::Position) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // The story's quiz keeps its own choice: choosing twice would change it.
     if doc.query_selector(".quiz .reveal").ok().flatten().is_some() {
         return;
     }
@@ -240,7 +450,7 @@ mod tests {
         let (mut presses, mut reveals, mut seen) = (0, 0, 1);
         let mut revealed = false;
         loop {
-            match step(at, revealed, Press::Next) {
+            match step(at, revealed, Press::Next, None) {
                 Move::To(p) => {
                     assert_eq!(at.next(), Some(p));
                     (at, revealed) = (p, false);
@@ -265,11 +475,98 @@ mod tests {
         assert_eq!(reveals, questions);
         assert_eq!(presses, Position::count() - 1 + questions);
         // Back never pauses, and stops at the first beat.
-        assert_eq!(step(Position::first(), false, Press::Prev), Move::Stay);
         assert_eq!(
-            step(Position::last(), false, Press::First),
+            step(Position::first(), false, Press::Prev, None),
+            Move::Stay
+        );
+        assert_eq!(
+            step(Position::last(), false, Press::First, None),
             Move::To(Position::first())
         );
-        assert_eq!(step(Position::last(), false, Press::Last), Move::Stay);
+        assert_eq!(step(Position::last(), false, Press::Last, None), Move::Stay);
+    }
+
+    #[test]
+    fn a_lesson_steps_only_through_its_route_and_pauses_at_its_questions() {
+        for id in RouteId::ALL {
+            let screens = id.route().screens();
+            let questions = screens
+                .iter()
+                .filter(|p| p.beat().question.is_some())
+                .count();
+            let (mut at, mut revealed) = (screens[0], false);
+            let mut seen = vec![at];
+            let mut reveals = 0;
+            loop {
+                match step(at, revealed, Press::Next, Some(id)) {
+                    Move::To(p) => {
+                        (at, revealed) = (p, false);
+                        seen.push(p);
+                    }
+                    Move::Reveal => {
+                        revealed = true;
+                        reveals += 1;
+                    }
+                    Move::Stay => break,
+                }
+            }
+            assert_eq!(seen, screens, "{id:?}");
+            assert_eq!(reveals, questions);
+            assert!(questions >= 1);
+            // Back and the ends stay on the route too.
+            assert_eq!(
+                step(screens[2], false, Press::Prev, Some(id)),
+                Move::To(screens[1])
+            );
+            assert_eq!(
+                step(screens[2], false, Press::Last, Some(id)),
+                Move::To(*screens.last().unwrap())
+            );
+            assert_eq!(step(screens[0], false, Press::First, Some(id)), Move::Stay);
+            // From a screen off the route, the next press returns to it.
+            let off = Position {
+                chapter: 7,
+                beat: 0,
+            };
+            assert!(!screens.contains(&off));
+            assert!(
+                matches!(step(off, false, Press::Next, Some(id)), Move::To(p) if screens.contains(&p))
+            );
+        }
+    }
+
+    #[test]
+    fn votes_belong_to_one_beat_and_are_capped() {
+        let a = Position {
+            chapter: 3,
+            beat: 3,
+        };
+        let b = Position {
+            chapter: 5,
+            beat: 2,
+        };
+        let v = Votes::default()
+            .with(a, 0, 4)
+            .with(a, 1, 12)
+            .with(a, 2, 5000);
+        assert_eq!(v.at(a), [4, 12, Votes::MAX]);
+        assert_eq!(v.total(a), 4 + 12 + 999);
+        assert_eq!(v.at(b), [0; 3]);
+        assert_eq!(v.with(b, 1, 3).at(a), [0; 3]);
+        assert_eq!(v.with(a, 7, 3), v);
+    }
+
+    #[test]
+    fn the_class_hook_says_the_class_own_time() {
+        use crate::i18n::Lang;
+        let texts = |k: &str| match k {
+            "teach.class_time" => "at about {time} on {day} {place}, {school}".to_string(),
+            "teach.school.getting_ready" => "as pupils were getting ready for school".to_string(),
+            other => other.to_string(),
+        };
+        assert_eq!(
+            class_time(Lang::En, 60, "in the UK", texts),
+            "at about 07:48 on Monday in the UK, as pupils were getting ready for school"
+        );
     }
 }

@@ -13,6 +13,7 @@ use dns_race_explainer::controls::{DEPLOYMENT_FLAGS, KNOBS, Move, READERS, SWITC
 use dns_race_explainer::engine::cascade::CascadePreset;
 use dns_race_explainer::engine::cascade::scenario::Placement;
 use dns_race_explainer::i18n::{Key, Lang};
+use dns_race_explainer::routes::{Equipment, ROUTES, RouteId, SchoolTime, Stop, StopKind};
 use dns_race_explainer::share::{Page, ViewState};
 use dns_race_explainer::story::chapters::{CHAPTERS, Position, Question};
 
@@ -22,93 +23,40 @@ use crate::classroom::{
 };
 use dns_race_explainer::ui::classroom::{Sheet, teach_file};
 
-/// A stop on a lesson's route.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    /// Show a beat of the story: chapter and beat, 1-based as in links.
-    Screen {
-        chapter: usize,
-        beat: usize,
-        minutes: u32,
-        note: &'static str,
-    },
-    /// Run an experiment in the what-if lab (its id in [`EXPERIMENTS`]).
-    Lab {
-        experiment: &'static str,
-        minutes: u32,
-        note: &'static str,
-    },
-    /// Talk it over, with the discussion questions.
-    Discuss { minutes: u32, note: &'static str },
-}
-
-impl Step {
-    pub const fn minutes(self) -> u32 {
-        match self {
-            Step::Screen { minutes, .. }
-            | Step::Lab { minutes, .. }
-            | Step::Discuss { minutes, .. } => minutes,
-        }
-    }
-
-    pub const fn note(self) -> &'static str {
-        match self {
-            Step::Screen { note, .. } | Step::Lab { note, .. } | Step::Discuss { note, .. } => note,
-        }
-    }
-
-    /// The beat a screen shows (0-based), checked to be in the story.
-    pub fn position(self) -> Option<Position> {
-        match self {
-            Step::Screen { chapter, beat, .. } => {
-                let p = Position::clamped(chapter.checked_sub(1)?, beat.checked_sub(1)?);
-                (p.chapter + 1 == chapter && p.beat + 1 == beat).then_some(p)
-            }
-            _ => None,
-        }
-    }
-}
-
-/// A lesson plan: its heading, its introduction and its route.
+/// A lesson plan: its heading, its introduction and its route (the
+/// route itself is the story crate's, [`dns_race_explainer::routes`], which
+/// presenter mode's lesson mode follows too).
 #[derive(Clone, Copy, Debug)]
 pub struct Plan {
     /// Its id in the page (`#plan-45`).
     pub id: &'static str,
+    pub route: RouteId,
     pub minutes: u32,
     pub heading: &'static str,
     pub intro: &'static str,
-    pub steps: &'static [Step],
 }
 
 impl Plan {
+    pub fn steps(&self) -> &'static [Stop] {
+        self.route.route().stops
+    }
+
     /// How many of the story's screens it shows.
     pub fn screens(&self) -> usize {
-        self.steps
-            .iter()
-            .filter(|s| matches!(s, Step::Screen { .. }))
-            .count()
+        self.route.route().screens().len()
     }
 
     /// How many experiments it runs in the lab.
     pub fn labs(&self) -> usize {
-        self.steps
+        self.steps()
             .iter()
-            .filter(|s| matches!(s, Step::Lab { .. }))
+            .filter(|s| matches!(s.kind, StopKind::Lab { .. }))
             .count()
     }
 
     /// Its length: the sum of its steps.
     pub fn total_minutes(&self) -> u32 {
-        self.steps.iter().map(|s| s.minutes()).sum()
-    }
-}
-
-const fn screen(chapter: usize, beat: usize, minutes: u32, note: &'static str) -> Step {
-    Step::Screen {
-        chapter,
-        beat,
-        minutes,
-        note,
+        self.route.route().total_minutes()
     }
 }
 
@@ -116,64 +64,24 @@ const fn screen(chapter: usize, beat: usize, minutes: u32, note: &'static str) -
 pub static PLANS: [Plan; 2] = [
     Plan {
         id: "plan-15",
+        route: RouteId::Short,
         minutes: 15,
         heading: "teach.plan15_heading",
         intro: "teach.plan15_intro",
-        steps: &[
-            screen(1, 1, 3, "teach.stop.c1b1"),
-            screen(2, 1, 2, "teach.short.c2b1"),
-            screen(4, 4, 3, "teach.short.c4b4"),
-            screen(5, 1, 2, "teach.short.c5b1"),
-            screen(6, 1, 2, "teach.stop.c6b1"),
-            screen(10, 1, 1, "teach.short.c10b1"),
-            Step::Discuss {
-                minutes: 2,
-                note: "teach.short.discuss",
-            },
-        ],
     },
     Plan {
         id: "plan-45",
+        route: RouteId::Full,
         minutes: 45,
         heading: "teach.plan45_heading",
         intro: "teach.plan45_intro",
-        steps: &[
-            screen(1, 1, 3, "teach.stop.c1b1"),
-            screen(2, 1, 2, "teach.stop.c2b1"),
-            screen(2, 3, 2, "teach.stop.c2b3"),
-            screen(3, 2, 2, "teach.stop.c3b2"),
-            screen(3, 5, 2, "teach.stop.c3b5"),
-            screen(3, 7, 2, "teach.stop.c3b7"),
-            screen(4, 1, 2, "teach.stop.c4b1"),
-            screen(4, 4, 3, "teach.stop.c4b4"),
-            screen(5, 1, 2, "teach.stop.c5b1"),
-            screen(5, 4, 2, "teach.stop.c5b4"),
-            Step::Lab {
-                experiment: "recheck",
-                minutes: 4,
-                note: "teach.stop.lab_recheck",
-            },
-            screen(6, 1, 2, "teach.stop.c6b1"),
-            screen(6, 3, 3, "teach.stop.c6b3"),
-            screen(7, 2, 2, "teach.stop.c7b2"),
-            Step::Lab {
-                experiment: "shop",
-                minutes: 3,
-                note: "teach.stop.lab_shop",
-            },
-            screen(10, 1, 2, "teach.stop.c10b1"),
-            Step::Discuss {
-                minutes: 7,
-                note: "teach.stop.discuss",
-            },
-        ],
     },
 ];
 
 /// An experiment in the what-if lab: what it sets, and what to ask.
 #[derive(Clone, Copy, Debug)]
 pub struct Experiment {
-    /// Its id in the page (`#lab-recheck`) and in [`Step::Lab`].
+    /// Its id in the page (`#lab-recheck`) and in [`StopKind::Lab`].
     pub id: &'static str,
     pub title: &'static str,
     pub note: &'static str,
@@ -361,19 +269,107 @@ fn plan_heading(texts: &Texts, plan: &Plan) -> String {
     )
 }
 
+/// A teacher's text with the class's own time of the blank page filled in
+/// (`{class_time}`), escaped.
+pub fn get_with_class_time(texts: &Texts, key: &str) -> String {
+    texts.get(key).replace("{class_time}", &class_time(texts))
+}
+
+/// When the page went blank, in the class's own time: printed for the
+/// language's zone (Japan time, or US Pacific time), with what
+/// `classtime.js` needs to say it in the reader's zone (`?tz=`) or the
+/// device's: the phrase's pattern, the weekdays, the places and what
+/// pupils were doing in each part of the day
+/// ([`dns_race_explainer::routes::SchoolTime`]).
+pub fn class_time(texts: &Texts) -> String {
+    let lang = texts.lang;
+    let zone = dns_race_explainer::time::ZoneChoice::default_for(lang);
+    let offset = zone.resolve(0).offset_min();
+    let place_key = format!("teach.class_place.{}", zone.code());
+    let said = class_time_in(texts, offset, &texts.get(&place_key));
+    let days: Vec<String> = (0..7)
+        .map(|d| escape(lang.text(dns_race_explainer::routes::weekday_key(d))))
+        .collect();
+    let school: Vec<String> = SchoolTime::ALL
+        .iter()
+        .map(|t| texts.get(&format!("teach.school.{}", t.code())))
+        .collect();
+    let places: Vec<String> = ["jst", "pdt", "utc", "local"]
+        .iter()
+        .map(|z| format!("{z}={}", texts.get(&format!("teach.class_place.{z}"))))
+        .collect();
+    format!(
+        "<span class=\"class-time\" data-utc-min=\"{utc}\" data-pattern=\"{pattern}\" data-days=\"{days}\" data-school=\"{school}\" data-places=\"{places}\">{said}</span>",
+        utc = dns_race_explainer::routes::BLANK_UTC_MIN,
+        pattern = texts
+            .get("teach.class_time")
+            .replace('{', "[")
+            .replace('}', "]"),
+        days = days.join("|"),
+        school = school.join("|"),
+        places = places.join("|"),
+    )
+}
+
+/// The class-time phrase for a zone `offset_min` east of UTC, its place
+/// named `place` (escaped).
+pub fn class_time_in(texts: &Texts, offset_min: i32, place: &str) -> String {
+    let (day, hour, minute, school) = dns_race_explainer::routes::blank_moment(offset_min);
+    let pattern = texts.get("teach.class_time");
+    pattern
+        .replace("{time}", &format!("{hour:02}:{minute:02}"))
+        .replace(
+            "{day}",
+            &escape(
+                texts
+                    .lang
+                    .text(dns_race_explainer::routes::weekday_key(day)),
+            ),
+        )
+        .replace("{place}", place)
+        .replace(
+            "{school}",
+            &texts.get(&format!("teach.school.{}", school.code())),
+        )
+}
+
+/// The presenter's links for a lesson: the class's screen and the speaker's
+/// window, following the plan's route, times in the device's zone.
+fn lesson_links(texts: &Texts, plan: &Plan) -> String {
+    let presenter = ViewState {
+        lang: texts.lang,
+        present: true,
+        lesson: Some(plan.route),
+        zone: Some(dns_race_explainer::time::ZoneChoice::Local),
+        ..ViewState::default()
+    };
+    let speaker = ViewState {
+        speaker: true,
+        ..presenter.clone()
+    };
+    format!(
+        "<p class=\"lesson-links\"><a class=\"lab-link lesson-link\" id=\"present-{id}\" href=\"{p}\">{present}</a> <a class=\"lab-link lesson-link\" id=\"speaker-{id}\" href=\"{s}\">{speak}</a></p>",
+        id = plan.id,
+        p = escape(&app_href(&presenter)),
+        s = escape(&app_href(&speaker)),
+        present = texts.get("teach.lesson_present"),
+        speak = texts.get("teach.lesson_speaker"),
+    )
+}
+
 fn plan(texts: &Texts, plan: &Plan) -> String {
     let lang = texts.lang;
     let mut rows = String::new();
     let mut at = 0;
-    for step in plan.steps {
+    for step in plan.steps() {
         let from = at;
-        at += step.minutes();
+        at += step.minutes;
         let when = texts.fill(
             "teach.minute_range",
             &[("from", &from.to_string()), ("to", &at.to_string())],
         );
-        let (kind, what) = match *step {
-            Step::Screen { .. } => {
+        let (kind, what) = match step.kind {
+            StopKind::Screen { .. } => {
                 let p = step
                     .position()
                     .expect("a route's screens are beats of the story");
@@ -387,7 +383,7 @@ fn plan(texts: &Texts, plan: &Plan) -> String {
                     ),
                 )
             }
-            Step::Lab { experiment, .. } => {
+            StopKind::Lab { experiment } => {
                 let e = Experiment::find(experiment);
                 (
                     "lab",
@@ -400,7 +396,7 @@ fn plan(texts: &Texts, plan: &Plan) -> String {
                     ),
                 )
             }
-            Step::Discuss { .. } => (
+            StopKind::Discuss => (
                 "discuss",
                 format!(
                     "<a class=\"see-more\" href=\"#discuss\">{}</a>",
@@ -408,21 +404,86 @@ fn plan(texts: &Texts, plan: &Plan) -> String {
                 ),
             ),
         };
+        let equipment = step.equipment();
         rows.push_str(&format!(
-            "<tr class=\"step step-{kind}\"><td class=\"when\">{when}</td><td class=\"what\">{what}</td><td class=\"do\">{}</td></tr>",
-            texts.get(step.note())
+            "<tr class=\"step step-{kind}\"><td class=\"when\">{when}</td><td class=\"what\">{what}</td><td class=\"do\">{}</td><td class=\"equip equip-{}\">{}</td></tr>",
+            get_with_class_time(texts, step.prompt),
+            equipment.code(),
+            texts.get(&format!("teach.equip.{}", equipment.code()))
         ));
     }
     format!(
-        "<section class=\"plan\" id=\"{id}\" data-minutes=\"{minutes}\"><h2>{heading}</h2><p>{intro}</p>\
-<table class=\"route\"><thead><tr><th scope=\"col\">{c_when}</th><th scope=\"col\">{c_screen}</th><th scope=\"col\">{c_do}</th></tr></thead><tbody>{rows}</tbody></table></section>",
+        "<section class=\"plan\" id=\"{id}\" data-minutes=\"{minutes}\"><h2>{heading}</h2><p>{intro}</p>{links}\
+<table class=\"route\"><thead><tr><th scope=\"col\">{c_when}</th><th scope=\"col\">{c_screen}</th><th scope=\"col\">{c_do}</th><th scope=\"col\">{c_equip}</th></tr></thead><tbody>{rows}</tbody></table></section>",
         id = plan.id,
         minutes = plan.minutes,
         heading = plan_heading(texts, plan),
         intro = texts.get(plan.intro),
+        links = lesson_links(texts, plan),
         c_when = texts.get("teach.col_when"),
         c_screen = texts.get("teach.col_screen"),
         c_do = texts.get("teach.col_do"),
+        c_equip = texts.get("teach.col_equip"),
+    )
+}
+
+/// What pupils learn, and where the lesson sits in a computing and a
+/// citizenship course (in general terms: no country's syllabus).
+fn objectives(texts: &Texts) -> String {
+    let list = |keys: &[&str]| -> String {
+        keys.iter()
+            .map(|k| format!("<li>{}</li>", texts.get(k)))
+            .collect()
+    };
+    format!(
+        "<section id=\"objectives\"><h2>{}</h2><p>{}</p><ol class=\"objectives\">{}</ol>\
+<h3>{}</h3><p>{}</p><ul>{}</ul><h3>{}</h3><p>{}</p><ul>{}</ul></section>",
+        texts.get("teach.objectives_heading"),
+        texts.get("teach.objectives_intro"),
+        list(&OBJECTIVES),
+        texts.get("teach.fit_computing_heading"),
+        texts.get("teach.fit_intro"),
+        list(&FIT_COMPUTING),
+        texts.get("teach.fit_citizenship_heading"),
+        texts.get("teach.fit_citizenship_intro"),
+        list(&FIT_CITIZENSHIP),
+    )
+}
+
+const OBJECTIVES: [&str; 5] = [
+    "teach.objective.dns",
+    "teach.objective.race",
+    "teach.objective.remembered",
+    "teach.objective.spread",
+    "teach.objective.sources",
+];
+const FIT_COMPUTING: [&str; 4] = [
+    "teach.fit.networks",
+    "teach.fit.concurrency",
+    "teach.fit.systems",
+    "teach.fit.testing",
+];
+const FIT_CITIZENSHIP: [&str; 3] = [
+    "teach.fit.dependence",
+    "teach.fit.accountability",
+    "teach.fit.evidence",
+];
+
+/// What each kind of stop needs in the room, for both plans.
+fn equipment(texts: &Texts) -> String {
+    let items: String = [Equipment::Projector, Equipment::Devices, Equipment::Room]
+        .iter()
+        .map(|e| {
+            format!(
+                "<li><strong>{}</strong> {}</li>",
+                texts.get(&format!("teach.equip.{}", e.code())),
+                texts.get(&format!("teach.equip.{}_note", e.code()))
+            )
+        })
+        .collect();
+    format!(
+        "<section id=\"equipment\"><h2>{}</h2><ul>{items}</ul></section>",
+        texts.get("teach.equip_heading"),
     )
 }
 
@@ -539,7 +600,7 @@ fn discussion(texts: &Texts) -> String {
             let questions: String = th
                 .questions
                 .iter()
-                .map(|&q| format!("<li>{}</li>", texts.get(q)))
+                .map(|&q| format!("<li>{}</li>", get_with_class_time(texts, q)))
                 .collect();
             let related: String = th
                 .related
@@ -604,6 +665,8 @@ pub fn page(texts: &Texts) -> String {
     );
     let mut sections = vec![
         ("how", texts.get("teach.how_heading")),
+        ("objectives", texts.get("teach.objectives_heading")),
+        ("equipment", texts.get("teach.equip_heading")),
         ("present", texts.get("teach.present_heading")),
     ];
     sections.extend(PLANS.iter().map(|p| (p.id, plan_heading(texts, p))));
@@ -621,6 +684,7 @@ pub fn page(texts: &Texts) -> String {
         texts.get("teach.how_heading"),
         [
             "teach.how_choose",
+            "teach.how_lesson",
             "teach.how_project",
             "teach.how_labels",
             "teach.how_handout"
@@ -660,8 +724,10 @@ pub fn page(texts: &Texts) -> String {
     );
     let plans: String = PLANS.iter().map(|p| plan(texts, p)).collect();
     let main = format!(
-        "<nav class=\"contents\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">{}</h2><ol>{contents}</ol></nav>{how}{present}{plans}{}{}{}",
+        "<nav class=\"contents\" aria-labelledby=\"contents-heading\"><h2 id=\"contents-heading\">{}</h2><ol>{contents}</ol></nav>{how}{}{}{present}{plans}{}{}{}<script src=\"classtime.js\" defer></script>",
         texts.get("teach.contents"),
+        objectives(texts),
+        equipment(texts),
         experiments(texts),
         quiz_key(texts),
         discussion(texts),
@@ -695,6 +761,7 @@ pub fn keys() -> Vec<&'static str> {
         "teach.contents",
         "teach.how_heading",
         "teach.how_choose",
+        "teach.how_lesson",
         "teach.how_project",
         "teach.how_labels",
         "teach.how_handout",
@@ -726,10 +793,27 @@ pub fn keys() -> Vec<&'static str> {
         "teach.discuss_intro",
         "teach.related",
         "teach.footer_facts",
+        "teach.col_equip",
+        "teach.lesson_present",
+        "teach.lesson_speaker",
+        "teach.class_time",
+        "teach.objectives_heading",
+        "teach.objectives_intro",
+        "teach.fit_computing_heading",
+        "teach.fit_intro",
+        "teach.fit_citizenship_heading",
+        "teach.fit_citizenship_intro",
+        "teach.equip_heading",
     ];
+    keys.extend(LESSON_KEYS);
+    keys.extend(OBJECTIVES);
+    keys.extend(FIT_COMPUTING);
+    keys.extend(FIT_CITIZENSHIP);
     for p in &PLANS {
         keys.extend([p.heading, p.intro]);
-        keys.extend(p.steps.iter().map(|s| s.note()));
+    }
+    for r in &ROUTES {
+        keys.extend(r.stops.iter().map(|s| s.prompt));
     }
     for e in &EXPERIMENTS {
         keys.extend([e.title, e.note]);
@@ -741,4 +825,65 @@ pub fn keys() -> Vec<&'static str> {
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// The keys that are written into the texts of lesson mode and computed
+/// (the class's time, the equipment), besides the routes' prompts.
+const LESSON_KEYS: [&str; 27] = [
+    "teach.class_place.jst",
+    "teach.class_place.pdt",
+    "teach.class_place.utc",
+    "teach.class_place.local",
+    "teach.school.night_before",
+    "teach.school.asleep",
+    "teach.school.getting_ready",
+    "teach.school.in_lessons",
+    "teach.school.after_school",
+    "teach.school.evening",
+    "teach.equip.projector",
+    "teach.equip.devices",
+    "teach.equip.room",
+    "teach.equip.projector_note",
+    "teach.equip.devices_note",
+    "teach.equip.room_note",
+    "teach.lesson.name_15",
+    "teach.lesson.name_45",
+    "teach.lesson.where",
+    "teach.lesson.prompt",
+    "teach.lesson.then",
+    "teach.lesson.vote",
+    "teach.lesson.vote_help",
+    "teach.lesson.vote_total",
+    "teach.lesson.class_vote",
+    "teach.lesson.off_route",
+    "teach.lesson.answer_first",
+];
+
+/// The texts lesson mode's speaker window reads (`public/lesson.<lang>.json`,
+/// fetched only by presenters, so readers' wasm carries none of them): the
+/// routes' prompts, the lab's titles, the class-time words and the speaker
+/// window's own labels, as a flat JSON object. Time tokens stay as written
+/// (the app shows them in the reader's zone); `{class_time}` is filled by
+/// the app from the device's zone.
+pub fn lesson_json(texts: &Texts) -> String {
+    let mut keys: Vec<&str> = Vec::new();
+    for r in &ROUTES {
+        keys.extend(r.stops.iter().map(|s| s.prompt));
+    }
+    keys.extend(EXPERIMENTS.iter().map(|e| e.title));
+    keys.extend(["teach.class_time", "teach.discuss_step"]);
+    keys.extend(LESSON_KEYS);
+    let mut seen = Vec::new();
+    let mut out = String::from("{\n");
+    for k in keys {
+        if seen.contains(&k) {
+            continue;
+        }
+        seen.push(k);
+        let v = serde_json::to_string(texts.raw(k)).expect("a string");
+        out.push_str(&format!("  \"{k}\": {v},\n"));
+    }
+    out.truncate(out.len() - 2);
+    out.push_str("\n}\n");
+    out
 }

@@ -47,6 +47,18 @@ fn pages() -> Vec<(String, String)> {
     out
 }
 
+/// Every generated file: the pages and lesson mode's texts.
+fn generated() -> Vec<(String, String)> {
+    let mut out = pages();
+    for lang in Lang::ALL {
+        out.push((
+            format!("lesson.{}.json", lang.code()),
+            teach::lesson_json(&texts(lang)),
+        ));
+    }
+    out
+}
+
 fn public(file: &str) -> String {
     format!("{}/../../public/{file}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -61,7 +73,7 @@ fn the_pages_in_public_are_what_the_data_says() {
     let update = std::env::var_os("UPDATE_CLASSROOM").is_some();
     let mut stale = Vec::new();
     {
-        for (file, wanted) in pages() {
+        for (file, wanted) in generated() {
             let current = std::fs::read_to_string(public(&file)).unwrap_or_default();
             if current != wanted {
                 if update {
@@ -280,8 +292,10 @@ fn the_teachers_texts_follow_the_word_rules() {
         if sentence > 100 {
             problems.push(format!("{key}: a sentence of {sentence} characters"));
         }
+        // teach.class_time is a phrase inside a sentence (the hook's time).
         if !key.ends_with("title")
             && !key.ends_with("heading")
+            && key != "teach.class_time"
             && !text.ends_with(['。', '：', '）'])
             && text.chars().count() > 30
         {
@@ -328,6 +342,7 @@ fn the_teachers_texts_follow_the_word_rules() {
 
 #[test]
 fn the_lesson_plans_fit_their_time_and_every_screen_opens_a_beat_of_the_story() {
+    use dns_race_explainer::routes::StopKind;
     let plans = &teach::PLANS;
     assert_eq!(
         plans.iter().map(|p| p.minutes).collect::<Vec<_>>(),
@@ -340,10 +355,11 @@ fn the_lesson_plans_fit_their_time_and_every_screen_opens_a_beat_of_the_story() 
             "{}: the steps add up",
             plan.id
         );
-        for step in plan.steps {
-            assert!(step.minutes() >= 1);
-            match *step {
-                teach::Step::Screen { chapter, beat, .. } => {
+        assert_eq!(plan.route.route().minutes, plan.minutes);
+        for step in plan.steps() {
+            assert!(step.minutes >= 1);
+            match step.kind {
+                StopKind::Screen { chapter, beat } => {
                     let p = step.position().unwrap_or_else(|| {
                         panic!(
                             "{}: chapter {chapter} beat {beat} is not in the story",
@@ -361,24 +377,25 @@ fn the_lesson_plans_fit_their_time_and_every_screen_opens_a_beat_of_the_story() 
                         );
                     }
                 }
-                teach::Step::Lab { experiment, .. } => {
+                StopKind::Lab { experiment } => {
                     assert!(
                         teach::EXPERIMENTS.iter().any(|e| e.id == experiment),
                         "{experiment}"
                     );
                 }
-                teach::Step::Discuss { .. } => {}
+                StopKind::Discuss => {}
             }
         }
     }
-    // A classroom route of about 12–15 screens for the long lesson, a short
-    // one for the quarter hour; each visits beats in the story's order.
+    // A classroom route of about 12–18 screens for the long lesson (it
+    // shows every screen a later one depends on: `routes`' own tests), a
+    // short one for the quarter hour; each visits beats in the story's order.
     let long = &plans[1];
-    assert!((12..=15).contains(&long.screens()), "{}", long.screens());
-    assert!((5..=7).contains(&plans[0].screens()));
+    assert!((12..=18).contains(&long.screens()), "{}", long.screens());
+    assert!((5..=8).contains(&plans[0].screens()));
     for plan in plans {
         let order: Vec<usize> = plan
-            .steps
+            .steps()
             .iter()
             .filter_map(|s| s.position())
             .map(|p| p.index())
@@ -389,21 +406,71 @@ fn the_lesson_plans_fit_their_time_and_every_screen_opens_a_beat_of_the_story() 
             plan.id
         );
         assert!(
-            plan.steps
+            plan.steps()
                 .iter()
-                .any(|s| matches!(s, teach::Step::Discuss { .. }))
+                .any(|s| matches!(s.kind, StopKind::Discuss))
         );
     }
     // Every quiz the long lesson passes is one the story asks there.
     let quiz_beats: Vec<Position> = teach::quizzes().into_iter().map(|(p, _)| p).collect();
     assert!(
-        long.steps
+        long.steps()
             .iter()
             .filter_map(|s| s.position())
             .filter(|p| quiz_beats.contains(p))
             .count()
             >= 2
     );
+}
+
+#[test]
+fn each_plan_opens_in_lesson_mode_and_the_hook_is_the_class_own_time() {
+    for lang in Lang::ALL {
+        let texts = texts(lang);
+        let html = teach::page(&texts);
+        for plan in &teach::PLANS {
+            for (id, speaker) in [("present", false), ("speaker", true)] {
+                let anchor = format!("id=\"{id}-{}\" href=\"../?", plan.id);
+                let at = html.find(&anchor).unwrap_or_else(|| panic!("{anchor}"));
+                let rest = &html[at + anchor.len()..];
+                let query = rest[..rest.find('"').unwrap()].replace("&amp;", "&");
+                let d = decode(&query);
+                assert!(d.notes.is_empty(), "{query}: {:?}", d.notes);
+                assert!(d.state.present);
+                assert_eq!(d.state.speaker, speaker);
+                assert_eq!(d.state.lesson, Some(plan.route));
+                assert_eq!(d.state.lang, lang);
+            }
+        }
+        // The hook's time is computed for the zone, with what the script
+        // needs to say it in the reader's own.
+        assert!(html.contains("class=\"class-time\""));
+        assert!(html.contains("<script src=\"classtime.js\" defer></script>"));
+        let uk = teach::class_time_in(&texts, 60, "in the UK");
+        if lang == Lang::En {
+            assert_eq!(
+                uk,
+                "at about 07:48 on Monday in the UK, as pupils were getting ready for school"
+            );
+            assert!(!html.contains("Monday afternoon in Japan"));
+        } else {
+            assert!(
+                teach::class_time_in(&texts, 540, "日本").contains("日本では月曜日の15:48ごろ")
+            );
+        }
+        // Lesson mode's texts: every prompt of both routes.
+        let json = teach::lesson_json(&texts);
+        let entries = parse_flat_json(&json).expect("flat JSON");
+        for r in &dns_race_explainer::routes::ROUTES {
+            for stop in r.stops {
+                assert!(
+                    entries.iter().any(|(k, _)| k == stop.prompt),
+                    "{}",
+                    stop.prompt
+                );
+            }
+        }
+    }
 }
 
 #[test]

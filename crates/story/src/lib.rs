@@ -12,6 +12,7 @@ pub use dns_race_engine as engine;
 
 pub mod controls;
 pub mod i18n;
+pub mod routes;
 pub mod share;
 pub mod story;
 pub mod time;

@@ -27,6 +27,9 @@
 //!   note. (`view=teach` and `view=handout` open the classroom's pages
 //!   before the app reads the address, `ui::classroom`; this codec reads
 //!   them as the story, with a note.)
+//! - v2, extended the same way: `lesson` (`15` or `45`), lesson mode:
+//!   presenter mode follows that lesson's route ([`crate::routes`]).
+//!   Absent, presenter mode steps through every beat, as before.
 
 use crate::controls::{DEPLOYMENT_FLAGS, InLink, KNOBS, READERS, SWITCHES};
 pub use crate::controls::{
@@ -38,6 +41,7 @@ use crate::engine::cascade::scenario::Deployment;
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Service};
 use crate::engine::race::{Preset, RaceScenario};
 use crate::i18n::Lang;
+use crate::routes::RouteId;
 use crate::story::chapters::{CHAPTERS, Position};
 use crate::time::ZoneChoice;
 
@@ -117,6 +121,9 @@ pub struct ViewState {
     /// implies `present`): the beat beside notes, in step with the
     /// audience window.
     pub speaker: bool,
+    /// Lesson mode (`lesson=15` or `lesson=45`, with `present`): presenter
+    /// mode follows that route through the story ([`crate::routes`]).
+    pub lesson: Option<RouteId>,
     pub position: Position,
     /// The race scene's cursor: an index into the trace it shows.
     pub race_event: Option<u32>,
@@ -139,6 +146,7 @@ impl Default for ViewState {
             embed: None,
             present: false,
             speaker: false,
+            lesson: None,
             position: Position::first(),
             race_event: None,
             minute: None,
@@ -342,6 +350,12 @@ pub fn decode(query: &str) -> Decoded {
                     (s.present, s.speaker) = (on, false);
                 }
             }
+            "lesson" => match RouteId::from_code(value) {
+                Some(r) => s.lesson = Some(r),
+                None => r.note(format!(
+                    "lesson=\"{value}\" is not 15 or 45; presenting the whole story"
+                )),
+            },
             "ch" | "beat" => {
                 let n = parse_u64(value);
                 if n.is_none() {
@@ -525,6 +539,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if state.present {
         q.append_pair("present", if state.speaker { "notes" } else { "1" });
+    }
+    if let Some(route) = state.lesson {
+        q.append_pair("lesson", route.code());
     }
     if state.position != d.position {
         q.append_pair("ch", &(state.position.chapter + 1).to_string());
