@@ -85,6 +85,15 @@ fn part(base: &str, focus: bool) -> String {
 /// the wasm a view of the same elements costs.
 pub(super) struct Svg(pub(super) String);
 
+/// ` class="…"`, or nothing for no class.
+pub(super) fn class_attr(class: &str) -> String {
+    if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    }
+}
+
 impl Svg {
     pub(super) fn open(&mut self, class: &str) {
         let _ = write!(self.0, "<g class=\"{class}\">");
@@ -95,7 +104,8 @@ impl Svg {
     pub(super) fn rect(&mut self, class: &str, x: i32, y: i32, width: i32, height: i32) {
         let _ = write!(
             self.0,
-            "<rect class=\"{class}\" x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"5\"/>"
+            "<rect{} x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" rx=\"5\"/>",
+            class_attr(class)
         );
     }
     pub(super) fn circle(&mut self, cx: i32, cy: i32, r: i32) {
@@ -125,9 +135,16 @@ impl Svg {
         self.anchored(x, y, "end", class, text);
     }
     fn anchored(&mut self, x: i32, y: i32, anchor: &str, class: &str, text: &str) {
+        // "start" is SVG's default anchor, and an empty class says nothing:
+        // both left out, as every picture is printed into the page.
+        let anchor = match anchor {
+            "start" => String::new(),
+            a => format!(" text-anchor=\"{a}\""),
+        };
         let _ = write!(
             self.0,
-            "<text x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\" class=\"{class}\">{}</text>",
+            "<text x=\"{x}\" y=\"{y}\"{anchor}{}>{}</text>",
+            class_attr(class),
             escape(text)
         );
     }
