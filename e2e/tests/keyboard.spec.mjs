@@ -134,5 +134,5 @@ test('a screen reader hears each step: polite live regions and described picture
   // Chapter 6 opens on the cascade chart: its words name each service's windows.
   await openApp(page, './?lang=en&ch=6&beat=1');
   const chart = page.locator('.cascade-svg');
-  await expect(chart).toHaveAttribute('aria-label', new RegExp(`^Impact by service \\(model\\): ${en['svc.dynamodb']}: down 23:48 on 19 Oct`));
+  await expect(chart).toHaveAttribute('aria-label', new RegExp(`^Impact by service \\(model\\): ${en['svc.dynamodb']}: down from 23:48 on 19 Oct`));
 });
