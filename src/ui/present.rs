@@ -11,7 +11,7 @@
 //! Lesson mode (`?present=1&lesson=15` or `lesson=45`, opened from the
 //! teacher's page) follows that lesson's route ([`crate::routes`]): the
 //! keys step only through the route's screens, and the speaker's window
-//! counts them ("screen 4 of 17") beside the route's prompt and a class
+//! counts them ("screen 4 of 18") beside the route's prompt and a class
 //! vote before each reveal. Without `lesson`, every beat, as before.
 //!
 //! What the presenter shows (the answer revealed, the screen blanked, the
