@@ -60,11 +60,11 @@ const FIRST_ERRORS: Minute = at(19, 23, 48);
 pub fn hook_markup(clock: Clock) -> String {
     let lang = clock.lang;
     let t = |k| lang.text(k);
-    let time = format!(
-        "{} ({})",
-        clock.day_time(FIRST_ERRORS),
-        clock.zone.short_name(lang)
-    );
+    let (day_time, zone) = (clock.day_time(FIRST_ERRORS), clock.zone.short_name(lang));
+    let time = match lang {
+        Lang::Ja => format!("{day_time}（{zone}）"),
+        Lang::En => format!("{day_time} ({zone})"),
+    };
     let mut svg = Svg(String::new());
     svg.text(8, 18, "b", &time);
     svg.open("book blank");
@@ -633,11 +633,18 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
             svg.rect("pending-box", 8, y + 4, 344, 14);
             svg.close();
         } else {
-            row_alt.push(lang.message(&msg::ShopAltRow {
-                name: t(shop_name(choice)),
-                affected: &affected_s,
-                down_time: &down_s,
-            }));
+            row_alt.push(if down == 0 {
+                lang.message(&msg::ShopAltRowUp {
+                    name: t(shop_name(choice)),
+                    affected: &affected_s,
+                })
+            } else {
+                lang.message(&msg::ShopAltRow {
+                    name: t(shop_name(choice)),
+                    affected: &affected_s,
+                    down_time: &down_s,
+                })
+            });
         }
         let class = if answer {
             "shop-row shop-answer"
