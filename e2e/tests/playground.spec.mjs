@@ -21,7 +21,7 @@ test('the story links to the playground and back', async ({ page }) => {
 test('a guard fix drives the census to zero and stops the blank page', async ({ page }) => {
   await openPlayground(page);
   await expect(page.locator('#play-run')).toContainText('went blank after');
-  await expect(page.locator('#play-census')).toContainText('11,249 of 35,611 possible orders leave a page blank.');
+  await expect(page.locator('#play-census')).toContainText('11,249 of 35,611 possible orderings leave a page blank.');
   // The census says where it counted and what it leaves out.
   await expect(page.locator('#play-census-bounds')).toContainText('the delayed clerk\'s list falls 11 lists behind and clean-up throws away lists more than 10 behind');
   await expect(page.locator('#play-census-bounds')).toContainText(en['play.census_bounds']);
@@ -34,7 +34,7 @@ test('a guard fix drives the census to zero and stops the blank page', async ({ 
     await expect(page.locator('#play-estimate')).toContainText('blanked a page: 0.0%');
     // Zero orders with the guard, at the setting where the unfixed design
     // blanks the page in 11,249 of them: evidence, not a closed door.
-    await expect(page.locator('#play-census')).toContainText('With these fixes, none of the 44,080 possible orders leaves a page blank. Without them, 11,249 of 35,611 do, at the same setting.');
+    await expect(page.locator('#play-census')).toContainText('With these fixes, none of the 44,080 possible orderings leaves a page blank. Without them, 11,249 of 35,611 do, at the same setting.');
     await expect(page.locator('#play-census')).not.toContainText(en['play.census_gap']);
     await expect(page.locator('#play-run')).toContainText(en['play.result_ok']);
     await page.locator(id).uncheck();
@@ -42,7 +42,7 @@ test('a guard fix drives the census to zero and stops the blank page', async ({ 
   }
   await page.locator('#fix-tolerate').check();
   await expect(page.locator('#play-run')).toContainText(en['play.result_healed']);
-  await expect(page.locator('#play-census')).toContainText('19,718 of 44,080 possible orders leave a page blank for a moment; in every one, the next write repairs it.');
+  await expect(page.locator('#play-census')).toContainText('19,718 of 44,080 possible orderings leave a page blank for a moment; in every one, the next write repairs it.');
 });
 
 test('the story and the lab give one figure for the same question', async ({ page }) => {
@@ -72,7 +72,7 @@ test('conditions move the result the way the mechanism implies', async ({ page }
   await page.locator('#threshold').fill('40');
   await expect(page.locator('#play-census')).toContainText('no order of the steps can blank a page, with or without a fix');
   await page.locator('#threshold').fill('10');
-  await expect(page.locator('#play-census')).toContainText('possible orders leave a page blank');
+  await expect(page.locator('#play-census')).toContainText('possible orderings leave a page blank');
   // No delay at all: the slow clerk is not slow, nothing happens.
   await page.locator('#slow-extra').fill('0');
   await expect(page.locator('#play-run')).toContainText(en['play.result_ok']);
@@ -265,7 +265,7 @@ test('the census never says "safe" alone while the estimate is above zero', asyn
   // and says why.
   await page.locator('#threshold').fill('10');
   await page.locator('#fix-fair').check();
-  await expect(census).toContainText('11,249 of 35,611 possible orders leave a page blank.');
+  await expect(census).toContainText('11,249 of 35,611 possible orderings leave a page blank.');
   await expect(page.locator('#play-census-bounds')).toContainText(en['play.census_timing']);
 });
 
@@ -276,7 +276,7 @@ test('the search finds where a timing fix fails, and no such setting for a guard
     await expect(page.locator(`#${id}`)).toBeChecked();
     await expect(page.locator('.failing-note')).toHaveText(`Searched the settings nearest to yours first (${tried} tried). At this one, on this day, a page goes blank even with this fix on.`);
     await expect(page.locator('#play-run')).toContainText('went blank after');
-    await expect(page.locator('#play-census')).toContainText('possible orders leave a page blank');
+    await expect(page.locator('#play-census')).toContainText('possible orderings leave a page blank');
     await openPlayground(page); // back to the record's setting
   }
   // The re-check guard: the whole grid searched on this day, nothing found.

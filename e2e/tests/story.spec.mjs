@@ -445,6 +445,6 @@ for (const lang of ['en', 'ja']) {
       else break;
     }
     await expect(game.locator('.page.blank')).toHaveCount(0);
-    await expect(page.locator('#game-status')).toContainText(lang === 'ja' ? '44,080通り' : 'none of the 44,080 possible orders');
+    await expect(page.locator('#game-status')).toContainText(lang === 'ja' ? '44,080通り' : 'none of the 44,080 possible orderings');
   });
 }

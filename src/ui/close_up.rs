@@ -278,10 +278,13 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         .push_str(&format!("<g class=\"{class}\" data-page=\"0\">"));
     svg.rect("", 6, py, WIDTH - 12, page_height);
     svg.text(14, py + 16, "small strong", name);
-    let lock = zone.lock.map(|l| {
-        lang.message(&msg::SceneLock {
-            who: &l.holder.letter().to_string(),
-        })
+    // The busy tag names A or B; C is set aside here, and the record does
+    // not say who held the tag A waited for, so C's tag is just "taken".
+    let lock = zone.lock.map(|l| match l.holder {
+        EnactorId::C => t(Key::CoreTagTaken).to_string(),
+        holder => lang.message(&msg::SceneLock {
+            who: &holder.letter().to_string(),
+        }),
     });
     if let Some(lock) = &lock {
         svg.ending(WIDTH - 14, py + 16, "small tag", lock);

@@ -760,8 +760,12 @@ pub static CHAPTERS: [Chapter; 10] = [
                     unsure(Key::Ch7LambdaWhen),
                     summ(Key::Ch7B5Off),
                 ],
+                // Drawn a few minutes after failover was switched off at
+                // 09:36 (the model's load balancers recover at 09:43, within
+                // its fitted ten minutes), so the picture shows what the
+                // words say: healthy machines back in service.
                 chain(
-                    at(20, 9, 36),
+                    at(20, 9, 45),
                     (N::LoadBalancers, N::Users),
                     N::Users,
                     D::Chain,
