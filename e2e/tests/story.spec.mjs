@@ -81,7 +81,7 @@ test('the race scenes follow the engine: overwrite, then blank, then stuck', asy
   await page.locator('#next').click();
   await expect(page.locator('#beat')).toContainText(withTimes(locales.en['ch5.found'], 'en'));
   await page.locator('#next').click();
-  await expect(page.locator('#beat')).toContainText(/\d{1,3}(,\d{3})* of \d{1,3}(,\d{3})* orders end with a blank page/);
+  await expect(page.locator('#beat')).toContainText(/\d{1,3}(,\d{3})* of \d{1,3}(,\d{3})* orderings end with a blank page/);
 });
 
 test('the cascade scene draws impact bars with a moving cursor', async ({ page }) => {
