@@ -247,6 +247,8 @@ test('the embedding sample reads in the reader\'s language, frames and all', asy
   expect(text).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   for (const [id, inside] of [['#demo-race', '.event-line'], ['#demo-cascade', '#time-scrubber'], ['#demo-chapter', '#chapter-title']]) {
     const frame = page.frameLocator(id);
+    // Once the app has replaced the frame's printed story: one of each.
+    await expect(frame.locator(inside)).toHaveCount(1);
     await expect(frame.locator(inside)).toBeVisible();
     await expect(frame.locator('html')).toHaveAttribute('lang', 'en');
     await expect(frame.locator('#open-full')).toHaveText(/Open the full explainer/);

@@ -166,6 +166,8 @@ for (const path of ['/public/demo.html', '/some/dir/public/demo.html']) {
     ]) {
       const frame = page.locator(id);
       await frame.scrollIntoViewIfNeeded();
+      // Once the app has replaced the frame's printed story: one of each.
+      await expect(page.frameLocator(id).locator(text)).toHaveCount(1);
       await expect(page.frameLocator(id).locator(text)).toBeVisible();
       await expect(frame).toHaveAttribute('data-sized', 'true');
       // The frame is as tall as its content: no inner scroll bar.
@@ -293,6 +295,8 @@ test('no request leaves the site, across the story, playground, embeds and demo'
   await page.goto('./?view=playground');
   await expect(page.locator('#pc-end')).toBeVisible();
   await page.goto('/public/demo.html');
+  // The app replaces the frame's printed story (a caption per race beat) with its one scene.
+  await expect(page.frameLocator('#demo-race').locator('.event-line')).toHaveCount(1);
   await expect(page.frameLocator('#demo-race').locator('.event-line')).toBeVisible();
   expect([...seen].filter((o) => o !== 'null')).toEqual([new URL(page.url()).origin]);
 });
