@@ -816,10 +816,9 @@ pub fn DependencyGraph(
                 return;
             };
             let selector = format!("[data-edge=\"{name}\"]");
-            if let Ok(Some(el)) = div.query_selector(&selector)
-                && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
-            {
-                let _ = el.focus();
+            if let Ok(Some(el)) = div.query_selector(&selector) {
+                // An SVG element: `focus` is called on it as on any element.
+                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
             // Given back once the redraw shows the change.
             let shown = div
@@ -852,9 +851,15 @@ pub fn DependencyGraph(
             .iter()
             .map(|&s| lang.text(service_key(s)))
             .collect();
-        let sep = if lang == Lang::Ja { "、" } else { ", " };
+        let services = match (lang, names.split_last()) {
+            (Lang::Ja, _) => names.join("、"),
+            (_, Some((last, rest))) if !rest.is_empty() => {
+                format!("{} and {last}", rest.join(", "))
+            }
+            _ => names.join(", "),
+        };
         lang.message(&msg::PcGraphLeftOut {
-            services: &names.join(sep),
+            services: &services,
         })
     };
     view! {

@@ -82,6 +82,25 @@ fn progress(lang: Lang, c: &Challenge, mine: &Impact, base: &Impact) -> String {
     }
 }
 
+/// Where the reader stands, in a few words (the phone's bar).
+fn progress_short(lang: Lang, c: &Challenge, mine: &Impact) -> String {
+    let clock = clock(lang);
+    let key = match c.goal {
+        Key::PcChBestGoal => Key::PcChBestShort,
+        Key::PcChDnsGoal => Key::PcChDnsShort,
+        _ => Key::PcChReadyShort,
+    };
+    let value = match c.goal {
+        Key::PcChBestGoal => duration(lang, mine.minutes_at(Service::Shop, Severity::Down)),
+        Key::PcChDnsGoal => shop_over(mine).map_or_else(
+            || lang.text(Key::SceneNoImpact).to_string(),
+            |m| clock.day_time(m),
+        ),
+        _ => duration(lang, mine.minutes(Service::Shop)),
+    };
+    clock.message_as(key, &msg::PcChBestShort { mine: &value })
+}
+
 /// What reaching an experiment's goal shows (in the model).
 fn finding(lang: Lang, c: &Challenge, mine: &Impact, base: &Impact) -> String {
     let clock = clock(lang);
@@ -129,19 +148,32 @@ fn go_to(id: &'static str) {
 }
 
 /// The suggested experiments: each a goal, a button that sets its start,
-/// where the reader stands, and "done" once the goal is reached.
+/// where the reader stands (once started), and "done" once the goal is
+/// reached. `active` is the experiment last started (the page's, not the
+/// link's: "done" is read from the state alone).
 #[component]
 fn Challenges(
     lang: Signal<Lang>,
     scenario: Memo<CascadeScenario>,
     impact: Signal<Impact>,
+    active: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let actual = cascade_impact();
     let cards = CHALLENGES
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(n, c)| {
             let done = Memo::new(move |_| scenario.with(|s| impact.with(|i| (c.done)(s, i))));
-            let now = move || impact.with(|mine| progress(lang.get(), c, mine, actual));
+            let now = move || {
+                (active.get() == Some(n)).then(|| {
+                    let text = impact.with(|mine| progress(lang.get(), c, mine, actual));
+                    view! {
+                        <p class="now" id=format!("{}-now", c.id)>
+                            {text} " " <KindBadge kind=NumberKind::Model lang=lang />
+                        </p>
+                    }
+                })
+            };
             let found = move || {
                 done.get().then(|| {
                     let lang = lang.get();
@@ -167,17 +199,16 @@ fn Challenges(
                         m.apply(s);
                     }
                 });
+                active.set(Some(n));
                 go_to(c.focus);
             };
             view! {
-                <li class="challenge" id=c.id class:done=move || done.get()>
+                <li class="challenge" id=c.id class:done=move || done.get() class:active=move || active.get() == Some(n)>
                     <p class="goal">{move || say(lang.get(), c.goal)}</p>
                     <button type="button" id=format!("{}-start", c.id) on:click=start>
                         {move || say(lang.get(), c.button)}
                     </button>
-                    <p class="now" id=format!("{}-now", c.id)>
-                        {now} " " <KindBadge kind=NumberKind::Model lang=lang />
-                    </p>
+                    {now}
                     <p class="done-line" id=format!("{}-done", c.id) aria-live="polite">
                         {found}
                         {aws_note}
@@ -191,6 +222,58 @@ fn Challenges(
             <h3 id="pc-ch-title">{move || say(lang.get(), Key::PcChTitle)}</h3>
             <ol>{cards}</ol>
         </div>
+    }
+}
+
+/// The experiment under way, where the reader looks for the effect: the
+/// first line of the results (wide screens hold them in view), and on a
+/// phone a bar held at the screen's foot, with "done" once it is reached.
+fn challenge_status(
+    lang: Signal<Lang>,
+    scenario: Memo<CascadeScenario>,
+    impact: Signal<Impact>,
+    active: RwSignal<Option<usize>>,
+    bar: bool,
+) -> impl IntoView {
+    let actual = cascade_impact();
+    move || {
+        let n = active.get()?;
+        let c = CHALLENGES.get(n)?;
+        let lang = lang.get();
+        let head = lang.message(&msg::PcChStatus {
+            n: &(n + 1).to_string(),
+        });
+        let (now, done) = impact.with(|mine| {
+            (
+                if bar {
+                    progress_short(lang, c, mine)
+                } else {
+                    progress(lang, c, mine, actual)
+                },
+                scenario.with(|s| (c.done)(s, mine)),
+            )
+        });
+        let done_word = done.then(|| {
+            view! { " " <strong class="done-word">"✓ " {lang.text(Key::PcChDone)}</strong> }
+        });
+        Some(if bar {
+            view! {
+                <div class="ch-bar" class:done=done>
+                    <p><strong>{head}</strong> " " {now} " " <KindBadge kind=NumberKind::Model lang=Signal::stored(lang) /> {done_word}</p>
+                    <button type="button" class="ch-close" on:click=move |_| active.set(None)>
+                        {lang.text(Key::PcChClose)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p id="pc-ch-status" class="ch-status" class:done=done>
+                    <strong>{head}</strong> " " {now} " " <KindBadge kind=NumberKind::Model lang=Signal::stored(lang) /> {done_word}
+                </p>
+            }
+            .into_any()
+        })
     }
 }
 
@@ -256,11 +339,12 @@ pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
     let end_text =
         move || what_if_impact.with(|mine| end_comparison(clock(lang.get()), mine, actual));
     let dns = KNOBS.iter().find(|k| k.key == "dns");
+    let active = RwSignal::new(None::<usize>);
 
     view! {
         <section class="playground cascade-playground" aria-labelledby="pc-title">
             <h2 id="pc-title">{t(Key::PcTitle)}</h2>
-            <Challenges lang=lang scenario=scenario impact=what_if_impact />
+            <Challenges lang=lang scenario=scenario impact=what_if_impact active=active />
             <div class="pc-cause">
                 {dns.map(|knob| view! { <KnobSlider knob=knob lang=lang /> })}
                 <DependencyGraph lang=lang scenario=scenario impact=what_if_impact />
@@ -268,6 +352,7 @@ pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
             </div>
             <div class="pc-effect">
                 <div class="results" aria-live="polite">
+                    {challenge_status(lang, scenario, what_if_impact, active, false)}
                     {reader_results}
                     <p id="pc-end">{end_text} " " <KindBadge kind=mine_kind lang=lang /></p>
                     <p class="kind-legend">
@@ -294,6 +379,7 @@ pub fn CascadePlayground(lang: Signal<Lang>) -> impl IntoView {
                 <legend>{t(Key::PcLoosen)}</legend>
                 {controls(Panel::Cascade, |c| c.is_coupling(), lang)}
             </fieldset>
+            {challenge_status(lang, scenario, what_if_impact, active, true)}
         </section>
     }
 }
