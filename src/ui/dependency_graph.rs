@@ -220,13 +220,11 @@ fn pieces(text: &str) -> Vec<String> {
             Some(p) => {
                 let closing = matches!(c, '）' | '」' | '、' | '。' | ')' | ',');
                 let opening = matches!(p, '（' | '「' | '(');
+                // After a space, before an opening bracket, after a closing one.
+                let edge = p == ' ' || matches!(c, '（' | '(') || matches!(p, '）' | '」');
                 if closing || opening {
                     false
-                } else if p == ' ' {
-                    true
-                } else if c == '（' || c == '(' {
-                    true
-                } else if p == '）' || p == '」' {
+                } else if edge {
                     true
                 } else if c.is_ascii() && p.is_ascii() {
                     false
@@ -408,6 +406,9 @@ pub fn edge_label(lang: Lang, service: Service, consumer: Service) -> String {
         to: lang.text(service_key(consumer)),
     })
 }
+
+/// Where each link meets a box (its port, or where it leaves its source).
+type Ends = [((Service, Service), (i32, i32))];
 
 /// A box laid out: its place, and its lines of text (label, then state).
 #[derive(Clone, Debug)]
@@ -603,7 +604,7 @@ pub fn layout(lang: Lang, scenario: &CascadeScenario, impact: &Impact) -> Layout
             exits.push(((d.service, d.consumer), (x, b.y + b.h)));
         }
     }
-    let at = |list: &[((Service, Service), (i32, i32))], d: &Dependency| {
+    let at = |list: &Ends, d: &Dependency| {
         list.iter()
             .find(|(e, _)| *e == (d.service, d.consumer))
             .map_or((0, 0), |&(_, p)| p)
