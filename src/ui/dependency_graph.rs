@@ -804,38 +804,40 @@ pub fn DependencyGraph(
     // The link whose focus a redraw must give back.
     let refocus = StoredValue::new(None::<String>);
     let picture = NodeRef::<leptos::html::Div>::new();
+    // Gives the focus back to the link named `refocus`, once the redraw
+    // shows its new state; true when done.
+    let give_back = move || -> bool {
+        let (Some(name), Some(div)) = (refocus.get_value(), picture.get_untracked()) else {
+            return true;
+        };
+        let selector = format!("[data-edge=\"{name}\"]");
+        let Ok(Some(el)) = div.query_selector(&selector) else {
+            return false;
+        };
+        // An SVG element: `focus` is called on it as on any element.
+        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        let wanted = edge_from_name(&name).map(|(a, b)| {
+            super::url::shared()
+                .with_untracked(|s| s.cascade.loosened.contains(&(a, b)))
+                .to_string()
+        });
+        let shown = el.get_attribute("aria-pressed") == wanted;
+        if shown {
+            refocus.set_value(None);
+        }
+        shown
+    };
     Effect::new(move |_| {
         drawn.track();
         if refocus.with_value(Option::is_none) {
             return;
         }
-        request_animation_frame(move || {
-            let Some(name) = refocus.get_value() else {
-                return;
-            };
-            let Some(div) = picture.get_untracked() else {
-                return;
-            };
-            let selector = format!("[data-edge=\"{name}\"]");
-            if let Ok(Some(el)) = div.query_selector(&selector) {
-                // An SVG element: `focus` is called on it as on any element.
-                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
-            // Given back once the redraw shows the change.
-            let shown = div
-                .query_selector(&selector)
-                .ok()
-                .flatten()
-                .and_then(|el| el.get_attribute("aria-pressed"));
-            let wanted = edge_from_name(&name).map(|(a, b)| {
-                super::url::shared()
-                    .with_untracked(|s| s.cascade.loosened.contains(&(a, b)))
-                    .to_string()
+        // At once if the picture is already redrawn, else after the frame.
+        if !give_back() {
+            request_animation_frame(move || {
+                give_back();
             });
-            if shown == wanted {
-                refocus.set_value(None);
-            }
-        });
+        }
     });
     let press = move |target: Option<web_sys::EventTarget>, keyboard: bool| -> bool {
         let Some((name, (service, consumer))) = pressed_edge(target) else {

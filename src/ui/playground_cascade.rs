@@ -9,7 +9,6 @@
 //! cascade engine in the page.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast as _;
 
 use super::cascade_scene::{CHART_END, CascadeScene};
 use super::clock::{clock, say, say_msg};
@@ -134,15 +133,13 @@ fn finding(lang: Lang, c: &Challenge, mine: &Impact, base: &Impact) -> String {
     }
 }
 
-/// Moves the reader to the control an experiment is about (after the page
-/// has drawn its starting state).
+/// Brings the control an experiment is about into view (after the page has
+/// drawn its starting state). The keyboard stays on the experiment's
+/// button: the control is the next stop or a few stops on.
 fn go_to(id: &'static str) {
     request_animation_frame(move || {
-        let Some(el) = document().get_element_by_id(id) else {
-            return;
-        };
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
+        if let Some(el) = document().get_element_by_id(id) {
+            el.scroll_into_view();
         }
     });
 }
