@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::clock::clock;
 use super::format::{duration, grouped};
-use super::idea_scene::Svg;
+use super::idea_scene::{Svg, wrap};
 use super::kind::KindBadge;
 use super::mark::MarkBadge;
 use super::model::{STORY_ESTIMATE, race_census, shop_impact, shop_minutes, story_estimate_p};
@@ -144,7 +144,17 @@ pub fn census_markup(lang: Lang) -> String {
     let all = orderings as f64 / 100.0;
     let lit = empty as f64 / 100.0;
     let rows = (all / f64::from(cols)).ceil() as i32;
-    let top = 50;
+    let (orderings_s, empty_s) = (grouped(orderings), grouped(empty));
+    // The legend beside the swatch, in as many lines as it needs.
+    let legend = wrap(
+        &lang.message(&msg::CountsLitBlank {
+            orderings: &orderings_s,
+            empty: &empty_s,
+            share: &share,
+        }),
+        (360.0 - 2.0 * x0) as i32 - 18,
+    );
+    let top = 50 + 17 * (legend.len() as i32 - 1);
     let mut out = String::new();
     let dash = format!("stroke-width=\"{cell}\" stroke-dasharray=\"{cell} 2\"");
     let _ = write!(
@@ -156,17 +166,9 @@ pub fn census_markup(lang: Lang) -> String {
     let mut svg = Svg(out);
     svg.text(x0 as i32, 18, "b", lang.text(Key::CountsCell));
     svg.rect("swatch lit", x0 as i32, 27, 12, 12);
-    let (orderings_s, empty_s) = (grouped(orderings), grouped(empty));
-    svg.text(
-        x0 as i32 + 18,
-        38,
-        "",
-        &lang.message(&msg::CountsLitBlank {
-            orderings: &orderings_s,
-            empty: &empty_s,
-            share: &share,
-        }),
-    );
+    for (i, line) in legend.iter().enumerate() {
+        svg.text(x0 as i32 + 18, 38 + 17 * i as i32, "", line);
+    }
     let alt = lang.message(&msg::CountsCensusAlt {
         orderings: &orderings_s,
         empty: &empty_s,
@@ -384,10 +386,12 @@ pub fn lesson_markup(lang: Lang, lesson: Lesson) -> String {
             svg.text(108, 117, "b", t(Key::LessonDetour));
             svg.close();
             svg.open("memo");
-            svg.rect("", 6, 144, 348, 32);
-            svg.text(14, 165, "w", t(Key::LessonMemoWarn));
+            let lines = wrap(t(Key::LessonMemoWarn), 330);
+            let tall = 14 + 17 * lines.len() as i32;
+            svg.rect("", 6, 144, 348, tall);
+            svg.wrapped((14, 161), "w", t(Key::LessonMemoWarn), 330, 17);
             svg.close();
-            182
+            150 + tall
         }
         // Everything stands on the one page; a guard refuses to write it
         // blank, so its addresses stay.
