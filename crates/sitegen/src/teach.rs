@@ -396,13 +396,21 @@ fn plan(texts: &Texts, plan: &Plan) -> String {
                     ),
                 )
             }
-            StopKind::Discuss => (
-                "discuss",
-                format!(
-                    "<a class=\"see-more\" href=\"#discuss\">{}</a>",
-                    texts.get("teach.discuss_step")
-                ),
-            ),
+            // A talk over the story's last screen: the screen, then the
+            // questions.
+            StopKind::Discuss => {
+                let p = step
+                    .position()
+                    .expect("a discussion is held over a beat of the story");
+                (
+                    "screen step-discuss",
+                    format!(
+                        "{} <a class=\"see-more\" href=\"#discuss\">{}</a>",
+                        beat_link(lang, p),
+                        texts.get("teach.discuss_step")
+                    ),
+                )
+            }
         };
         let equipment = step.equipment();
         rows.push_str(&format!(
