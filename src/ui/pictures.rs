@@ -54,6 +54,10 @@ fn bar(out: &mut String, class: &str, x: f64, y: i32, w: f64, h: i32) {
 
 /// The record's first time: errors begin (23:48 PDT).
 const FIRST_ERRORS: Minute = at(19, 23, 48);
+/// AWS's status page first said "investigating" (the record's timeline).
+const STATUS_INVESTIGATING: Minute = at(20, 0, 11);
+/// The shop's own alarm in chapter 9's picture: an example, not a record.
+const ALARM_EXAMPLE_MIN: Minute = 3;
 
 /// Chapter 1's hook: DynamoDB's page going blank and four kinds of app
 /// going grey, under the record's first time on the reader's clock.
@@ -296,6 +300,7 @@ pub fn lesson_alt(lesson: Lesson) -> Key {
         Lesson::Recheck => Key::LessonAltRecheck,
         Lesson::Fallback => Key::LessonAltFallback,
         Lesson::Guard => Key::LessonAltGuard,
+        Lesson::Alarms => Key::LessonAltAlarms,
         Lesson::Promises => Key::LessonAltPromises,
     }
 }
@@ -306,6 +311,7 @@ pub const fn lesson_code(lesson: Lesson) -> &'static str {
         Lesson::Recheck => "recheck",
         Lesson::Fallback => "fallback",
         Lesson::Guard => "guard",
+        Lesson::Alarms => "alarms",
         Lesson::Promises => "promises",
     }
 }
@@ -421,6 +427,58 @@ pub fn lesson_markup(lang: Lang, lesson: Lesson) -> String {
             svg.ending(346, 224, "struck", t(Key::IdeaZero));
             svg.close();
             240
+        }
+        // Minutes after the first errors: the shop's own alarm (an
+        // example: within minutes) long before AWS's status page said
+        // "investigating" (the record: 23 minutes).
+        Lesson::Alarms => {
+            let status_min = STATUS_INVESTIGATING - FIRST_ERRORS;
+            let span = 30;
+            let (left, right) = (24, 336);
+            let x = |m: Minute| left + (m.min(span) * (right - left) as Minute / span) as i32;
+            let axis_y = 88;
+            svg.text(8, 18, "b", t(Key::LessonAlarmAxis));
+            svg.path("axis", &format!("M{left} {axis_y} H{right}"));
+            for m in (0..=span).step_by(10) {
+                let tx = x(m);
+                svg.path("tick", &format!("M{tx} {} V{}", axis_y - 4, axis_y + 4));
+                svg.centred(
+                    tx,
+                    axis_y + 20,
+                    "soft",
+                    &lang.message(&msg::LessonAlarmMinutes {
+                        minutes: &m.to_string(),
+                    }),
+                );
+            }
+            // AWS's status page and the first errors, from the record, each
+            // on its own line above the axis.
+            let status_x = x(status_min);
+            svg.open("status");
+            svg.ending(status_x + 20, 42, "b", t(Key::LessonAlarmStatus));
+            svg.path("leader", &format!("M{status_x} 47 V{}", axis_y - 6));
+            svg.rect("", status_x - 6, axis_y - 6, 12, 12);
+            svg.text(x(0) - 6, 64, "b", t(Key::LessonAlarmFirst));
+            svg.path("leader", &format!("M{} 69 V{}", x(0), axis_y - 6));
+            svg.circle(x(0), axis_y, 6);
+            svg.close();
+            // The shop's own alarm: an example, drawn dashed, under the axis.
+            let alarm_x = x(ALARM_EXAMPLE_MIN);
+            svg.open("alarm focus");
+            svg.path(
+                "leader dashed",
+                &format!("M{alarm_x} {} V{}", axis_y + 6, axis_y + 30),
+            );
+            svg.circle(alarm_x, axis_y, 6);
+            let last = svg.wrapped(
+                (alarm_x - 6, axis_y + 46),
+                "b",
+                t(Key::LessonAlarmYours),
+                300,
+                17,
+            );
+            svg.close();
+            last + 10
         }
         // What AWS did (solid) and what it promised (dashed: promises).
         Lesson::Promises => {
@@ -841,6 +899,7 @@ mod tests {
                 Lesson::Recheck,
                 Lesson::Fallback,
                 Lesson::Guard,
+                Lesson::Alarms,
                 Lesson::Promises,
             ] {
                 all.push(lesson_markup(lang, l));
