@@ -2,8 +2,7 @@
 // in both languages, each page of the address book shows the bundle its
 // arrow names (or, blank, says that bundle is gone), the back-up arrow's
 // bundle is drawn too, and the picture's words for screen readers carry the
-// same labels. And the dependency graph's arcs end in arrowheads at the
-// service that depends on the other.
+// same labels. (The lab's dependency graph is tested in playground.spec.mjs.)
 import { readFileSync } from 'node:fs';
 import { test, expect, openApp } from './fixtures.mjs';
 
@@ -157,32 +156,6 @@ test('the core moment: A\'s old list is drawn in use, then drawn gone', async ({
   await page.locator('#next').click();
   await expect(page.locator('.race-scene .event-line')).toContainText('the back-up arrow must point at #103, where the arrow still points, and that list is gone');
   await expect(regional.locator('g.chip.in-use.gone')).toHaveAttribute('data-plan', '103');
-});
-
-test('the dependency graph\'s arcs end in an arrowhead at the dependent service', async ({ page }) => {
-  await page.goto('./?view=playground&lang=en');
-  await expect(page.locator('#play-title')).toHaveText(locales.en['play.title']);
-  const svg = page.locator('.graph-svg');
-  await expect(svg.locator('defs marker#dep-arrow')).toHaveCount(1);
-  const edge = svg.locator('g.edge[data-edge="dynamodb>your-shop"]');
-  const wire = edge.locator('path.wire');
-  expect(await wire.evaluate((el) => getComputedStyle(el).markerEnd)).toContain('#dep-arrow');
-  // The arc ends (where the marker sits) at the shop's dot, below DynamoDB.
-  const ends = await wire.evaluate((el) => {
-    const len = el.getTotalLength();
-    return [el.getPointAtLength(0).y, el.getPointAtLength(len).y];
-  });
-  const dotY = async (label) => Number(await svg.locator('g.node', { hasText: label }).locator('circle').getAttribute('cy'));
-  expect(ends[0]).toBeCloseTo(await dotY(locales.en['svc.dynamodb']), 0);
-  expect(ends[1]).toBeCloseTo(await dotY(locales.en['svc.shop']), 0);
-  // The caption says how to read the arrow.
-  await expect(page.locator('.graph-scene figcaption')).toHaveText(locales.en['pc.graph_help']);
-  // Loosened, the arc keeps its arrowhead in the loosened colour.
-  await edge.focus();
-  await page.keyboard.press('Enter');
-  await expect(edge).toHaveClass(/loosened/);
-  await page.locator('#play-title').click();
-  expect(await wire.evaluate((el) => getComputedStyle(el).markerEnd)).toContain('#dep-arrow-loosened');
 });
 
 test('the address book, the noticeboard, the highway and the help desk are drawn beside their analogies, in both languages', async ({ page }) => {

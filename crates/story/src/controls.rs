@@ -11,8 +11,8 @@
 //! slider's range contains the record's own value on its step grid.
 
 use crate::engine::cascade::clock::{Minute, at};
-use crate::engine::cascade::scenario::{Deployment, OperatorActions, Placement};
-use crate::engine::cascade::{CascadePreset, Service};
+use crate::engine::cascade::scenario::{Deployment, Levers, OperatorActions, Placement};
+use crate::engine::cascade::{CascadePreset, CascadeScenario, Impact, Service};
 use crate::engine::race::{Fix, RaceScenario};
 use crate::i18n::Key;
 use crate::share::{ViewState, normalise_loosened};
@@ -505,6 +505,90 @@ impl Move {
     }
 }
 
+/// The coupling whose loosening cuts the example shop's time down the
+/// most, of every coupling a reader can loosen (found by the engine: the
+/// test `the_best_link_for_the_shop_is_the_engines_best` tries them all).
+pub const BEST_LINK_FOR_SHOP: (Service, Service) = (Service::DynamoDb, Service::Shop);
+
+/// How much sooner the second experiment repairs the address book (min).
+pub const SOONER_MIN: u32 = 120;
+
+/// When the record says the address book was repaired (02:25, D).
+pub const RECORD_DNS_AT: Minute = match OperatorActions::AS_IT_HAPPENED.dns_restored_at {
+    Some(m) => m,
+    None => DNS_AT_MIN.max,
+};
+
+/// The third experiment's goal: the shop affected for at most this (min).
+pub const READY_SHOP_MAX_MIN: u32 = 10;
+
+/// A suggested experiment of the cascade lab: a goal in one sentence, a
+/// button that sets its starting state (moves a link reopens), and whether
+/// the reader has reached it, read from the state and the engine's result
+/// alone (so a reopened link shows the same "done").
+#[derive(Clone, Copy, Debug)]
+pub struct Challenge {
+    /// Its element ids' stem (`pc-ch-best`).
+    pub id: &'static str,
+    /// The goal, one sentence.
+    pub goal: Key,
+    /// What its button says.
+    pub button: Key,
+    /// The moves its button applies.
+    pub start: &'static [Move],
+    /// The element its button takes the reader to (an id).
+    pub focus: &'static str,
+    /// Whether the goal is reached in the lab's night `scenario`, which the
+    /// engine computed as `impact`.
+    pub done: fn(&CascadeScenario, &Impact) -> bool,
+}
+
+const FROM_THE_RECORD: &[Move] = &[Move::CascadePreset(CascadePreset::AsItHappened)];
+
+/// Whether nothing at AWS differs from the record's night: the operators'
+/// times, AWS's levers, and no coupling loosened but the shop's own.
+fn aws_as_it_happened(c: &CascadeScenario) -> bool {
+    c.actions == OperatorActions::AS_IT_HAPPENED
+        && c.levers == Levers::default()
+        && c.loosened
+            .iter()
+            .all(|&(_, consumer)| consumer == Service::Shop)
+}
+
+/// The cascade lab's experiments, in the order the page offers them.
+pub static CHALLENGES: [Challenge; 3] = [
+    Challenge {
+        id: "pc-ch-best",
+        goal: Key::PcChBestGoal,
+        button: Key::PcChStart,
+        start: FROM_THE_RECORD,
+        focus: "pc-graph",
+        done: |s, _| s.loosened == [BEST_LINK_FOR_SHOP],
+    },
+    Challenge {
+        id: "pc-ch-dns",
+        goal: Key::PcChDnsGoal,
+        button: Key::PcChStart,
+        start: FROM_THE_RECORD,
+        focus: "dns-at",
+        done: |s, _| {
+            s.actions
+                .dns_restored_at
+                .is_some_and(|m| m + SOONER_MIN <= RECORD_DNS_AT)
+        },
+    },
+    Challenge {
+        id: "pc-ch-ready",
+        goal: Key::PcChReadyGoal,
+        button: Key::PcChStart,
+        start: FROM_THE_RECORD,
+        focus: "shop-placement",
+        done: |s, impact| {
+            aws_as_it_happened(s) && impact.minutes(Service::Shop) <= READY_SHOP_MAX_MIN
+        },
+    },
+];
+
 /// A control of the page: a slider or a switch.
 #[derive(Clone, Copy, Debug)]
 pub enum Control {
@@ -557,6 +641,119 @@ pub fn fix_switch(fix: Fix) -> &'static Switch {
 mod tests {
     use super::*;
     use crate::engine::race::Fix;
+
+    use crate::engine::cascade::sim::dependencies;
+    use crate::engine::cascade::{Severity, impacts, simulate};
+
+    fn night(state: &ViewState) -> Impact {
+        impacts(&simulate(&state.cascade).expect("a valid state"))
+    }
+
+    fn started(challenge: &Challenge) -> ViewState {
+        let mut s = ViewState::default();
+        // Something moved first: the button must set its own start.
+        Move::Coupling(Service::DynamoDb, Service::Lambda, true).apply(&mut s);
+        for m in challenge.start {
+            m.apply(&mut s);
+        }
+        s
+    }
+
+    #[test]
+    fn no_experiment_starts_done() {
+        for c in &CHALLENGES {
+            let s = started(c);
+            assert!(!(c.done)(&s.cascade, &night(&s)), "{}", c.id);
+        }
+    }
+
+    /// Every coupling a reader can loosen, alone, from the record's night:
+    /// the shop's time down is shortest with [`BEST_LINK_FOR_SHOP`], by a
+    /// clear margin, and only that one reaches the first goal.
+    #[test]
+    fn the_best_link_for_the_shop_is_the_engines_best() {
+        let best = &CHALLENGES[0];
+        let base = started(best);
+        let down = |s: &ViewState| night(s).minutes_at(Service::Shop, Severity::Down);
+        let record = down(&base);
+        let mut tried: Vec<((Service, Service), u32)> = dependencies(&base.cascade)
+            .into_iter()
+            .filter(|d| d.tolerate_permille > 0)
+            .map(|d| {
+                let mut s = base.clone();
+                Move::Coupling(d.service, d.consumer, true).apply(&mut s);
+                let done = (best.done)(&s.cascade, &night(&s));
+                assert_eq!(done, (d.service, d.consumer) == BEST_LINK_FOR_SHOP);
+                ((d.service, d.consumer), down(&s))
+            })
+            .collect();
+        assert!(tried.len() >= 25, "every coupling tried");
+        tried.sort_by_key(|&(_, m)| m);
+        assert_eq!(tried[0].0, BEST_LINK_FOR_SHOP);
+        assert!(tried[0].1 + 60 < tried[1].1, "{tried:?}");
+        assert!(tried[0].1 < record);
+        // Loosening anything inside AWS leaves the shop's time down as it was:
+        // only the shop's own links help it.
+        for &((_, consumer), m) in &tried {
+            if consumer != Service::Shop {
+                assert_eq!(m, record, "{consumer:?}");
+            }
+        }
+    }
+
+    /// The address book repaired two hours sooner: the goal is reached at
+    /// the slider's step two hours before 02:25, not one step later, and the
+    /// shop's trouble is over much more than two hours sooner: the load
+    /// balancers never take it down.
+    #[test]
+    fn repairing_two_hours_sooner_spares_the_shop_its_morning() {
+        let sooner = &CHALLENGES[1];
+        let dns = KNOBS.iter().find(|k| k.key == "dns").expect("dns");
+        let at = |minute: u32| {
+            let mut s = started(sooner);
+            Move::Knob(dns, minute).apply(&mut s);
+            s
+        };
+        let goal = at(RECORD_DNS_AT - SOONER_MIN);
+        assert!(dns.range.reaches(RECORD_DNS_AT - SOONER_MIN));
+        assert!((sooner.done)(&goal.cascade, &night(&goal)));
+        let short = at(RECORD_DNS_AT - SOONER_MIN + dns.range.step);
+        assert!(!(sooner.done)(&short.cascade, &night(&short)));
+        let over = |s: &ViewState| night(s).windows(Service::Shop).last().map(|w| w.1);
+        let (record, mine) = (
+            over(&started(sooner)).expect("trouble"),
+            over(&goal).expect("trouble"),
+        );
+        assert!(record - mine > 3 * SOONER_MIN, "{record} {mine}");
+        let nlb = night(&goal)
+            .intervals
+            .into_iter()
+            .filter(|i| i.service == Service::Shop)
+            .any(|i| i.cause.iter().any(|&(s, _)| s == Service::Nlb));
+        assert!(!nlb, "the load balancers never reach the shop");
+    }
+
+    /// The shop's own choices can keep its trouble under the goal, and the
+    /// goal counts only while nothing at AWS has changed.
+    #[test]
+    fn a_ready_shop_reaches_the_goal_on_its_own() {
+        let ready = &CHALLENGES[2];
+        let shop = &READERS[0];
+        let monitoring = &DEPLOYMENT_FLAGS[1];
+        assert_eq!(monitoring.code, "monitoring");
+        for placement in [Placement::MultiRegion, Placement::MultiCloud] {
+            let mut s = started(ready);
+            Move::Placement(shop, placement).apply(&mut s);
+            assert!(!(ready.done)(&s.cascade, &night(&s)), "slow to notice");
+            Move::DeploymentFlag(shop, monitoring, true).apply(&mut s);
+            let impact = night(&s);
+            assert!((ready.done)(&s.cascade, &impact), "{placement:?}");
+            // The same shop with AWS's side changed does not count.
+            let mut aws = s.clone();
+            Move::Coupling(Service::DynamoDb, Service::Lambda, true).apply(&mut aws);
+            assert!(!(ready.done)(&aws.cascade, &night(&aws)));
+        }
+    }
 
     #[test]
     fn every_slider_reaches_the_records_own_value() {
