@@ -521,8 +521,8 @@ pub enum Challenge {
     /// One switch makes a blank page impossible: no counted order blanks
     /// it and none of the made-up delays does.
     Impossible,
-    /// Keep clerk A slow for longer, until at least one made-up delay in
-    /// [`MORE_OFTEN_ONE_IN`] blanks the page.
+    /// With no fix on, keep clerk A slow for longer, until at least one
+    /// made-up delay in [`MORE_OFTEN_ONE_IN`] blanks the page.
     MoreOften,
     /// With the fairer turns at the busy tag on, find a day on which the
     /// page still goes blank.
@@ -644,7 +644,8 @@ impl Challenge {
                 rare && facts.census_blank == 0 && facts.unfixed_blank > 0
             }
             Challenge::MoreOften => {
-                facts.estimate_trials > 0
+                facts.fixes == Fixes::default()
+                    && facts.estimate_trials > 0
                     && u64::from(facts.estimate_blank) * u64::from(MORE_OFTEN_ONE_IN)
                         >= u64::from(facts.estimate_trials)
             }
@@ -843,6 +844,15 @@ mod tests {
         // Slowing each write instead does not get there: the length matters.
         let (_, facts) = after(c, &[Move::Knob(knob("slow"), SLOW_EXTRA_MS.max)]);
         assert_eq!(c.progress(&facts), Progress::NotYet, "{facts:?}");
+        // It is the night's design that is asked about: not with a fix on
+        // (the third experiment's start blanks one delay in ten on some days).
+        for days in 0..5 {
+            let mut moves = vec![Move::AnotherDay; days];
+            moves.push(Move::Knob(knob("for"), 60_000));
+            moves.push(Move::Switch(fix_switch(Fix::FairBackoff), true));
+            let (_, facts) = after(c, &moves);
+            assert_eq!(c.progress(&facts), Progress::NotYet, "{facts:?}");
+        }
     }
 
     #[test]
