@@ -120,16 +120,16 @@ pub fn markup(lang: Lang, now: &[bool], before: &[bool], trials: u32) -> String 
     ] {
         let _ = write!(
             body,
-            "<rect class=\"swatch {class}\" x=\"{x:.1}\" y=\"5\" width=\"10\" height=\"10\"/>"
+            "<rect class=\"swatch {class}\" x=\"{x:.1}\" y=\"4\" width=\"11\" height=\"11\"/>"
         );
         let words = lang.text(key);
         let _ = write!(
             body,
-            "<text x=\"{:.1}\" y=\"14\">{}</text>",
-            x + 14.0,
+            "<text x=\"{:.1}\" y=\"15\">{}</text>",
+            x + 15.0,
             escape(words)
         );
-        x += 14.0 + text_width(words) + 14.0;
+        x += 15.0 + text_width(words) + 14.0;
     }
     let dash = format!(
         "stroke-width=\"{CELL}\" stroke-dasharray=\"{CELL} {:.1}\"",
@@ -239,7 +239,7 @@ mod tests {
         for lang in Lang::ALL {
             let width: f64 = [Key::PlayDaysBlank, Key::PlayDaysCalm, Key::PlayDaysPending]
                 .into_iter()
-                .map(|k| 28.0 + text_width(lang.text(k)))
+                .map(|k| 29.0 + text_width(lang.text(k)))
                 .sum();
             assert!(LEFT + width <= 360.0, "{lang:?}: {width}");
         }

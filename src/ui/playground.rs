@@ -454,21 +454,21 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
                     </figure>
                     {first_bad_view}
                 </div>
-            </div>
-            <div class="results" aria-live="polite">
-                <p id="play-run">{run_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
-                <p id="play-census">{census_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
-                <p id="play-census-bounds"><small>{census_notes}</small></p>
-                <p id="play-estimate" aria-busy=move || estimating.get().to_string()>
-                    {estimate_text} " " <KindBadge kind=NumberKind::Model lang=lang />
-                </p>
-                {move || why().map(|steps| view! {
-                    <details id="why-empty">
-                        <summary>{move || say(lang.get(), Key::PlayWhy)}</summary>
-                        <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
-                    </details>
-                })}
-                <p><small>{t(Key::SceneModelNote)}</small></p>
+                <div class="results" aria-live="polite">
+                    <p id="play-run">{run_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
+                    <p id="play-census">{census_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
+                    <p id="play-census-bounds"><small>{census_notes}</small></p>
+                    <p id="play-estimate" aria-busy=move || estimating.get().to_string()>
+                        {estimate_text} " " <KindBadge kind=NumberKind::Model lang=lang />
+                    </p>
+                    {move || why().map(|steps| view! {
+                        <details id="why-empty">
+                            <summary>{move || say(lang.get(), Key::PlayWhy)}</summary>
+                            <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                        </details>
+                    })}
+                    <p><small>{t(Key::SceneModelNote)}</small></p>
+                </div>
             </div>
             // The game sits below the fold: drawn one task later.
             {move || next_game.get().then(|| {
