@@ -6,7 +6,7 @@
 // them. The lesson links carry the chosen zone on.
 (function () {
   'use strict';
-  var FIXED = { jst: 540, pdt: -420, utc: 0 };
+  var FIXED = { jst: 540, pdt: -420, utc: 0, uk: 60 };
   var tz = (new URLSearchParams(location.search).get('tz') || '').trim().toLowerCase();
   var zone = Object.prototype.hasOwnProperty.call(FIXED, tz) ? tz : 'local';
   var offset = FIXED[zone];

@@ -1,7 +1,7 @@
 //! The link codec: decoding is total, links round-trip, old links migrate.
 
 use dns_race_explainer::controls::{
-    CASCADE_PRESETS, DEPLOYMENT_FLAGS, KNOBS, Move, PLACEMENTS, READERS, SWITCHES,
+    CASCADE_PRESETS, DEPLOYMENT_FLAGS, KNOBS, Move, PLACEMENTS, READERS, RaceChallenge, SWITCHES,
 };
 use dns_race_explainer::engine::cascade::Service;
 use dns_race_explainer::engine::cascade::clock::END;
@@ -163,7 +163,8 @@ fn newer_links_are_read_as_far_as_this_page_understands() {
 
 /// One move a reader can make in the playground, drawn from the controls'
 /// own tables: sliders at any of their steps (ends included) or pushed
-/// past them, every switch, placement, flag, preset, counterexample.
+/// past them, every switch, placement, flag, preset, counterexample,
+/// experiment.
 fn a_move() -> impl Strategy<Value = Move> {
     let knob = (0..KNOBS.len(), any::<u32>(), 0u8..4).prop_map(|(i, n, how)| {
         let knob = &KNOBS[i];
@@ -188,6 +189,7 @@ fn a_move() -> impl Strategy<Value = Move> {
         1 => (service.clone(), service, any::<bool>()).prop_map(|(a, b, on)| Move::Coupling(a, b, on)),
         1 => prop::sample::select(Fix::ALL.to_vec()).prop_map(|f| Move::ShowFailing(f.preset().scenario())),
         1 => Just(Move::AnotherDay),
+        1 => prop::sample::select(RaceChallenge::ALL.to_vec()).prop_map(Move::Challenge),
     ]
 }
 

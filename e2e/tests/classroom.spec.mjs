@@ -51,7 +51,9 @@ for (const lang of ['ja', 'en']) {
     // The plans, the experiments and the discussion are there too.
     await expect(page.locator('#plan-15 tbody tr')).not.toHaveCount(0);
     // The 45-minute route shows every screen a later one depends on (crates/story/src/routes.rs).
-    await expect(page.locator('#plan-45 tr.step-screen')).toHaveCount(18);
+    // and ends with the talk over the story's last screen.
+    await expect(page.locator('#plan-45 tr.step-screen')).toHaveCount(19);
+    await expect(page.locator('#plan-45 tr.step-discuss .beat-link')).toHaveAttribute('data-ch', '10');
     await expect(page.locator('#discuss .theme')).toHaveCount(3);
     await expect(page.locator('.print-button')).toBeVisible();
     await expectNoViolations(page, `teacher's page ${lang}`);

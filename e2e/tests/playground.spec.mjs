@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect, openApp, settledUrl } from './fixtures.mjs';
 
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
+const ja = JSON.parse(readFileSync(new URL('../../locales/ja.json', import.meta.url), 'utf8'));
 
 async function openPlayground(page) {
   await page.goto('./?view=playground&lang=en');
@@ -308,6 +309,160 @@ test('the DNS slider reaches the record\'s own 02:25, and moving it away and bac
   await expect(fresh.locator('#pc-end')).toHaveText(moved[0]);
   await expect(fresh.locator('#pc-shop')).toHaveText(moved[1]);
   await fresh.close();
+});
+
+/** The grid once the current setting's 2,000 made-up delays are all in. */
+async function gridSettled(page) {
+  const grid = page.locator('#days-grid');
+  await expect(grid).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await expect(grid.locator('svg')).toHaveAttribute('data-done', '2000');
+  return grid;
+}
+
+test('the grid draws a square per made-up delay, and re-checking before writing turns the blank ones calm', async ({ page }) => {
+  await openPlayground(page);
+  const grid = await gridSettled(page);
+  const svg = grid.locator('svg');
+  await expect(svg).toHaveAttribute('data-trials', '2000');
+  // The night's setting: the story's own figure, one red square each.
+  await expect(svg).toHaveAttribute('data-blank', '30');
+  await expect(svg.locator('g.now rect')).toHaveCount(30);
+  await expect(page.locator('#days-count')).toHaveText('30 of 2,000 made-up delays blanked the page (1.5%). One square per delay.');
+  await expect(svg).toHaveAttribute('aria-label', '30 of 2,000 made-up delays blanked the page (1.5%). One square per delay.');
+  await expect(grid.locator('figcaption .kind')).toHaveAttribute('data-kind', 'model');
+  await expect(grid).toContainText(en['play.days_blank']);
+  // Beside it, the shortest order that blanks the page, at its end.
+  const board = page.locator('#first-bad');
+  await expect(board).toHaveAttribute('data-blank', 'true');
+  await expect(board.locator('.page.regional.blank')).toHaveCount(1);
+  await expect(board.locator('figcaption')).toContainText('The shortest order that blanks the page (ABBBAABBBBB)');
+  await page.locator('#fix-recheck').check();
+  // The grid is redone slice by slice; then no square is red.
+  await gridSettled(page);
+  await expect(svg).toHaveAttribute('data-blank', '0');
+  await expect(svg.locator('g.now rect, g.was rect')).toHaveCount(0);
+  await expect(page.locator('#days-count')).toContainText('0 of 2,000 made-up delays blanked the page (0.0%)');
+  // The same order, with the re-check: the page keeps its list.
+  await expect(board).toHaveAttribute('data-blank', 'false');
+  await expect(board.locator('.page.regional.blank')).toHaveCount(0);
+  await expect(board.locator('figcaption')).toContainText('played the same way with them: the page keeps a list');
+  await page.locator('#fix-recheck').uncheck();
+  await gridSettled(page);
+  await expect(svg.locator('g.now rect')).toHaveCount(30);
+});
+
+test('the grid speaks Japanese too', async ({ page }) => {
+  await page.goto('./?view=playground&lang=ja');
+  await expect(page.locator('#play-title')).toHaveText(ja['play.title']);
+  await gridSettled(page);
+  await expect(page.locator('#days-count')).toHaveText('作った遅れ2,000回のうち、30回で白紙になりました（1.5%）。1マスが1回の遅れです。');
+  await expect(page.locator('#days-grid')).toContainText(ja['play.days_blank']);
+  await expect(page.locator('#first-bad figcaption')).toContainText('ページを白紙にするいちばん短い並べ方（ABBBAABBBBB）');
+  await expect(page.locator('#try-title')).toHaveText(ja['try.title']);
+});
+
+test('each experiment sets its starting setting, and reaching the goal says done', async ({ page, browser }) => {
+  await openPlayground(page);
+  await expect(page.locator('.challenge')).toHaveCount(3);
+  const status = (id) => page.locator(`#${id}-status`);
+  const card = (id) => page.locator(`#${id}`);
+
+  // 1. One switch makes a blank page impossible.
+  await page.locator('#fix-fair').check();
+  await page.locator('#try-impossible-start').click();
+  await expect(page.locator('#fix-fair')).not.toBeChecked(); // the night's setting again
+  await expect(status('try-impossible')).toHaveText(en['try.not_yet']);
+  // A timing switch only makes it rarer: no delay blanks the page, some orders still do.
+  await page.locator('#fix-fewer').check();
+  await gridSettled(page);
+  await expect(status('try-impossible')).toHaveText(en['try.only_rarer']);
+  await expect(card('try-impossible')).toHaveAttribute('data-done', 'false');
+  await page.locator('#fix-fewer').uncheck();
+  await page.locator('#fix-spare').check();
+  await gridSettled(page);
+  await expect(card('try-impossible')).toHaveAttribute('data-done', 'true');
+  await expect(status('try-impossible')).toHaveText(`✓ ${en['try.impossible_done']}`);
+
+  // 2. Keep clerk A slow for longer: one delay in ten.
+  await page.locator('#try-more-often-start').click();
+  await expect(page.locator('#fix-spare')).not.toBeChecked();
+  await expect(page.locator('#slow-for')).toHaveValue('30000');
+  await expect(card('try-impossible')).toHaveAttribute('data-done', 'false');
+  await expect(status('try-more-often')).toHaveText(en['try.not_yet']);
+  await page.locator('#slow-for').fill('60000');
+  await gridSettled(page);
+  await expect(card('try-more-often')).toHaveAttribute('data-done', 'true');
+  await expect(status('try-more-often')).toHaveText(`✓ ${en['try.more_often_done']}`);
+  expect(Number(await page.locator('#days-grid svg').getAttribute('data-blank'))).toBeGreaterThanOrEqual(200);
+
+  // 3. Fair turns: find a day that still goes blank.
+  await page.locator('#try-bad-day-start').click();
+  await expect(page.locator('#fix-fair')).toBeChecked();
+  await expect(page.locator('#slow-for')).toHaveValue('60000');
+  await expect(page.locator('#day')).toHaveText('day 43');
+  await gridSettled(page);
+  await expect(card('try-bad-day')).toHaveAttribute('data-done', 'false');
+  await expect(card('try-more-often')).toHaveAttribute('data-done', 'false'); // a fix is on
+  for (let i = 0; i < 3; i++) await page.locator('#another-day').click();
+  await expect(page.locator('#day')).toHaveText('day 46');
+  await expect(page.locator('#play-run')).toContainText('went blank after');
+  await gridSettled(page);
+  await expect(card('try-bad-day')).toHaveAttribute('data-done', 'true');
+  await expect(status('try-bad-day')).toHaveText(`✓ ${en['try.bad_day_done']}`);
+
+  // The address reopens the setting, and with it the "done".
+  const fresh = await browser.newPage();
+  await fresh.goto(await settledUrl(page));
+  await expect(fresh.locator('#fix-fair')).toBeChecked();
+  await expect(fresh.locator('#try-bad-day')).toHaveAttribute('data-done', 'true', { timeout: 30_000 });
+  await fresh.close();
+});
+
+test('on a phone, each switch and slider shares the screen with the grid', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await openPlayground(page);
+  const grid = page.locator('#days-grid');
+  const controls = await page.locator('.lab-controls input').evaluateAll((els) => els.map((e) => e.id));
+  expect(controls.length).toBeGreaterThanOrEqual(9);
+  for (const id of controls) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const [control, picture] = [await page.locator(`#${id}`).boundingBox(), await grid.boundingBox()];
+    for (const box of [control, picture]) {
+      expect(box.y, `#${id}`).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, `#${id}`).toBeLessThanOrEqual(667);
+    }
+    // The grid sits below the control, not over it.
+    expect(control.y + control.height, `#${id} is not under the grid`).toBeLessThanOrEqual(picture.y);
+  }
+});
+
+test('on a laptop, the panel beside the controls covers nothing as the page scrolls', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openPlayground(page);
+  await gridSettled(page);
+  const overlaps = await page.evaluate(async () => {
+    const panel = document.querySelector('.race-lab .lab-panel');
+    const others = [...document.querySelectorAll(
+      '.race-lab .lab-controls input, .race-lab .lab-controls button, .race-lab .lab-controls fieldset, .race-lab > .results, .race-lab .challenge, .race-lab .game, .cascade-playground')];
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const found = [];
+    const end = document.querySelector('.race-lab .game').getBoundingClientRect().bottom + scrollY;
+    for (let y = 0; y < end; y += 150) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const p = panel.getBoundingClientRect();
+      for (const o of others) {
+        if (hit(p, o.getBoundingClientRect())) found.push(`${y}: ${o.tagName}#${o.id}.${o.className}`);
+      }
+    }
+    return found;
+  });
+  expect(overlaps).toEqual([]);
+  // Beside the fixes, the grid is on screen with them.
+  await page.locator('#fix-recheck').scrollIntoViewIfNeeded();
+  const box = await page.locator('#days-grid').boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
 });
 
 // The cascade lab's layered graph, its experiments and its layout.

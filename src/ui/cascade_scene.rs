@@ -39,7 +39,8 @@ const AXIS_END: Minute = 15 * 60 + 20;
 const LEFT: i32 = 122;
 const RIGHT: i32 = 354;
 const ROW_H: i32 = 20;
-const TOP: i32 = 26;
+/// The bars' top: below a row of days and a row of times, each a label high.
+const TOP: i32 = 34;
 
 fn x_of(m: Minute) -> i32 {
     LEFT + (i64::from(m.min(AXIS_END)) * i64::from(RIGHT - LEFT) / i64::from(AXIS_END)) as i32
@@ -124,7 +125,7 @@ fn axis(clock: Clock, until: Option<Minute>) -> impl IntoView + use<> {
             });
             let day = (Some(i) == first_label || (w.hour == 0 && w.minute == 0)).then(|| {
                 view! {
-                    <text class="small axis day" x=x y=8 text-anchor="middle">{clock.day(w.day)}</text>
+                    <text class="small axis day" x=x y=12 text-anchor="middle">{clock.day(w.day)}</text>
                 }
             });
             view! {
@@ -191,14 +192,9 @@ pub fn CascadeScene(
             time: &clock.day_time(minute.get()),
         })
     };
-    // Keep the label inside the picture: its half width, roughly (10 px
-    // text: Latin about 5.6 px a character, Japanese about 10).
+    // Keep the label inside the picture: its half width, roughly.
     let cursor_text_x = move || {
-        let half: i32 = cursor_label()
-            .chars()
-            .map(|c| if c.is_ascii() { 3 } else { 5 })
-            .sum::<i32>()
-            + 2;
+        let half = super::race_scene::text_width(&cursor_label()) / 2 + 2;
         cursor_x().clamp(half, (WIDTH - half).max(half))
     };
     // The chart in words, for screen readers: each service's windows.

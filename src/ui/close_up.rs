@@ -277,7 +277,8 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
     svg.0
         .push_str(&format!("<g class=\"{class}\" data-page=\"0\">"));
     svg.rect("", 6, py, WIDTH - 12, page_height);
-    svg.text(14, py + 16, "small strong", name);
+    // The page's name in plain weight, so that the busy tag fits beside it.
+    svg.text(14, py + 16, "small plain", name);
     // The busy tag names A or B; C is set aside here, and the record does
     // not say who held the tag A waited for, so C's tag is just "taken".
     let lock = zone.lock.map(|l| match l.holder {
@@ -286,8 +287,21 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             who: &holder.letter().to_string(),
         }),
     });
-    if let Some(lock) = &lock {
-        svg.ending(WIDTH - 14, py + 16, "small tag", lock);
+    // Drawn as a tag hung on the page, its face in a word or two.
+    if let Some(l) = zone.lock {
+        let face = match l.holder {
+            EnactorId::C => t(Key::CoreTagFaceTaken).to_string(),
+            holder => lang.message(&msg::CoreTagFace {
+                who: &holder.letter().to_string(),
+            }),
+        };
+        let w = text_width(&face) + 20;
+        let x = WIDTH - 10 - w;
+        svg.open("tag-card");
+        svg.rect("", x, py + 3, w, 18);
+        svg.circle(x + 6, py + 12, 2);
+        svg.text(x + 12, py + 16, "small tag", &face);
+        svg.close();
     }
     let main = if blank {
         t(Key::SceneBlank).to_string()
@@ -506,14 +520,20 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         line_y -= 56;
     }
 
-    // The other pages: bit parts, one line each.
+    // The other pages: bit parts. While every one still gives addresses,
+    // one line says so; a page gone blank is named, its state under it.
     let mut y = line_y + 56;
     svg.text(14, y, "small others-title", t(Key::CoreOthers));
     let mut others = Vec::new();
-    for i in 1..world.endpoint_count() {
+    let other_ids = 1..world.endpoint_count();
+    let all_fine = other_ids.clone().all(|i| !world.zones[i].is_empty_record());
+    if all_fine {
+        y += 18;
+        svg.text(20, y, "small big-other others-fine", t(Key::CoreOthersFine));
+    }
+    for i in other_ids {
         let endpoint = EndpointId(i as u8);
         let z = &world.zones[i];
-        y += 16;
         let words = if z.is_empty_record() {
             t(Key::SceneBlank).to_string()
         } else {
@@ -521,6 +541,10 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
                 plan: &z.alias.to_string(),
             })
         };
+        others.push(format!("{}: {words}", world.endpoint_name(endpoint)));
+        if all_fine {
+            continue;
+        }
         let class = if z.is_empty_record() {
             "page other blank"
         } else {
@@ -528,10 +552,16 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         };
         svg.0
             .push_str(&format!("<g class=\"{class}\" data-page=\"{i}\">"));
-        svg.text(20, y, "small other-name", world.endpoint_name(endpoint));
+        y += 18;
+        svg.text(
+            20,
+            y,
+            "small plain other-name",
+            world.endpoint_name(endpoint),
+        );
+        y += 16;
         svg.ending(WIDTH - 14, y, "small big-other", &words);
         svg.close();
-        others.push(format!("{}: {words}", world.endpoint_name(endpoint)));
     }
     alt.push(format!("{}: {}", t(Key::CoreOthers), others.join(", ")));
 

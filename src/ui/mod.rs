@@ -16,6 +16,7 @@ mod format;
 pub mod handout;
 pub mod idea_scene;
 mod kind;
+mod lab_days;
 mod mark;
 pub mod model;
 mod motion;

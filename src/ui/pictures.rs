@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::clock::clock;
 use super::format::{duration, grouped};
-use super::idea_scene::Svg;
+use super::idea_scene::{Svg, wrap};
 use super::kind::KindBadge;
 use super::mark::MarkBadge;
 use super::model::{STORY_ESTIMATE, race_census, shop_impact, shop_minutes, story_estimate_p};
@@ -54,6 +54,10 @@ fn bar(out: &mut String, class: &str, x: f64, y: i32, w: f64, h: i32) {
 
 /// The record's first time: errors begin (23:48 PDT).
 const FIRST_ERRORS: Minute = at(19, 23, 48);
+/// AWS's status page first said "investigating" (the record's timeline).
+const STATUS_INVESTIGATING: Minute = at(20, 0, 11);
+/// The shop's own alarm in chapter 9's picture: an example, not a record.
+const ALARM_EXAMPLE_MIN: Minute = 3;
 
 /// Chapter 1's hook: DynamoDB's page going blank and four kinds of app
 /// going grey, under the record's first time on the reader's clock.
@@ -144,7 +148,17 @@ pub fn census_markup(lang: Lang) -> String {
     let all = orderings as f64 / 100.0;
     let lit = empty as f64 / 100.0;
     let rows = (all / f64::from(cols)).ceil() as i32;
-    let top = 50;
+    let (orderings_s, empty_s) = (grouped(orderings), grouped(empty));
+    // The legend beside the swatch, in as many lines as it needs.
+    let legend = wrap(
+        &lang.message(&msg::CountsLitBlank {
+            orderings: &orderings_s,
+            empty: &empty_s,
+            share: &share,
+        }),
+        (360.0 - 2.0 * x0) as i32 - 18,
+    );
+    let top = 50 + 17 * (legend.len() as i32 - 1);
     let mut out = String::new();
     let dash = format!("stroke-width=\"{cell}\" stroke-dasharray=\"{cell} 2\"");
     let _ = write!(
@@ -156,17 +170,9 @@ pub fn census_markup(lang: Lang) -> String {
     let mut svg = Svg(out);
     svg.text(x0 as i32, 18, "b", lang.text(Key::CountsCell));
     svg.rect("swatch lit", x0 as i32, 27, 12, 12);
-    let (orderings_s, empty_s) = (grouped(orderings), grouped(empty));
-    svg.text(
-        x0 as i32 + 18,
-        38,
-        "",
-        &lang.message(&msg::CountsLitBlank {
-            orderings: &orderings_s,
-            empty: &empty_s,
-            share: &share,
-        }),
-    );
+    for (i, line) in legend.iter().enumerate() {
+        svg.text(x0 as i32 + 18, 38 + 17 * i as i32, "", line);
+    }
     let alt = lang.message(&msg::CountsCensusAlt {
         orderings: &orderings_s,
         empty: &empty_s,
@@ -294,6 +300,7 @@ pub fn lesson_alt(lesson: Lesson) -> Key {
         Lesson::Recheck => Key::LessonAltRecheck,
         Lesson::Fallback => Key::LessonAltFallback,
         Lesson::Guard => Key::LessonAltGuard,
+        Lesson::Alarms => Key::LessonAltAlarms,
         Lesson::Promises => Key::LessonAltPromises,
     }
 }
@@ -304,6 +311,7 @@ pub const fn lesson_code(lesson: Lesson) -> &'static str {
         Lesson::Recheck => "recheck",
         Lesson::Fallback => "fallback",
         Lesson::Guard => "guard",
+        Lesson::Alarms => "alarms",
         Lesson::Promises => "promises",
     }
 }
@@ -384,10 +392,12 @@ pub fn lesson_markup(lang: Lang, lesson: Lesson) -> String {
             svg.text(108, 117, "b", t(Key::LessonDetour));
             svg.close();
             svg.open("memo");
-            svg.rect("", 6, 144, 348, 32);
-            svg.text(14, 165, "w", t(Key::LessonMemoWarn));
+            let lines = wrap(t(Key::LessonMemoWarn), 330);
+            let tall = 14 + 17 * lines.len() as i32;
+            svg.rect("", 6, 144, 348, tall);
+            svg.wrapped((14, 161), "w", t(Key::LessonMemoWarn), 330, 17);
             svg.close();
-            182
+            150 + tall
         }
         // Everything stands on the one page; a guard refuses to write it
         // blank, so its addresses stay.
@@ -417,6 +427,58 @@ pub fn lesson_markup(lang: Lang, lesson: Lesson) -> String {
             svg.ending(346, 224, "struck", t(Key::IdeaZero));
             svg.close();
             240
+        }
+        // Minutes after the first errors: the shop's own alarm (an
+        // example: within minutes) long before AWS's status page said
+        // "investigating" (the record: 23 minutes).
+        Lesson::Alarms => {
+            let status_min = STATUS_INVESTIGATING - FIRST_ERRORS;
+            let span = 30;
+            let (left, right) = (24, 336);
+            let x = |m: Minute| left + (m.min(span) * (right - left) as Minute / span) as i32;
+            let axis_y = 88;
+            svg.text(8, 18, "b", t(Key::LessonAlarmAxis));
+            svg.path("axis", &format!("M{left} {axis_y} H{right}"));
+            for m in (0..=span).step_by(10) {
+                let tx = x(m);
+                svg.path("tick", &format!("M{tx} {} V{}", axis_y - 4, axis_y + 4));
+                svg.centred(
+                    tx,
+                    axis_y + 20,
+                    "soft",
+                    &lang.message(&msg::LessonAlarmMinutes {
+                        minutes: &m.to_string(),
+                    }),
+                );
+            }
+            // AWS's status page and the first errors, from the record, each
+            // on its own line above the axis.
+            let status_x = x(status_min);
+            svg.open("status");
+            svg.ending(status_x + 20, 42, "b", t(Key::LessonAlarmStatus));
+            svg.path("leader", &format!("M{status_x} 47 V{}", axis_y - 6));
+            svg.rect("", status_x - 6, axis_y - 6, 12, 12);
+            svg.text(x(0) - 6, 64, "b", t(Key::LessonAlarmFirst));
+            svg.path("leader", &format!("M{} 69 V{}", x(0), axis_y - 6));
+            svg.circle(x(0), axis_y, 6);
+            svg.close();
+            // The shop's own alarm: an example, drawn dashed, under the axis.
+            let alarm_x = x(ALARM_EXAMPLE_MIN);
+            svg.open("alarm focus");
+            svg.path(
+                "leader dashed",
+                &format!("M{alarm_x} {} V{}", axis_y + 6, axis_y + 30),
+            );
+            svg.circle(alarm_x, axis_y, 6);
+            let last = svg.wrapped(
+                (alarm_x - 6, axis_y + 46),
+                "b",
+                t(Key::LessonAlarmYours),
+                300,
+                17,
+            );
+            svg.close();
+            last + 10
         }
         // What AWS did (solid) and what it promised (dashed: promises).
         Lesson::Promises => {
@@ -837,6 +899,7 @@ mod tests {
                 Lesson::Recheck,
                 Lesson::Fallback,
                 Lesson::Guard,
+                Lesson::Alarms,
                 Lesson::Promises,
             ] {
                 all.push(lesson_markup(lang, l));

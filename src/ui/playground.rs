@@ -9,13 +9,14 @@ use leptos::prelude::*;
 use super::clock::{say, say_msg};
 use super::controls_panel::{apply, controls};
 use super::kind::KindBadge;
+use super::lab_days;
 use super::race_scene::narrate;
 use super::sentences::{census_finding, day, estimate_finding, game_status, run_outcome};
 use super::url;
-use crate::controls::{Control, Move, Panel};
-use crate::engine::race::census::{CensusConfig, census};
+use crate::controls::{Control, LabFacts, MORE_OFTEN_ONE_IN, Move, Panel, Progress, RaceChallenge};
+use crate::engine::race::census::{Census, CensusConfig, census, movable};
 use crate::engine::race::estimate::{
-    Estimate, EstimateConfig, READER_TRIALS, empty_trials_in, summarise,
+    Estimate, EstimateConfig, READER_TRIALS, summarise, trial_empties, trial_scenario,
 };
 use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::scheduler::SchedulerGame;
@@ -31,16 +32,49 @@ const TRIALS_PER_SLICE: u32 = 50;
 /// Wait after the last control move before estimating (ms).
 const ESTIMATE_DEBOUNCE_MS: u64 = 180;
 
+/// The made-up delays' outcomes the grid draws: `now`, the current
+/// setting's trials so far, in order (true: the page went blank); `before`,
+/// the last complete setting's, shown faded until `now` reaches them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Days {
+    now: Vec<bool>,
+    before: Vec<bool>,
+}
+
+impl Days {
+    /// A new setting's trials begin: a complete run becomes the one before.
+    fn begin(&mut self, trials: u32) {
+        if self.now.len() >= trials as usize {
+            self.before = std::mem::take(&mut self.now);
+        } else {
+            self.now.clear();
+        }
+    }
+}
+
+/// The lab's estimate as it arrives.
+#[derive(Clone, Copy)]
+struct LabEstimate {
+    /// The last estimate completed (possibly of an earlier setting).
+    estimated: ReadSignal<Option<Estimate>>,
+    /// The setting `estimated` is of.
+    done_for: ReadSignal<Option<RaceScenario>>,
+    /// Whether the estimate shown is not yet the current setting's (for
+    /// `aria-busy`, and for tests to wait on).
+    busy: Signal<bool>,
+    /// Each trial's outcome, slice by slice.
+    days: ReadSignal<Days>,
+}
+
 /// The estimate of `race`, computed once the reader stops moving controls
 /// for [`ESTIMATE_DEBOUNCE_MS`], in slices of [`TRIALS_PER_SLICE`] trials
-/// (one task each); until the last slice, the previous estimate stays. A
-/// newer move abandons a run in progress.
-///
-/// Also returns whether the estimate shown is not yet the current
-/// setting's (for `aria-busy`, and for tests to wait on).
-fn sliced_estimate(race: Memo<RaceScenario>) -> (ReadSignal<Option<Estimate>>, Signal<bool>) {
+/// (one task each); until the last slice, the previous estimate stays, and
+/// the grid fills in with each slice. A newer move abandons a run in
+/// progress.
+fn sliced_estimate(race: Memo<RaceScenario>) -> LabEstimate {
     let (estimated, set_estimated) = signal(None::<Estimate>);
     let (done_for, set_done_for) = signal(None::<RaceScenario>);
+    let (days, set_days) = signal(Days::default());
     // Bumped by every move: a slice of an older run stops there.
     let run_id = StoredValue::new(0u64);
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -55,7 +89,13 @@ fn sliced_estimate(race: Memo<RaceScenario>) -> (ReadSignal<Option<Estimate>>, S
             set_estimated.set(Some(e));
             set_done_for.set(Some(s));
         };
-        let start = move || estimate_slice(s, 0, 0, id, run_id, publish);
+        let start = move || {
+            if run_id.try_get_value() != Some(id) {
+                return;
+            }
+            set_days.update(|d| d.begin(READER_TRIALS));
+            estimate_slice(s, 0, 0, id, run_id, set_days, publish);
+        };
         let handle = set_timeout_with_handle(
             start,
             std::time::Duration::from_millis(ESTIMATE_DEBOUNCE_MS),
@@ -69,17 +109,23 @@ fn sliced_estimate(race: Memo<RaceScenario>) -> (ReadSignal<Option<Estimate>>, S
         }
     });
     let busy = Signal::derive(move || done_for.get() != Some(race.get()));
-    (estimated, busy)
+    LabEstimate {
+        estimated,
+        done_for,
+        busy,
+        days,
+    }
 }
 
-/// Runs trials `from..` for one task, then schedules the next slice or
-/// publishes the estimate.
+/// Runs trials `from..` for one task, hands their outcomes to the grid,
+/// then schedules the next slice or publishes the estimate.
 fn estimate_slice(
     s: RaceScenario,
     from: u32,
     empty_so_far: u32,
     id: u64,
     run_id: StoredValue<u64>,
+    days: WriteSignal<Days>,
     publish: impl Fn(Estimate) + Copy + 'static,
 ) {
     if run_id.try_get_value() != Some(id) {
@@ -87,10 +133,16 @@ fn estimate_slice(
     }
     let config = EstimateConfig::for_reader(&s);
     let to = (from + TRIALS_PER_SLICE).min(config.trials);
-    let empty = empty_so_far + empty_trials_in(&s, config.seed, from..to);
+    // The engine's own trials (`empty_trials_in` counts the same), kept
+    // one by one for the grid.
+    let outcomes: Vec<bool> = (from..to)
+        .map(|i| trial_empties(&trial_scenario(&s, config.seed, i)))
+        .collect();
+    let empty = empty_so_far + lab_days::blank_count(&outcomes);
+    days.update(|d| d.now.extend_from_slice(&outcomes));
     if to < config.trials {
         set_timeout(
-            move || estimate_slice(s, to, empty, id, run_id, publish),
+            move || estimate_slice(s, to, empty, id, run_id, days, publish),
             std::time::Duration::ZERO,
         );
         return;
@@ -98,6 +150,152 @@ fn estimate_slice(
     debug_assert_eq!(config.trials, READER_TRIALS);
     let e = summarise(config.trials, empty, s.effective_planner_interval_ms());
     publish(e);
+}
+
+/// The shortest order of `config` that blanks the regional page (the page
+/// the board draws up close), breadth first over the game's states; `None`
+/// if no order does. An order that blanks another page first is not
+/// followed further.
+fn shortest_to_regional_blank(config: &CensusConfig) -> Option<Vec<EnactorId>> {
+    /// More states than any lab setting's census visits (a bound, not a limit met).
+    const MAX_STATES: usize = 200_000;
+    // Looked up, never iterated: its order cannot leak into the result.
+    let mut seen = std::collections::HashSet::new();
+    let mut queue = std::collections::VecDeque::from([(config.initial_world(), Vec::new())]);
+    while let Some((world, moves)) = queue.pop_front() {
+        for who in movable(&world) {
+            let mut next = world.clone();
+            next.step(who, &mut |_| {});
+            let mut order: Vec<EnactorId> = moves.clone();
+            order.push(who);
+            if next.empty_endpoints().any(|e| e == World::REGIONAL) {
+                return Some(order);
+            }
+            if next.empty_endpoints().next().is_none()
+                && seen.len() < MAX_STATES
+                && seen.insert(next.clone())
+            {
+                queue.push_back((next, order));
+            }
+        }
+    }
+    None
+}
+
+/// The order of the census that blanks the page, for the board beside the
+/// grid: the shortest that blanks the regional page (else the census's
+/// first example), from the census `with` the reader's fixes, played up to
+/// the blank page; or, when the fixes leave none, the one of the census
+/// without them (`unfixed`), played with the fixes turn for turn (a turn
+/// the fixed rules refuse is skipped) to its end. `None` where no order
+/// blanks the page, fix or no fix. Returns the game, the order and whether
+/// it is the unfixed order replayed.
+pub(crate) fn first_bad_game(
+    with: &Census,
+    unfixed: &Census,
+) -> Option<(SchedulerGame, Vec<EnactorId>, bool)> {
+    let replayed = with.bad_examples.is_empty();
+    let source = if replayed { unfixed } else { with };
+    let order = shortest_to_regional_blank(&source.config)
+        .or_else(|| source.bad_examples.first().cloned())?;
+    let mut game = SchedulerGame::new(with.config);
+    for &who in &order {
+        if game.record_emptied() || game.ending().is_some() {
+            break;
+        }
+        let _ = game.play(who);
+    }
+    if replayed {
+        // Whoever can still move, to the end (each move is a step of the
+        // census's finite tree, so this ends; bounded all the same).
+        for _ in 0..1_000 {
+            if game.record_emptied() {
+                break;
+            }
+            let Some(&next) = game.movable().first() else {
+                break;
+            };
+            let _ = game.play(next);
+        }
+    }
+    Some((game, order, replayed))
+}
+
+/// The board of the scheduler game: the state after its moves, moving from
+/// the state before the last one, the clerk who made it lit.
+fn board_markup(lang: Lang, game: &SchedulerGame) -> String {
+    let mut before = game.clone();
+    before.undo();
+    let previous = (!game.moves().is_empty()).then(|| before.world());
+    let cast = super::close_up::Cast {
+        actor: game.moves().last().copied(),
+        slow: None,
+        strip: None,
+    };
+    super::close_up::draw(lang, previous.as_ref(), &game.world(), cast)
+}
+
+/// The moves of an order as letters: `AABBB…`.
+fn letters(moves: &[EnactorId]) -> String {
+    moves.iter().map(|e| e.letter()).collect()
+}
+
+/// The suggested experiments: a goal each, a button that sets its starting
+/// setting (a [`Move`], so the address reopens it), and "done" once the
+/// lab's results meet the goal. `facts`: the last setting whose run,
+/// census and estimate are all in.
+#[component]
+fn Challenges(lang: Signal<Lang>, facts: Memo<Option<LabFacts>>) -> impl IntoView {
+    // The experiment last started: its "not yet" shows until it is done.
+    let active = RwSignal::new(None::<RaceChallenge>);
+    let items = RaceChallenge::ALL
+        .into_iter()
+        .map(|c| {
+            let goal_id = format!("{}-goal", c.id());
+            let progress = move || facts.with(|f| f.as_ref().map(|f| c.progress(f)));
+            let status = move || {
+                let lang = lang.get();
+                match progress() {
+                    Some(Progress::Done) => format!("✓ {}", lang.text(c.done())),
+                    Some(Progress::OnlyRarer) => lang.text(Key::TryOnlyRarer).to_string(),
+                    _ if active.get() == Some(c) => lang.text(Key::TryNotYet).to_string(),
+                    _ => String::new(),
+                }
+            };
+            let goal = move || {
+                let lang = lang.get();
+                match c {
+                    RaceChallenge::MoreOften => lang.message(&msg::TryMoreOften {
+                        n: &MORE_OFTEN_ONE_IN.to_string(),
+                    }),
+                    _ => lang.text(c.goal()).to_string(),
+                }
+            };
+            view! {
+                <li class="challenge" id=c.id()
+                    data-done=move || (progress() == Some(Progress::Done)).to_string()>
+                    <p class="goal" id=goal_id.clone()>{goal}</p>
+                    <button type="button" id=format!("{}-start", c.id())
+                        aria-describedby=goal_id
+                        on:click=move |_| {
+                            active.set(Some(c));
+                            apply(Move::Challenge(c));
+                        }>
+                        {move || say(lang.get(), Key::TryStart)}
+                    </button>
+                    <p class="challenge-status" id=format!("{}-status", c.id()) aria-live="polite">
+                        {status}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="challenges" aria-labelledby="try-title">
+            <h3 id="try-title">{move || say(lang.get(), Key::TryTitle)}</h3>
+            <ol>{items}</ol>
+        </section>
+    }
 }
 
 #[component]
@@ -111,18 +309,52 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
     });
     let result_moved = super::one_task_later(Box::new(move || result.track()));
     // The census at the setting where the unfixed design is exposed (the
-    // unfixed twin's gap), with the reader's fixes and without any.
+    // unfixed twin's gap), with the reader's fixes and without any; with
+    // the setting it counted.
     let counted = Memo::new(move |_| {
         result_moved.track();
         let s = race.get_untracked();
         let config = CensusConfig::for_scenario(&s).ok()?;
         let with = census(&config).ok()?;
         let unfixed = census(&config.unguarded()).ok()?;
-        Some((with, unfixed))
+        Some((s, with, unfixed))
     });
-    let (estimated, estimating) = sliced_estimate(race);
+    let LabEstimate {
+        estimated,
+        done_for,
+        busy: estimating,
+        days,
+    } = sliced_estimate(race);
     let t = move |k: Key| move || say(lang.get(), k);
     let next_game = super::next_task();
+
+    // What the experiments read: the current setting's run, census and
+    // estimate once all three are in; until then, the last setting's.
+    let settled = Memo::new(move |_| {
+        let s = race.get();
+        let run_blanked = result.with(|r| {
+            r.as_ref()
+                .filter(|r| r.scenario == s)
+                .map(|r| r.summary.first_empty.is_some())
+        })?;
+        let (census_blank, unfixed_blank) = counted.with(|c| {
+            c.as_ref()
+                .filter(|(at, _, _)| *at == s)
+                .map(|(_, with, unfixed)| (with.counts.empty(), unfixed.counts.empty()))
+        })?;
+        let e = estimated.get().filter(|_| done_for.get() == Some(s))?;
+        Some(LabFacts {
+            fixes: s.fixes,
+            run_blanked,
+            census_blank,
+            unfixed_blank,
+            estimate_blank: e.empty_trials,
+            estimate_trials: e.trials,
+        })
+    });
+    let facts = Memo::new(move |last: Option<&Option<LabFacts>>| {
+        settled.get().or_else(|| last.copied().flatten())
+    });
 
     let run_text = move || {
         result.with(|r| {
@@ -139,7 +371,7 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
         let fixes = race.with(|s| s.fixes);
         counted.with(|c| {
             c.as_ref()
-                .map(|(with, unfixed)| {
+                .map(|(_, with, unfixed)| {
                     let timing = fixes.fewer_plans || fixes.fair_backoff;
                     census_finding(lang.get(), with, unfixed, timing, above_zero)
                 })
@@ -155,44 +387,92 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
         (!steps.is_empty()).then_some(steps)
     };
     let seed = url::slice(|s| s.race.seed);
+    let grid =
+        move || days.with(|d| lab_days::markup(lang.get(), &d.now, &d.before, READER_TRIALS));
+    let grid_caption = move || days.with(|d| lab_days::caption(lang.get(), &d.now, READER_TRIALS));
+    let first_bad = Memo::new(move |_| {
+        counted.with(|c| {
+            c.as_ref()
+                .and_then(|(_, with, unfixed)| first_bad_game(with, unfixed))
+        })
+    });
+    let first_bad_view = move || {
+        first_bad.get().map(|(game, order, replayed)| {
+            let moves = letters(&order);
+            let blank = game.record_emptied();
+            let caption = move || {
+                let m = msg::PlayFirstBad { moves: &moves };
+                let key = if replayed {
+                    Key::PlayFirstBadFixed
+                } else {
+                    Key::PlayFirstBad
+                };
+                lang.get().message_as(key, &m)
+            };
+            view! {
+                <figure class="scene race-scene first-bad" id="first-bad" data-blank=blank.to_string()>
+                    <div class="race-picture" inner_html=move || board_markup(lang.get(), &game)></div>
+                    <figcaption>{caption} " " <KindBadge kind=NumberKind::Model lang=lang /></figcaption>
+                </figure>
+            }
+        })
+    };
 
     view! {
-        <section class="playground" aria-labelledby="play-title">
+        <section class="playground race-lab" aria-labelledby="play-title">
             <h2 id="play-title">{t(Key::PlayTitle)}</h2>
             <p>{t(Key::PlayIntro)}</p>
-            <fieldset class="fixes">
-                <legend>{t(Key::PlayFixes)}</legend>
-                <p class="fixes-note"><small>{t(Key::PlayFixesNote)}</small></p>
-                {controls(Panel::Race, |c| c.is_fix(), lang)}
-            </fieldset>
-            <fieldset class="knobs">
-                <legend>{t(Key::PlayKnobs)}</legend>
-                {controls(Panel::Race, |c| matches!(c, Control::Knob(_)), lang)}
-                <div class="day">
-                    <button type="button" id="another-day" on:click=move |_| apply(Move::AnotherDay)>
-                        {t(Key::PlayAnotherDay)}
-                    </button>
-                    <output id="day">{move || day(lang.get(), seed.get())}</output>
+            <Challenges lang=lang facts=facts />
+            // The controls and what they move, side by side on a wide
+            // screen; on a phone the grid stays at the bottom of the
+            // screen while the controls scroll above it.
+            <div class="lab-bench">
+                <div class="lab-controls">
+                    <fieldset class="fixes">
+                        <legend>{t(Key::PlayFixes)}</legend>
+                        <p class="fixes-note"><small>{t(Key::PlayFixesNote)}</small></p>
+                        {controls(Panel::Race, |c| c.is_fix(), lang)}
+                    </fieldset>
+                    <fieldset class="knobs">
+                        <legend>{t(Key::PlayKnobs)}</legend>
+                        {controls(Panel::Race, |c| matches!(c, Control::Knob(_)), lang)}
+                        <div class="day">
+                            <button type="button" id="another-day" on:click=move |_| apply(Move::AnotherDay)>
+                                {t(Key::PlayAnotherDay)}
+                            </button>
+                            <output id="day">{move || day(lang.get(), seed.get())}</output>
+                        </div>
+                    </fieldset>
                 </div>
-            </fieldset>
-            <div class="results" aria-live="polite">
-                <p id="play-run">{run_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
-                <p id="play-census">{census_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
-                <p id="play-census-bounds"><small>{census_notes}</small></p>
-                <p id="play-estimate" aria-busy=move || estimating.get().to_string()>
-                    {estimate_text} " " <KindBadge kind=NumberKind::Model lang=lang />
-                </p>
-                {move || why().map(|steps| view! {
-                    <details id="why-empty">
-                        <summary>{move || say(lang.get(), Key::PlayWhy)}</summary>
-                        <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
-                    </details>
-                })}
-                <p><small>{t(Key::SceneModelNote)}</small></p>
+                <div class="lab-panel">
+                    <figure class="scene days-grid" id="days-grid" aria-busy=move || estimating.get().to_string()>
+                        <div class="pic" inner_html=grid></div>
+                        <figcaption>
+                            <span id="days-count">{grid_caption}</span> " "
+                            <KindBadge kind=NumberKind::Model lang=lang />
+                        </figcaption>
+                    </figure>
+                    {first_bad_view}
+                </div>
+                <div class="results" aria-live="polite">
+                    <p id="play-run">{run_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
+                    <p id="play-census">{census_text} " " <KindBadge kind=NumberKind::Model lang=lang /></p>
+                    <p id="play-census-bounds"><small>{census_notes}</small></p>
+                    <p id="play-estimate" aria-busy=move || estimating.get().to_string()>
+                        {estimate_text} " " <KindBadge kind=NumberKind::Model lang=lang />
+                    </p>
+                    {move || why().map(|steps| view! {
+                        <details id="why-empty">
+                            <summary>{move || say(lang.get(), Key::PlayWhy)}</summary>
+                            <ol>{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                        </details>
+                    })}
+                    <p><small>{t(Key::SceneModelNote)}</small></p>
+                </div>
             </div>
             // The game sits below the fold: drawn one task later.
             {move || next_game.get().then(|| {
-                let c = counted.get().map(|(with, _)| with);
+                let c = counted.get().map(|(_, with, _)| with);
                 let config = c.as_ref().map(|c| c.config).unwrap_or_default();
                 let fewest = c.as_ref().and_then(|c| c.fewest_steps_to_empty).unwrap_or(0);
                 let examples = c.map(|c| c.bad_examples).unwrap_or_default();
@@ -293,19 +573,7 @@ fn SchedulerPanel(
     };
     // The board moves from the state before the last move; the clerk who
     // made it is lit.
-    let board = move || {
-        game.with(|g| {
-            let mut before = g.clone();
-            before.undo();
-            let previous = (!g.moves().is_empty()).then(|| before.world());
-            let cast = super::close_up::Cast {
-                actor: g.moves().last().copied(),
-                slow: None,
-                strip: None,
-            };
-            super::close_up::draw(lang.get(), previous.as_ref(), &world.get(), cast)
-        })
-    };
+    let board = move || game.with(|g| board_markup(lang.get(), g));
     let orderings = census(&config).map(|c| c.counts.orderings).unwrap_or(0);
     let status = move || {
         game.with(|g| {
@@ -344,7 +612,7 @@ fn SchedulerPanel(
                     .into_iter()
                     .enumerate()
                     .map(|(i, moves)| {
-                        let letters: String = moves.iter().map(|e| e.letter()).collect();
+                        let letters = letters(&moves);
                         let replay = moves.clone();
                         view! {
                             <li>
@@ -385,5 +653,73 @@ fn SchedulerPanel(
             <p id="game-status" aria-live="polite">{status}</p>
             <p id="game-last" class="event-line">{move || game.with(|g| last_move(lang.get(), g))}</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::race::{Fix, Fixes, Preset};
+
+    fn censuses(s: &RaceScenario) -> (Census, Census) {
+        let config = CensusConfig::for_scenario(s).expect("valid");
+        (
+            census(&config).expect("valid"),
+            census(&config.unguarded()).expect("valid"),
+        )
+    }
+
+    #[test]
+    fn the_first_bad_order_ends_on_the_blank_regional_page() {
+        let (with, unfixed) = censuses(&Preset::AsItHappened.scenario());
+        let (game, order, replayed) =
+            first_bad_game(&with, &unfixed).expect("the night has bad orders");
+        assert!(!replayed);
+        assert_eq!(game.moves(), order.as_slice());
+        assert!(game.record_emptied());
+        assert!(game.world().empty_endpoints().any(|e| e == World::REGIONAL));
+        // The shortest: the census's fewest moves, the game's 11.
+        assert_eq!(Some(order.len() as u32), with.fewest_steps_to_empty);
+        assert_eq!(letters(&order), "ABBBAABBBBB");
+        let svg = board_markup(Lang::En, &game);
+        assert!(svg.contains("page regional blank"), "{svg}");
+    }
+
+    #[test]
+    fn with_a_guard_the_same_order_keeps_the_page() {
+        for fix in [Fix::RecheckAtWrite, Fix::CleanupSparesInUse] {
+            let s = RaceScenario {
+                fixes: Fixes::only(fix),
+                ..Preset::AsItHappened.scenario()
+            };
+            let (with, unfixed) = censuses(&s);
+            let (game, _, replayed) = first_bad_game(&with, &unfixed).expect("the unfixed order");
+            assert!(replayed, "{fix:?}");
+            assert!(!game.record_emptied(), "{fix:?}");
+            assert!(game.ending().is_some(), "{fix:?}: played to its end");
+            let svg = board_markup(Lang::Ja, &game);
+            assert!(!svg.contains("page regional blank"), "{fix:?}");
+        }
+        // Where no order can blank the page, fix or no fix: no board.
+        let closed = RaceScenario {
+            cleanup_threshold_generations: 40,
+            ..Preset::AsItHappened.scenario()
+        };
+        let (with, unfixed) = censuses(&closed);
+        assert!(first_bad_game(&with, &unfixed).is_none());
+    }
+
+    #[test]
+    fn a_new_setting_keeps_the_last_complete_one_to_fade() {
+        let mut d = Days::default();
+        d.begin(4);
+        d.now.extend([true, false]);
+        // Abandoned half-way: nothing to keep.
+        d.begin(4);
+        assert!(d.now.is_empty() && d.before.is_empty());
+        d.now.extend([true, false, false, true]);
+        d.begin(4);
+        assert_eq!(d.before, vec![true, false, false, true]);
+        assert!(d.now.is_empty());
     }
 }

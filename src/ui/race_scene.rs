@@ -369,11 +369,15 @@ pub(crate) struct Picture {
     pub pages: Vec<PagePicture>,
 }
 
-/// Rough width of `text` at the row's type size (12 px): wide for kana and
-/// kanji, narrow for Latin letters and digits.
+/// The pictures' label size (`svg .small` in `style/scenes.css`), in user
+/// units.
+pub(crate) const LABEL_PX: i32 = 13;
+
+/// Rough width of `text` set in bold at [`LABEL_PX`]: a full em for kana
+/// and kanji, about 0.62 em for Latin letters and digits.
 pub(crate) fn text_width(text: &str) -> i32 {
     text.chars()
-        .map(|c| if c.is_ascii() { 7 } else { 12 })
+        .map(|c| if c.is_ascii() { 8 } else { LABEL_PX })
         .sum()
 }
 

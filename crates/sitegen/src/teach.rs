@@ -294,7 +294,7 @@ pub fn class_time(texts: &Texts) -> String {
         .iter()
         .map(|t| texts.get(&format!("teach.school.{}", t.code())))
         .collect();
-    let places: Vec<String> = ["jst", "pdt", "utc", "local"]
+    let places: Vec<String> = ["jst", "pdt", "utc", "uk", "local"]
         .iter()
         .map(|z| format!("{z}={}", texts.get(&format!("teach.class_place.{z}"))))
         .collect();
@@ -396,13 +396,21 @@ fn plan(texts: &Texts, plan: &Plan) -> String {
                     ),
                 )
             }
-            StopKind::Discuss => (
-                "discuss",
-                format!(
-                    "<a class=\"see-more\" href=\"#discuss\">{}</a>",
-                    texts.get("teach.discuss_step")
-                ),
-            ),
+            // A talk over the story's last screen: the screen, then the
+            // questions.
+            StopKind::Discuss => {
+                let p = step
+                    .position()
+                    .expect("a discussion is held over a beat of the story");
+                (
+                    "screen step-discuss",
+                    format!(
+                        "{} <a class=\"see-more\" href=\"#discuss\">{}</a>",
+                        beat_link(lang, p),
+                        texts.get("teach.discuss_step")
+                    ),
+                )
+            }
         };
         let equipment = step.equipment();
         rows.push_str(&format!(
@@ -829,10 +837,11 @@ pub fn keys() -> Vec<&'static str> {
 
 /// The keys that are written into the texts of lesson mode and computed
 /// (the class's time, the equipment), besides the routes' prompts.
-const LESSON_KEYS: [&str; 27] = [
+const LESSON_KEYS: [&str; 28] = [
     "teach.class_place.jst",
     "teach.class_place.pdt",
     "teach.class_place.utc",
+    "teach.class_place.uk",
     "teach.class_place.local",
     "teach.school.night_before",
     "teach.school.asleep",

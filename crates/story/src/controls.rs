@@ -13,7 +13,9 @@
 use crate::engine::cascade::clock::{Minute, at};
 use crate::engine::cascade::scenario::{Deployment, Levers, OperatorActions, Placement};
 use crate::engine::cascade::{CascadePreset, CascadeScenario, Impact, Service};
-use crate::engine::race::{Fix, RaceScenario};
+use crate::engine::race::census::{CensusConfig, census};
+use crate::engine::race::estimate::{EstimateConfig, empty_trials_in};
+use crate::engine::race::{Fix, Fixes, Preset, RaceScenario, run};
 use crate::i18n::Key;
 use crate::share::{ViewState, normalise_loosened};
 
@@ -478,6 +480,8 @@ pub enum Move {
     ShowFailing(RaceScenario),
     /// "Another day": the next seed.
     AnotherDay,
+    /// A suggested experiment's starting setting (the race half only).
+    Challenge(RaceChallenge),
 }
 
 impl Move {
@@ -500,6 +504,7 @@ impl Move {
             Move::Coupling(service, consumer, on) => set_coupling(state, service, consumer, on),
             Move::ShowFailing(found) => state.race = found.clamped(),
             Move::AnotherDay => state.race.seed = state.race.seed.wrapping_add(1),
+            Move::Challenge(challenge) => state.race = challenge.start(),
         }
         debug_assert!(state.race.validate().is_ok() && state.cascade.validate().is_ok());
     }
@@ -588,6 +593,155 @@ pub static CHALLENGES: [Challenge; 3] = [
         },
     },
 ];
+
+/// The race lab's suggested experiments: each sets a starting setting
+/// (through [`Move::Challenge`], so the address reopens it) and names a goal
+/// the reader reaches by moving the controls. Whether the goal is reached
+/// is a pure function of what the lab already computed ([`LabFacts`]), so a
+/// reopened address shows the same "done". Every goal is reachable from its
+/// start by the controls (tested with the engine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RaceChallenge {
+    /// One switch makes a blank page impossible: no counted order blanks
+    /// it and none of the made-up delays does.
+    Impossible,
+    /// With no fix on, keep clerk A slow for longer, until at least one
+    /// made-up delay in [`MORE_OFTEN_ONE_IN`] blanks the page.
+    MoreOften,
+    /// With the fairer turns at the busy tag on, find a day on which the
+    /// page still goes blank.
+    BadDay,
+}
+
+/// The second experiment's goal: one made-up delay in this many blanks the page.
+pub const MORE_OFTEN_ONE_IN: u32 = 10;
+
+/// How long clerk A stays slow at the third experiment's start (ms): long
+/// enough that some days go blank even with the fairer turns.
+pub const BAD_DAY_SLOW_FOR_MS: u32 = 60_000;
+
+/// What the lab computed for one setting, as the experiments read it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LabFacts {
+    pub fixes: Fixes,
+    /// The day's run blanked a page.
+    pub run_blanked: bool,
+    /// Orderings of the census that blank a page: with the reader's fixes,
+    /// and at the same setting with none.
+    pub census_blank: u64,
+    pub unfixed_blank: u64,
+    /// The estimate: made-up delays that blanked a page, of how many.
+    pub estimate_blank: u32,
+    pub estimate_trials: u32,
+}
+
+impl LabFacts {
+    /// The facts of `scenario`, computed by the engine as the lab computes
+    /// them (the page builds them from its own results instead). `None`
+    /// for a setting the engine refuses.
+    pub fn of(scenario: &RaceScenario) -> Option<LabFacts> {
+        let day = run(scenario).ok()?;
+        let config = CensusConfig::for_scenario(scenario).ok()?;
+        let with = census(&config).ok()?;
+        let unfixed = census(&config.unguarded()).ok()?;
+        let estimate = EstimateConfig::for_reader(scenario);
+        Some(LabFacts {
+            fixes: scenario.fixes,
+            run_blanked: day.summary.first_empty.is_some(),
+            census_blank: with.counts.empty(),
+            unfixed_blank: unfixed.counts.empty(),
+            estimate_blank: empty_trials_in(scenario, estimate.seed, 0..estimate.trials),
+            estimate_trials: estimate.trials,
+        })
+    }
+}
+
+/// How far the reader is with an experiment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    NotYet,
+    /// The first experiment: no made-up delay blanks the page, but the
+    /// count still finds orders that do (a switch that only makes it rarer).
+    OnlyRarer,
+    Done,
+}
+
+impl RaceChallenge {
+    pub const ALL: [RaceChallenge; 3] = [
+        RaceChallenge::Impossible,
+        RaceChallenge::MoreOften,
+        RaceChallenge::BadDay,
+    ];
+
+    /// Its element id's stem in the page.
+    pub const fn id(self) -> &'static str {
+        match self {
+            RaceChallenge::Impossible => "try-impossible",
+            RaceChallenge::MoreOften => "try-more-often",
+            RaceChallenge::BadDay => "try-bad-day",
+        }
+    }
+
+    /// The goal, in one sentence.
+    pub const fn goal(self) -> Key {
+        match self {
+            RaceChallenge::Impossible => Key::TryImpossible,
+            RaceChallenge::MoreOften => Key::TryMoreOften,
+            RaceChallenge::BadDay => Key::TryBadDay,
+        }
+    }
+
+    /// What the page says once the goal is reached.
+    pub const fn done(self) -> Key {
+        match self {
+            RaceChallenge::Impossible => Key::TryImpossibleDone,
+            RaceChallenge::MoreOften => Key::TryMoreOftenDone,
+            RaceChallenge::BadDay => Key::TryBadDayDone,
+        }
+    }
+
+    /// The setting its button sets: the night's own (the first two), or
+    /// the night's with the fairer turns on and clerk A slow for longer,
+    /// on the night's day, when the page stays fine (the third).
+    pub fn start(self) -> RaceScenario {
+        let night = Preset::AsItHappened.scenario();
+        match self {
+            RaceChallenge::Impossible | RaceChallenge::MoreOften => night,
+            RaceChallenge::BadDay => RaceScenario {
+                slow_for_ms: BAD_DAY_SLOW_FOR_MS,
+                fixes: Fixes::only(Fix::FairBackoff),
+                ..night
+            },
+        }
+    }
+
+    /// How far `facts` are from the goal.
+    pub fn progress(self, facts: &LabFacts) -> Progress {
+        let done = match self {
+            // The fixes did it: the same setting without them has orders
+            // that blank the page (not a setting where none can).
+            RaceChallenge::Impossible => {
+                let rare = facts.estimate_blank == 0 && facts.estimate_trials > 0;
+                if rare && facts.census_blank > 0 {
+                    return Progress::OnlyRarer;
+                }
+                rare && facts.census_blank == 0 && facts.unfixed_blank > 0
+            }
+            RaceChallenge::MoreOften => {
+                facts.fixes == Fixes::default()
+                    && facts.estimate_trials > 0
+                    && u64::from(facts.estimate_blank) * u64::from(MORE_OFTEN_ONE_IN)
+                        >= u64::from(facts.estimate_trials)
+            }
+            RaceChallenge::BadDay => facts.fixes.fair_backoff && facts.run_blanked,
+        };
+        if done {
+            Progress::Done
+        } else {
+            Progress::NotYet
+        }
+    }
+}
 
 /// A control of the page: a slider or a switch.
 #[derive(Clone, Copy, Debug)]
@@ -820,5 +974,99 @@ mod tests {
         Move::Knob(dns, dns.range.max).apply(&mut s);
         Move::Knob(dns, (dns.get)(&record)).apply(&mut s);
         assert_eq!(s, record);
+    }
+    fn knob(key: &str) -> &'static Knob {
+        KNOBS.iter().find(|k| k.key == key).expect("knob")
+    }
+
+    /// The facts after `moves` from `challenge`'s start.
+    fn after(challenge: RaceChallenge, moves: &[Move]) -> (ViewState, LabFacts) {
+        let mut s = ViewState::default();
+        Move::Challenge(challenge).apply(&mut s);
+        for m in moves {
+            m.apply(&mut s);
+        }
+        let facts = LabFacts::of(&s.race).expect("valid");
+        (s, facts)
+    }
+
+    #[test]
+    fn no_experiment_is_done_at_its_start() {
+        for c in RaceChallenge::ALL {
+            let (_, facts) = after(c, &[]);
+            assert_eq!(c.progress(&facts), Progress::NotYet, "{c:?}: {facts:?}");
+            assert!(c.start().validate().is_ok());
+            // Its start is a setting the link can write.
+            let s = ViewState {
+                race: c.start(),
+                ..ViewState::default()
+            };
+            assert_eq!(
+                crate::share::decode(&crate::share::encode(&s)).state,
+                s,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_guard_switch_makes_a_blank_page_impossible_a_timing_one_only_rarer() {
+        let c = RaceChallenge::Impossible;
+        for fix in [Fix::RecheckAtWrite, Fix::CleanupSparesInUse] {
+            let (_, facts) = after(c, &[Move::Switch(fix_switch(fix), true)]);
+            assert_eq!(c.progress(&facts), Progress::Done, "{fix:?}: {facts:?}");
+            assert_eq!((facts.census_blank, facts.estimate_blank), (0, 0));
+        }
+        // Fewer lists: no made-up delay blanks the page at this setting,
+        // but the count still finds orders that do.
+        let (_, facts) = after(c, &[Move::Switch(fix_switch(Fix::FewerPlans), true)]);
+        assert_eq!(c.progress(&facts), Progress::OnlyRarer, "{facts:?}");
+        for fix in [Fix::RollbackToleratesMissing, Fix::FairBackoff] {
+            let (_, facts) = after(c, &[Move::Switch(fix_switch(fix), true)]);
+            assert_eq!(c.progress(&facts), Progress::NotYet, "{fix:?}: {facts:?}");
+        }
+        // A setting where no order can blank the page is not the switch's doing.
+        let (_, facts) = after(c, &[Move::Knob(knob("cleanup"), 40)]);
+        assert_eq!(c.progress(&facts), Progress::NotYet, "{facts:?}");
+    }
+
+    #[test]
+    fn keeping_clerk_a_slow_for_a_minute_blanks_one_delay_in_ten() {
+        let c = RaceChallenge::MoreOften;
+        let (_, start) = after(c, &[]);
+        assert!(start.estimate_blank * MORE_OFTEN_ONE_IN < start.estimate_trials);
+        let (s, facts) = after(c, &[Move::Knob(knob("for"), 60_000)]);
+        assert_eq!(s.race.slow_for_ms, 60_000);
+        assert_eq!(c.progress(&facts), Progress::Done, "{facts:?}");
+        // Slowing each write instead does not get there: the length matters.
+        let (_, facts) = after(c, &[Move::Knob(knob("slow"), SLOW_EXTRA_MS.max)]);
+        assert_eq!(c.progress(&facts), Progress::NotYet, "{facts:?}");
+        // It is the night's design that is asked about: not with a fix on
+        // (the third experiment's start blanks one delay in ten on some days).
+        for days in 0..5 {
+            let mut moves = vec![Move::AnotherDay; days];
+            moves.push(Move::Knob(knob("for"), 60_000));
+            moves.push(Move::Switch(fix_switch(Fix::FairBackoff), true));
+            let (_, facts) = after(c, &moves);
+            assert_eq!(c.progress(&facts), Progress::NotYet, "{facts:?}");
+        }
+    }
+
+    #[test]
+    fn with_fair_turns_a_few_more_days_find_a_blank_page() {
+        let c = RaceChallenge::BadDay;
+        let presses = (1..=10)
+            .find(|&n| {
+                let (_, facts) = after(c, &vec![Move::AnotherDay; n]);
+                c.progress(&facts) == Progress::Done
+            })
+            .expect("a day within ten presses");
+        assert!(presses <= 5, "{presses} presses");
+        // The fix is still on, and still lowers the share.
+        let (s, facts) = after(c, &vec![Move::AnotherDay; presses]);
+        assert!(s.race.fixes.fair_backoff && facts.run_blanked);
+        // Turning the fix off is not the goal.
+        let (_, off) = after(c, &[Move::Switch(fix_switch(Fix::FairBackoff), false)]);
+        assert_eq!(c.progress(&off), Progress::NotYet);
     }
 }

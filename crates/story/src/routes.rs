@@ -147,7 +147,8 @@ pub enum StopKind {
     Screen { chapter: usize, beat: usize },
     /// Run an experiment in the what-if lab (its id on the teacher's page).
     Lab { experiment: &'static str },
-    /// Talk it over, with the discussion questions.
+    /// Talk it over, with the discussion questions, over the story's last
+    /// screen.
     Discuss,
 }
 
@@ -172,7 +173,10 @@ impl Stop {
                 let p = Position::clamped(chapter.checked_sub(1)?, beat.checked_sub(1)?);
                 (p.chapter + 1 == chapter && p.beat + 1 == beat).then_some(p)
             }
-            _ => None,
+            // The talk at the end happens over the story's last screen (what
+            // it means beyond AWS), not over the screen before it again.
+            StopKind::Discuss => Some(Position::last()),
+            StopKind::Lab { .. } => None,
         }
     }
 
@@ -512,8 +516,13 @@ mod tests {
                 route
                     .stops
                     .iter()
-                    .filter(|s| matches!(s.kind, StopKind::Screen { .. }))
+                    .filter(|s| matches!(s.kind, StopKind::Screen { .. } | StopKind::Discuss))
                     .count()
+            );
+            // The talk ends the lesson, over the story's last screen.
+            assert_eq!(
+                route.stops.last().map(|s| (s.kind, s.position())),
+                Some((StopKind::Discuss, Some(Position::last())))
             );
         }
     }

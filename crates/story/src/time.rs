@@ -22,6 +22,9 @@ use token::{Piece, Token, TokenKind};
 
 /// PDT's offset from UTC, minutes east.
 const PDT_OFFSET_MIN: i32 = -7 * 60;
+/// UK time's offset from UTC at the event, minutes east: British Summer
+/// Time, which ran until 26 October 2025.
+const UK_OFFSET_MIN: i32 = 60;
 /// JST's offset from UTC, minutes east.
 const JST_OFFSET_MIN: i32 = 9 * 60;
 /// The simulation's minute 0 (19 Oct 23:40 PDT), in minutes since 19 Oct 00:00 PDT.
@@ -37,16 +40,20 @@ pub enum ZoneChoice {
     /// US Pacific daylight time, UTC−7, as in AWS's report: the English default.
     Pdt,
     Utc,
+    /// UK time at the event: British Summer Time, UTC+1 (it ended on 26
+    /// October 2025), for classes in Britain.
+    Uk,
     /// This device's zone at the time of the event.
     Local,
 }
 
 impl ZoneChoice {
     /// Every choice, in the order the control lists them.
-    pub const ALL: [ZoneChoice; 4] = [
+    pub const ALL: [ZoneChoice; 5] = [
         ZoneChoice::Jst,
         ZoneChoice::Pdt,
         ZoneChoice::Utc,
+        ZoneChoice::Uk,
         ZoneChoice::Local,
     ];
 
@@ -56,6 +63,7 @@ impl ZoneChoice {
             ZoneChoice::Jst => "jst",
             ZoneChoice::Pdt => "pdt",
             ZoneChoice::Utc => "utc",
+            ZoneChoice::Uk => "uk",
             ZoneChoice::Local => "local",
         }
     }
@@ -83,6 +91,7 @@ impl ZoneChoice {
             ZoneChoice::Jst => Zone::Jst,
             ZoneChoice::Pdt => Zone::Pdt,
             ZoneChoice::Utc => Zone::Utc,
+            ZoneChoice::Uk => Zone::Uk,
             ZoneChoice::Local if OFFSET_RANGE_MIN.contains(&device_offset_min) => {
                 Zone::Device(device_offset_min)
             }
@@ -97,6 +106,8 @@ pub enum Zone {
     Jst,
     Pdt,
     Utc,
+    /// UK time at the event (BST, UTC+1).
+    Uk,
     /// The device's zone: its offset from UTC at the event, minutes east.
     Device(i32),
 }
@@ -108,6 +119,7 @@ impl Zone {
             Zone::Jst => JST_OFFSET_MIN,
             Zone::Pdt => PDT_OFFSET_MIN,
             Zone::Utc => 0,
+            Zone::Uk => UK_OFFSET_MIN,
             Zone::Device(m) => m,
         }
     }
@@ -134,6 +146,7 @@ impl Zone {
             Zone::Jst => lang.text(Key::TimePlaceJst),
             Zone::Pdt => lang.text(Key::TimePlacePdt),
             Zone::Utc => lang.text(Key::TimePlaceUtc),
+            Zone::Uk => lang.text(Key::TimePlaceUk),
             Zone::Device(_) => lang.text(Key::TimePlaceDevice),
         }
     }
@@ -144,6 +157,7 @@ impl Zone {
             Zone::Jst => lang.text(Key::TzShortJst).into(),
             Zone::Pdt => lang.text(Key::TzShortPdt).into(),
             Zone::Utc => lang.text(Key::TzShortUtc).into(),
+            Zone::Uk => lang.text(Key::TzShortUk).into(),
             Zone::Device(m) => offset_label(m),
         }
     }
@@ -410,6 +424,7 @@ pub fn zone_name(lang: Lang, zone: Zone) -> String {
         Zone::Jst => lang.text(Key::TzJst).into(),
         Zone::Pdt => lang.text(Key::TzPdt).into(),
         Zone::Utc => lang.text(Key::TzUtc).into(),
+        Zone::Uk => lang.text(Key::TzUk).into(),
         Zone::Device(m) => lang.message(&msg::TzLocal {
             zone: &offset_label(m),
         }),
@@ -483,6 +498,15 @@ mod tests {
         assert_eq!(EN_PDT.day_time(race), "23:48 on 19 Oct");
         assert_eq!(JA_JST.day_time(race), "20日15:48");
         assert_eq!(Clock::new(Lang::Ja, Zone::Utc).day_time(race), "20日06:48");
+        // UK classes: British Summer Time (UTC+1) still ran on the day.
+        assert_eq!(
+            Clock::new(Lang::En, Zone::Uk).day_time(race),
+            "07:48 on 20 Oct"
+        );
+        assert_eq!(
+            ZoneChoice::from_code(" UK ").map(|z| z.resolve(0)),
+            Some(Zone::Uk)
+        );
         // NLB failover off, 09:36 PDT = 21 Oct 01:36 JST.
         assert_eq!(JA_JST.day_time(at(20, 9, 36)), "21日01:36");
         assert_eq!(JA_JST.day_time(at(20, 14, 20)), "21日06:20");

@@ -194,6 +194,9 @@ pub enum Lesson {
     Fallback,
     /// A guard that refuses to write the page blank, under everything.
     Guard,
+    /// When a shop hears of trouble: its own alarm within minutes, AWS's
+    /// status page 23 minutes after the first errors (chapter 9).
+    Alarms,
     /// What AWS did, and what it promised (drawn as promises).
     Promises,
 }
@@ -843,7 +846,7 @@ pub static CHAPTERS: [Chapter; 10] = [
                     dash(Key::Ch9StatusFact),
                     ours(Key::Ch9StatusLesson),
                 ],
-                shop(ShopChoice::UsEast1),
+                lesson(Lesson::Alarms),
             ),
             with_figure(
                 beat(
