@@ -200,7 +200,7 @@ fn Challenges(
                 go_to(c.focus);
             };
             view! {
-                <li class="challenge" id=c.id class:done=move || done.get() class:active=move || active.get() == Some(n)>
+                <li class="pc-challenge" id=c.id class:done=move || done.get() class:active=move || active.get() == Some(n)>
                     <p class="goal">{move || say(lang.get(), c.goal)}</p>
                     <button type="button" id=format!("{}-start", c.id) on:click=start>
                         {move || say(lang.get(), c.button)}
@@ -215,7 +215,7 @@ fn Challenges(
         })
         .collect_view();
     view! {
-        <div class="challenges" aria-labelledby="pc-ch-title">
+        <div class="pc-challenges" aria-labelledby="pc-ch-title">
             <h3 id="pc-ch-title">{move || say(lang.get(), Key::PcChTitle)}</h3>
             <ol>{cards}</ol>
         </div>
