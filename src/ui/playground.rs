@@ -390,8 +390,11 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
     let grid =
         move || days.with(|d| lab_days::markup(lang.get(), &d.now, &d.before, READER_TRIALS));
     let grid_caption = move || days.with(|d| lab_days::caption(lang.get(), &d.now, READER_TRIALS));
+    // The board one task after the census (it replays an order of it).
+    let counted_moved = super::one_task_later(Box::new(move || counted.track()));
     let first_bad = Memo::new(move |_| {
-        counted.with(|c| {
+        counted_moved.track();
+        counted.with_untracked(|c| {
             c.as_ref()
                 .and_then(|(_, with, unfixed)| first_bad_game(with, unfixed))
         })
