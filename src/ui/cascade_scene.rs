@@ -36,7 +36,9 @@ const ROWS: [(Service, Key); 12] = [
 /// The time axis: 19 Oct 23:40 to 20 Oct 15:00 PDT (the reader's zone
 /// labels it).
 const AXIS_END: Minute = 15 * 60 + 20;
-const LEFT: i32 = 122;
+/// Where the bars start: right of the widest row name at 13 units
+/// ("EC2: starting instances", 「NLB（ロードバランサー）」).
+const LEFT: i32 = 172;
 const RIGHT: i32 = 354;
 const ROW_H: i32 = 20;
 /// The bars' top: below a row of days and a row of times, each a label high.
