@@ -196,7 +196,7 @@ pub fn CascadeScene(
     };
     // Keep the label inside the picture: its half width, roughly.
     let cursor_text_x = move || {
-        let half = super::race_scene::text_width(&cursor_label()) / 2 + 2;
+        let half = super::text::text_width(&cursor_label()) / 2 + 2;
         cursor_x().clamp(half, (WIDTH - half).max(half))
     };
     // The chart in words, for screen readers: each service's windows.

@@ -13,7 +13,8 @@ use crate::story::static_page::escape;
 
 use super::idea_scene::Svg;
 use super::model::{race_moments, race_run};
-use super::race_scene::{CHIP_STEP, ChipPicture, GAP_WIDTH, row, text_width};
+use super::race_scene::{CHIP_STEP, ChipPicture, GAP_WIDTH, row};
+use super::text::text_width;
 
 /// Picture width, and where the regional page starts.
 const WIDTH: i32 = 360;

@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast as _;
 use super::chain_scene::BoxState;
 use super::format::duration;
 use super::idea_scene::Svg;
+use super::text::{text_width, wrap};
 use crate::controls::Move;
 use crate::engine::cascade::clock::END;
 use crate::engine::cascade::graph::{Coupling, Dependency, Service};
@@ -149,9 +150,7 @@ const LANES: [((Service, Service), i32); 3] = [
 /// lines run in it).
 const BANDS: [i32; 5] = [20, 32, 36, 40, 46];
 const TOP: i32 = 4;
-/// Text: every label is 13 px in a picture at most 360 px wide, so 12 px or
-/// more on a 343 px phone column.
-const FONT: f32 = 13.0;
+/// Text: labels at `text::LABEL_PX` (12 px or more on a 343 px phone column).
 const LINE_H: i32 = 15;
 const PAD_X: i32 = 4;
 /// A port's dot, and the circle a press hits (24 px or more on a phone).
@@ -176,104 +175,6 @@ fn span(slot: Slot) -> (i32, i32) {
             (x, x + w)
         }
     }
-}
-
-/// The width a line of text takes at the picture's size (an estimate that
-/// errs wide, measured on the widest common face, DejaVu Sans Bold: CJK a
-/// full em, Latin capitals 0.76, digits 0.70, most lower case 0.64).
-fn text_width(text: &str) -> f32 {
-    text.chars()
-        .map(|c| match c {
-            ' ' => 0.33,
-            'i' | 'l' | 'j' => 0.36,
-            't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '(' | ')' | '\'' | '/' | '-' => 0.5,
-            'm' | 'w' => 0.95,
-            c if c.is_ascii_uppercase() => 0.76,
-            c if c.is_ascii_digit() => 0.70,
-            c if c.is_ascii() => 0.64,
-            _ => 1.0,
-        })
-        .sum::<f32>()
-        * FONT
-}
-
-/// The script class of a character, for where Japanese may break: between
-/// runs of one script, never before closing or after opening brackets.
-fn script(c: char) -> u8 {
-    match c {
-        c if c.is_ascii() => 0,
-        '\u{3041}'..='\u{309f}' => 1, // hiragana
-        '\u{30a0}'..='\u{30ff}' => 2, // katakana
-        _ => 3,
-    }
-}
-
-/// Pieces of `text` a line may end after: words (with their space) for
-/// Latin text; for Japanese, runs of one script, a hiragana particle kept
-/// with the run before it, brackets kept with what they enclose.
-fn pieces(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        let brk = match prev {
-            None => false,
-            Some(p) => {
-                let closing = matches!(c, '）' | '」' | '、' | '。' | ')' | ',');
-                let opening = matches!(p, '（' | '「' | '(');
-                // After a space, before an opening bracket, after a closing one.
-                let edge = p == ' ' || matches!(c, '（' | '(') || matches!(p, '）' | '」');
-                if closing || opening {
-                    false
-                } else if edge {
-                    true
-                } else if c.is_ascii() && p.is_ascii() {
-                    false
-                } else {
-                    // A particle stays with what comes before it.
-                    script(c) != script(p) && script(c) != 1
-                }
-            }
-        };
-        match out.last_mut() {
-            Some(last) if !brk => last.push(c),
-            _ => out.push(c.to_string()),
-        }
-        prev = Some(c);
-    }
-    out
-}
-
-/// `text` in lines no wider than `max` (a piece wider than a line is cut
-/// between characters).
-pub fn wrap(text: &str, max: f32) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for piece in pieces(text) {
-        let trial = format!("{line}{piece}");
-        if line.is_empty() || text_width(trial.trim_end()) <= max {
-            line = trial;
-        } else {
-            lines.push(line.trim_end().to_string());
-            line = piece;
-        }
-        // A piece too wide alone: cut it.
-        while text_width(line.trim_end()) > max && line.chars().count() > 1 {
-            let mut head = String::new();
-            for c in line.chars() {
-                if !head.is_empty() && text_width(&format!("{head}{c}")) > max {
-                    break;
-                }
-                head.push(c);
-            }
-            let rest: String = line.chars().skip(head.chars().count()).collect();
-            lines.push(head);
-            line = rest;
-        }
-    }
-    if !line.trim().is_empty() || lines.is_empty() {
-        lines.push(line.trim_end().to_string());
-    }
-    lines
 }
 
 /// How a box fared in a what-if: its state (the chain's) and for how long.
@@ -481,7 +382,7 @@ pub fn layout(lang: Lang, scenario: &CascadeScenario, impact: &Impact) -> Layout
             .iter()
             .map(|&(slot, node)| {
                 let (x0, x1) = span(slot);
-                let max = (x1 - x0 - 2 * PAD_X) as f32;
+                let max = x1 - x0 - 2 * PAD_X;
                 let o = outcome(node, scenario, impact);
                 let word = lang.text(state_word(o.state));
                 let time = o.minutes.map(|m| duration(lang, m));
@@ -981,18 +882,18 @@ mod tests {
     #[test]
     fn japanese_and_english_labels_wrap_where_a_reader_would_break_them() {
         assert_eq!(
-            wrap("EC2のネットワーク設定係", 140.0),
+            wrap("EC2のネットワーク設定係", 140),
             ["EC2のネットワーク", "設定係"]
         );
         assert_eq!(
-            wrap("NLB（ロードバランサー）", 140.0),
+            wrap("NLB（ロードバランサー）", 140),
             ["NLB", "（ロードバランサー）"]
         );
-        assert_eq!(wrap("Shop (example)", 90.0), ["Shop", "(example)"]);
-        assert_eq!(wrap("DynamoDB", 90.0), ["DynamoDB"]);
+        assert_eq!(wrap("Shop (example)", 90), ["Shop", "(example)"]);
+        assert_eq!(wrap("DynamoDB", 90), ["DynamoDB"]);
         for lang in [Lang::Ja, Lang::En] {
             for s in Service::ALL {
-                for max in [60.0, 91.0, 140.0] {
+                for max in [60, 91, 140] {
                     let lines = wrap(lang.text(service_key(s)), max);
                     assert_eq!(
                         lines.concat().replace(' ', ""),
@@ -1026,7 +927,7 @@ mod tests {
                 }
                 for line in a.label.iter().chain(&a.state) {
                     assert!(
-                        text_width(line) <= (a.w - 2 * PAD_X) as f32 + 0.5,
+                        text_width(line) <= a.w - 2 * PAD_X + 1,
                         "{lang:?} {line} in {:?}",
                         a.node
                     );

@@ -85,49 +85,6 @@ fn part(base: &str, focus: bool) -> String {
 /// the wasm a view of the same elements costs.
 pub(super) struct Svg(pub(super) String);
 
-/// `text` in lines no wider than `max_width`: broken at spaces where it
-/// has them (English), else between any two characters except before a
-/// closing mark or after an opening one (Japanese). A word wider than the
-/// line stands alone on its line.
-pub(crate) fn wrap(text: &str, max_width: i32) -> Vec<String> {
-    use super::race_scene::text_width;
-    let spaced = text.contains(' ');
-    let pieces: Vec<String> = if spaced {
-        text.split(' ').map(str::to_string).collect()
-    } else {
-        let mut out: Vec<String> = Vec::new();
-        for c in text.chars() {
-            let joins_before = "、。，．）」』】・ー：！？%,.".contains(c);
-            let after_opening = out
-                .last()
-                .and_then(|p| p.chars().last())
-                .is_some_and(|l| "（「『【".contains(l));
-            let digit_run = c.is_ascii_alphanumeric()
-                && out
-                    .last()
-                    .and_then(|p| p.chars().last())
-                    .is_some_and(|l| l.is_ascii_alphanumeric() || ",.".contains(l));
-            match out.last_mut() {
-                Some(last) if joins_before || after_opening || digit_run => last.push(c),
-                _ => out.push(c.to_string()),
-            }
-        }
-        out
-    };
-    let gap = if spaced { " " } else { "" };
-    let mut lines: Vec<String> = Vec::new();
-    for piece in pieces {
-        match lines.last_mut() {
-            Some(line) if text_width(&format!("{line}{gap}{piece}")) <= max_width => {
-                line.push_str(gap);
-                line.push_str(&piece);
-            }
-            _ => lines.push(piece),
-        }
-    }
-    lines
-}
-
 /// ` class="…"`, or nothing for no class.
 pub(super) fn class_attr(class: &str) -> String {
     if class.is_empty() {
@@ -192,7 +149,7 @@ impl Svg {
         );
     }
     /// `text` from (x, y), broken into lines no wider than `max_width`
-    /// (as [`super::race_scene::text_width`] measures), `line_height`
+    /// (as [`super::text::text_width`] measures), `line_height`
     /// apart. Returns the baseline of the last line.
     pub(super) fn wrapped(
         &mut self,
@@ -203,7 +160,7 @@ impl Svg {
         line_height: i32,
     ) -> i32 {
         let mut baseline = y;
-        for (i, line) in wrap(text, max_width).iter().enumerate() {
+        for (i, line) in super::text::wrap(text, max_width).iter().enumerate() {
             baseline = y + line_height * i as i32;
             self.text(x, baseline, class, line);
         }
@@ -461,7 +418,7 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
     let page_bottom = py + if step >= 4 { 104 } else { 86 };
     // The first beat's count is the whole book's for the region (every
     // name's entries), not this one page's: it sits under the page.
-    let entries_lines = wrap(lang.text(Key::IdeaEntries), 332).len() as i32;
+    let entries_lines = super::text::wrap(lang.text(Key::IdeaEntries), 332).len() as i32;
     let height = if step == 0 {
         page_bottom + 7 + 17 * entries_lines
     } else {
@@ -528,31 +485,6 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn wrapping_keeps_words_numbers_and_closing_marks_whole() {
-        use super::super::race_scene::text_width;
-        let en = super::wrap(
-            "But after the fix, remembered blank answers kept errors going",
-            200,
-        );
-        assert!(en.len() > 1 && en.iter().all(|l| text_width(l) <= 200));
-        assert_eq!(
-            en.join(" "),
-            "But after the fix, remembered blank answers kept errors going"
-        );
-        let ja = super::wrap("色：白紙で終わる11,249通り（全35,611通りの31.6%）", 120);
-        assert_eq!(
-            ja.concat(),
-            "色：白紙で終わる11,249通り（全35,611通りの31.6%）"
-        );
-        for line in &ja {
-            assert!(!line.starts_with(['）', '、', '。', ',', '%']), "{ja:?}");
-            assert!(!line.ends_with('（'), "{ja:?}");
-        }
-        // No number is split across lines.
-        assert!(ja.iter().any(|l| l.contains("11,249")), "{ja:?}");
-        assert!(ja.iter().any(|l| l.contains("31.6%")), "{ja:?}");
-    }
 
     use super::*;
     use crate::story::chapters::{CHAPTERS, Scene};

@@ -66,11 +66,9 @@ fn blank_square(out: &mut String, class: &str, index: u32) {
     );
 }
 
-/// Rough width of `text` at the picture's 13 px.
+/// The width of `text` at the pictures' label size (`ui::text`).
 fn text_width(text: &str) -> f64 {
-    text.chars()
-        .map(|c| if c.is_ascii() { 7.2 } else { 13.0 })
-        .sum()
+    f64::from(super::text::text_width(text))
 }
 
 /// How many of `now` are blank.

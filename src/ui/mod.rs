@@ -33,6 +33,7 @@ mod share_bar;
 mod sources_page;
 pub mod speaker;
 pub mod story;
+mod text;
 mod timeline_scene;
 pub mod url;
 mod why;

@@ -11,10 +11,11 @@ use leptos::prelude::*;
 
 use super::clock::clock;
 use super::format::{duration, grouped};
-use super::idea_scene::{Svg, wrap};
+use super::idea_scene::Svg;
 use super::kind::KindBadge;
 use super::mark::MarkBadge;
 use super::model::{STORY_ESTIMATE, race_census, shop_impact, shop_minutes, story_estimate_p};
+use super::text::wrap;
 use crate::engine::cascade::clock::at;
 use crate::engine::cascade::{Minute, Service, Severity};
 use crate::i18n::{Key, Lang, msg, one_decimal};

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::model::{moment_index, notable_indices, race_run, world_after};
 use super::story::Detail;
+use super::text::text_width;
 use super::url;
 #[cfg(test)]
 use crate::engine::race::model::Phase;
@@ -367,18 +368,6 @@ pub(crate) struct Picture {
     /// (name, state, delayed) per clerk.
     pub clerks: Vec<(String, String, bool)>,
     pub pages: Vec<PagePicture>,
-}
-
-/// The pictures' label size (`svg .small` in `style/scenes.css`), in user
-/// units.
-pub(crate) const LABEL_PX: i32 = 13;
-
-/// Rough width of `text` set in bold at [`LABEL_PX`]: a full em for kana
-/// and kanji, about 0.62 em for Latin letters and digits.
-pub(crate) fn text_width(text: &str) -> i32 {
-    text.chars()
-        .map(|c| if c.is_ascii() { 8 } else { LABEL_PX })
-        .sum()
 }
 
 /// A page's row: the newest bundles that fit, and before them, marked off
