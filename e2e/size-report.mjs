@@ -2,7 +2,8 @@
 // load split into what comes before the first paint (index.html and the
 // style sheets and scripts it names) and after it (the app's script and
 // wasm, which the loader fetches once the page has painted), each checked
-// against the budget file; with a named wasm (the pre-wasm-opt build), the
+// against the budget file, and the lab's first load (the lab has a wasm of its
+// own, fetched instead of the story's for ?view=playground); with a named wasm (the pre-wasm-opt build), the
 // biggest contributors by crate and by function, from twiggy, so that a
 // regression has a name. Exits non-zero when over budget.
 // Usage: node e2e/size-report.mjs <dist-dir> <budget.json> [named.wasm]
@@ -41,19 +42,28 @@ for (const page of pages) {
     (['href', 'src'].includes(m[1]) ? beforeByPage.get(page) : afterPaint).add(m[2]);
   }
 }
+// The lab has a wasm of its own (src/bin/lab.rs): the loader fetches either
+// the story's or the lab's, never both, so each is a first load of its own.
+const isLab = (file) => /^dns-race-lab-/.test(file);
+const labAfterPaint = new Set([...afterPaint].filter(isLab));
+for (const file of labAfterPaint) afterPaint.delete(file);
+if (labAfterPaint.size === 0) {
+  console.error("size-report: the pages' loader names no lab wasm (dns-race-lab-*); did scripts/finish-html.mjs change?");
+  process.exit(1);
+}
 const beforePaint = beforeByPage.get('index.html');
 const named = new Set([...beforePaint, ...afterPaint]);
 const rows = [];
 for (const path of walk(dist)) {
   const bytes = readFileSync(path);
   const file = relative(dist, path);
-  rows.push({ file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, firstLoad: named.has(file) });
+  rows.push({ file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, firstLoad: named.has(file), lab: labAfterPaint.has(file) });
 }
 rows.sort((a, b) => b.gzip - a.gzip);
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 console.log('  ' + 'file'.padEnd(48) + 'raw'.padStart(11) + 'gzip'.padStart(11) + '  first load');
 for (const r of rows) {
-  console.log('  ' + r.file.padEnd(48) + kb(r.raw) + kb(r.gzip) + (r.firstLoad ? '  yes' : ''));
+  console.log('  ' + r.file.padEnd(48) + kb(r.raw) + kb(r.gzip) + (r.firstLoad ? '  yes' : r.lab ? '  the lab' : ''));
 }
 const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
 const first = rows.filter((r) => r.firstLoad);
@@ -67,6 +77,10 @@ for (const [page, files] of beforeByPage) {
 }
 console.log('  ' + `after the first paint (${after.length} files)`.padEnd(48) + kb(sum(after, 'raw')) + kb(sum(after, 'gzip')));
 console.log('  ' + `first load, both (${first.length} files)`.padEnd(48) + kb(sum(first, 'raw')) + kb(sum(first, 'gzip')));
+const labAfter = rows.filter((r) => r.lab);
+const labFirst = [...before, ...labAfter];
+console.log('  ' + `the lab, after the first paint (${labAfter.length} files)`.padEnd(48) + kb(sum(labAfter, 'raw')) + kb(sum(labAfter, 'gzip')));
+console.log('  ' + `the lab's first load (${labFirst.length} files)`.padEnd(48) + kb(sum(labFirst, 'raw')) + kb(sum(labFirst, 'gzip')));
 
 if (namedWasm && existsSync(namedWasm)) {
   try {
@@ -112,10 +126,16 @@ let over = false;
 for (const [label, list, limitKey, goalKey] of [
   ['before the first paint (the larger page)', before, 'before_first_paint_gzip_bytes', 'before_first_paint_goal_bytes'],
   ['first load with the wasm', first, 'first_load_gzip_bytes', 'first_load_goal_bytes'],
+  ["the lab's first load with its wasm", labFirst, 'lab_first_load_gzip_bytes', null],
 ]) {
   const used = sum(list, 'gzip');
   const limit = budget[limitKey];
   const goal = budget[goalKey];
+  if (!limit) {
+    console.error(`  ${budgetPath} has no ${limitKey}`);
+    over = true;
+    continue;
+  }
   const goalNote = goal ? `; goal ${goal} B (${used <= goal ? 'met' : `${used - goal} B to go`})` : '';
   if (used > limit) {
     console.error(`  OVER BUDGET: ${label} is ${used} B gzipped; the budget (${budgetPath}: ${limitKey}) allows ${limit} B${goalNote}.`);

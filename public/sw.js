@@ -2,7 +2,8 @@
 // goes to the network as usual (so a new build is never hidden behind an old
 // copy); what comes back is kept, and used only when the network fails.
 // On install it keeps the page and the assets the page names (their names
-// carry content hashes), so the first visit is enough to work offline.
+// carry content hashes), so the first visit is enough to work offline; the
+// lab's wasm only once the lab has been opened.
 'use strict';
 const CACHE = 'dns-race-explainer-v1';
 const PAGE = new URL('./', self.location).href;
@@ -21,12 +22,24 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     const assets = new Set();
+    // A visit to the lab keeps the lab's files too (the page has fetched
+    // them already, before this worker could see it). The lab, as the
+    // page's loader reads the address.
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const atLab = windows.some((w) => {
+      const asked = new URL(w.url).searchParams;
+      return (asked.get('view') ?? '').trim() === 'playground' || (asked.get('embed') ?? '').trim().toLowerCase() === 'playground';
+    });
     for (const page of [PAGE, EN_PAGE]) {
     const response = await fetch(page, { cache: 'no-cache' });
     if (!response.ok) continue;
     const html = await response.clone().text();
     await cache.put(page, await followed(response));
     for (const m of html.matchAll(/(?:href|src|module_or_path:|from|import\(|fetch\()\s*=?\s*["']([^"']+\.(?:js|wasm|css|svg|png))["']/g)) {
+      // The lab's wasm and script (dns-race-lab-*) are kept once the
+      // reader opens the lab, not before: a reader of the story does not
+      // download the lab (the fetch handler below keeps it later).
+      if (!atLab && /(^|\/)dns-race-lab-/.test(m[1])) continue;
       assets.add(new URL(m[1], PAGE).href);
     }
     }

@@ -4,7 +4,8 @@
 // <!-- story:begin --> and <!-- story:end --> (every beat, rendered by the
 // app's own views natively: crates/sitegen), its title and description, and
 // links to the other; and starts the app's loader only after the first
-// paint (see startAfterFirstPaint below).
+// paint, picking the lab's own wasm where the address opens the lab (see
+// startAfterFirstPaint and labFiles below).
 // 1. Fills in the Content-Security-Policy. Trunk writes the app's loader as an inline module script; the
 // policy allows exactly that script by its SHA-256 hash (no 'unsafe-inline'),
 // WebAssembly compilation by 'wasm-unsafe-eval' (no 'unsafe-eval'), and
@@ -13,7 +14,7 @@
 // 2. With SITE_URL set (e.g. SITE_URL=https://example.org/aws-outage/), makes
 // the social card's image address absolute and adds og:url, as link
 // previews require; without it they stay relative (fine for local use).
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, renameSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -28,6 +29,7 @@ if (!dir) {
 const file = join(dir, 'index.html');
 const source = readFileSync(file, 'utf8');
 const stories = printStories();
+const LAB = labFiles();
 const ROOT = join(import.meta.dirname, '..');
 const words = (lang) => JSON.parse(readFileSync(join(ROOT, 'locales', `${lang}.json`), 'utf8'));
 // The page of each language, relative to the site's folder (the app's
@@ -198,6 +200,53 @@ function startAfterFirstPaint(page) {
       process.exit(1);
     }
   }
+  // The lab has a wasm of its own (src/bin/lab.rs, built by Trunk as a
+  // "worker" beside the story's): the loader picks it where the app will
+  // open the lab, reading the address as the app does (crates/story's
+  // share::decode: the first view= is exactly "playground" once trimmed, or
+  // the first embed= is "playground" in any case). Where the two could
+  // disagree (embed=race&view=playground) it picks the lab's, which also
+  // carries the story: never a wasm without the view asked for.
+  const storyImport = body.match(/await import\(('[^']+')\);/);
+  const storyFetch = body.match(/module_or_path: (fetch\('[^']+', \{ integrity: '[^']+' \}\))/);
+  if (!storyImport || !storyFetch) {
+    console.error("finish-html.mjs: could not find the loader's import and fetch to add the lab's wasm beside them");
+    process.exit(1);
+  }
+  body = body
+    .replace(
+      storyImport[0],
+      `await (lab ? import('./${LAB.js}') : import(${storyImport[1]}));`,
+    )
+    .replace(
+      storyFetch[0],
+      `module_or_path: lab ? fetch('./${LAB.wasm}', { integrity: '${LAB.integrity}' }) : ${storyFetch[1]}`,
+    );
+  body = `\nconst asked = new URLSearchParams(location.search);\nconst lab = (asked.get('view') ?? '').trim() === 'playground'\n  || (asked.get('embed') ?? '').trim().toLowerCase() === 'playground';${body}`;
   const later = `\nconst afterFirstPaint = () => new Promise((go) => {\n  const paint = () => requestAnimationFrame(() => setTimeout(go, 0));\n  if (document.readyState === 'complete') paint();\n  else addEventListener('load', paint, { once: true });\n});\nafterFirstPaint().then(async () => {${body}}).catch(() => {\n  // The wasm or its script did not arrive: say so where "Loading…" was\n  // (the printed story goes on working).\n  document.documentElement.classList.add('app-failed');\n});\n`;
   return out.replace(loader, `${m[1]}${later}${m[3]}`);
+}
+
+/**
+ * The lab's wasm and script, which Trunk writes under the binary's own name
+ * (a "worker" gets no hashed name): renamed here as Trunk names the story's
+ * (`<name>-<16 hex>`), so hosts may keep them for a year like the rest
+ * (scripts/pack-site.mjs), with the wasm's integrity hash for the loader.
+ */
+function labFiles() {
+  const [js, wasm] = ['dns-race-lab.js', 'dns-race-lab_bg.wasm'].map((f) => join(dir, f));
+  let bytes;
+  try {
+    bytes = readFileSync(wasm);
+  } catch {
+    console.error(`finish-html.mjs: the lab's wasm (${wasm}) is missing; is its <link data-trunk rel="rust" data-bin="dns-race-lab"> in index.html?`);
+    process.exit(1);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const named = { js: `dns-race-lab-${hash}.js`, wasm: `dns-race-lab-${hash}_bg.wasm` };
+  renameSync(js, join(dir, named.js));
+  renameSync(wasm, join(dir, named.wasm));
+  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  console.log(`finish-html.mjs: the lab's wasm is ${named.wasm}`);
+  return { ...named, integrity };
 }

@@ -200,6 +200,43 @@ test('the page fetches no wasm before its first paint', async ({ page }) => {
   expect(wasm[0][1]).toBeGreaterThan(painted);
 });
 
+// The lab has a wasm of its own (src/bin/lab.rs): each address fetches the
+// one wasm its view needs, and a reader of the story never the lab's, not
+// even through the offline copy. (The offline copy made on a visit to the
+// lab keeps the story's wasm too: the story then works offline as well.)
+const wasmOf = (url) => (/\/dns-race-lab-[0-9a-f]+_bg\.wasm$/.test(url) ? 'lab' : /\/dns-race-explainer-[0-9a-f]+_bg\.wasm$/.test(url) ? 'story' : null);
+for (const [address, expected, shows] of [
+  ['./?lang=ja', 'story', '#progress'],
+  ['./index.en.html?ch=4&beat=4', 'story', '#progress'],
+  ['./index.en.html?view=sources', 'story', '.to-story'],
+  ['./index.en.html?embed=race', 'story', '.embedded-scene'],
+  ['./index.en.html?view=playground', 'lab', '#play-title'],
+  ['./?view=%20playground%20&lang=en', 'lab', '#play-title'],
+  ['./index.en.html?embed=PLAYGROUND', 'lab', '#play-title'],
+]) {
+  test(`${address} fetches the ${expected}'s wasm and no other`, async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched = [];
+    // Requests from the page and from its service worker alike.
+    context.on('request', (r) => {
+      const which = wasmOf(r.url());
+      if (which && !(which === 'story' && r.serviceWorker())) fetched.push(which);
+    });
+    await page.goto(address);
+    await expect(page.locator(shows).first()).toBeVisible();
+    if (expected === 'story') {
+      // The offline copy is made once the page has loaded: wait for it.
+      await page.evaluate(() => navigator.serviceWorker?.ready);
+      await page.waitForTimeout(500);
+    }
+    expect(fetched).toContain(expected);
+    expect(fetched.filter((w) => w !== expected)).toEqual([]);
+    await expect(page.locator('.lab-missing')).toHaveCount(0);
+    await context.close();
+  });
+}
+
 test('link previews: title, description and a card image in both languages', async ({ page, request }) => {
   await openApp(page);
   const meta = async (sel) => page.locator(sel).getAttribute('content');
@@ -232,3 +269,21 @@ for (const base of ['/', '/some/dir/']) {
     await context.setOffline(false);
   });
 }
+
+test('once the lab has been opened, it works offline too', async ({ page, context }) => {
+  await page.goto('./index.en.html?view=playground');
+  await expect(page.locator('#play-title')).toHaveText(en['play.title']);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  const response = await page.goto('./index.en.html?view=playground&seed=7');
+  expect(response.fromServiceWorker()).toBe(true);
+  await expect(page.locator('#play-title')).toHaveText(en['play.title']);
+  // The lab's engine runs: the day's result is there.
+  await expect(page.locator('#play-run')).toContainText('went blank');
+  await context.setOffline(false);
+});

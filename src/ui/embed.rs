@@ -7,8 +7,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use super::playground::Playground;
-use super::playground_cascade::CascadePlaygroundNext;
 use super::race_scene::RaceScene;
 use super::share_bar::scene_name;
 use super::story::Story;
@@ -69,11 +67,7 @@ pub fn EmbeddedScene(lang: Signal<Lang>, embed: Embed) -> impl IntoView {
         }
         Embed::Cascade => view! { <TimelineScene lang=lang entries=false /> }.into_any(),
         Embed::Timeline => view! { <TimelineScene lang=lang /> }.into_any(),
-        Embed::Playground => view! {
-            <Playground lang=lang />
-            <CascadePlaygroundNext lang=lang />
-        }
-        .into_any(),
+        Embed::Playground => super::lab(lang),
         Embed::Chapter(c) => view! { <Story lang=lang chapter=c /> }.into_any(),
     };
     let full = move || state.with(|s| url::link_to(&s.opening_full()));

@@ -79,6 +79,41 @@ pub(crate) fn one_task_later(track: Box<dyn Fn() + Send + Sync>) -> ReadSignal<u
     moved
 }
 
+/// The lab's views (`?view=playground`, `?embed=playground`), registered only
+/// by the lab's own wasm (`src/bin/lab.rs`, [`mount_lab`]). The story's wasm
+/// (`src/main.rs`) never names them, so the linker leaves the lab out of it:
+/// a reader of the story does not download the lab (72 KB gzipped).
+static LAB: std::sync::OnceLock<fn(Signal<crate::i18n::Lang>) -> AnyView> =
+    std::sync::OnceLock::new();
+
+/// The lab's two halves: the race's experiments, then the cascade's.
+fn lab_view(lang: Signal<crate::i18n::Lang>) -> AnyView {
+    view! {
+        <playground::Playground lang=lang />
+        <playground_cascade::CascadePlaygroundNext lang=lang />
+    }
+    .into_any()
+}
+
+/// The lab, where this wasm carries it. The page's loader picks the lab's
+/// wasm for an address that opens the lab, so the story's wasm meets one only
+/// if the two disagree: it then says so, instead of a blank page.
+pub(crate) fn lab(lang: Signal<crate::i18n::Lang>) -> AnyView {
+    match LAB.get() {
+        Some(view) => view(lang),
+        None => view! {
+            <p class="lab-missing" role="alert">{move || lang.get().text(Key::PlayMissing)}</p>
+        }
+        .into_any(),
+    }
+}
+
+/// Mounts the app with the lab (the lab's wasm: `src/bin/lab.rs`).
+pub fn mount_lab() {
+    let _ = LAB.set(lab_view);
+    mount();
+}
+
 /// Mounts the app on the page's `<body>`: the explainer (in presenter mode
 /// with `?present=1`), the engine check when the address asks for
 /// `?check=race`, the printable handout for `?view=handout`; `?view=teach`
@@ -204,8 +239,7 @@ pub fn App() -> impl IntoView {
                     <a class="to-story" href=link_to_page(Page::Story)>
                         "← " {t(Key::PlayBack)}
                     </a>
-                    <playground::Playground lang=lang />
-                    <playground_cascade::CascadePlaygroundNext lang=lang />
+                    {lab(lang)}
                 }
                     .into_any(),
                 Page::Sources => view! {
