@@ -56,7 +56,11 @@ impl Sheet {
     pub fn href(self, lang: Lang) -> String {
         match self {
             Sheet::Teach => format!("public/{}", teach_file(lang)),
-            Sheet::Handout => format!("?v=2&lang={}&view=handout", lang.code()),
+            Sheet::Handout => format!(
+                "?v={}&lang={}&view=handout",
+                crate::share::SCHEMA_VERSION,
+                lang.code()
+            ),
         }
     }
 

@@ -47,7 +47,7 @@ pub fn shell(lang: Lang) -> String {
         "<link rel=\"stylesheet\" href=\"public/classroom.css\" />\
 <header class=\"masthead\"><div class=\"masthead-text\"><h1 id=\"title\">{title}</h1><p class=\"subtitle\">{subtitle}</p></div>\
 <nav class=\"classroom-nav\"><a href=\"{other_href}\" lang=\"{other_code}\" hreflang=\"{other_code}\">{other_name}</a>\
-<a href=\"?v=2&amp;lang={code}\">{back}</a><a href=\"{teach}\">{teach_label}</a>\
+<a href=\"?v={v}&amp;lang={code}\">{back}</a><a href=\"{teach}\">{teach_label}</a>\
 <button type=\"button\" id=\"print-handout\">{print}</button></nav></header>\
 <main id=\"handout\" class=\"handout-main\"><p class=\"pre-loading\">{loading}</p></main>",
         title = t(Key::HandoutTitle),
@@ -55,6 +55,7 @@ pub fn shell(lang: Lang) -> String {
         other_href = escape(&Sheet::Handout.href(other)),
         other_code = other.code(),
         other_name = t(Key::LangSwitchTo),
+        v = crate::share::SCHEMA_VERSION,
         code = lang.code(),
         back = t(Key::PlayBack),
         teach = escape(&Sheet::Teach.href(lang)),

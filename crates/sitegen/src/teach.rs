@@ -657,13 +657,14 @@ pub fn page(texts: &Texts) -> String {
     let other = lang.other();
     let nav = format!(
         "<a href=\"{other_file}\" lang=\"{other_code}\" hreflang=\"{other_code}\">{other_name}</a> \
-<a href=\"../?v=2&amp;lang={code}\">{app}</a> \
+<a href=\"../?v={v}&amp;lang={code}\">{app}</a> \
 <a id=\"to-handout\" href=\"{handout}\">{handout_label}</a> \
 {worksheet} \
 <button type=\"button\" class=\"print-button\" hidden>{print}</button>",
         other_file = teach_file(other),
         other_code = other.code(),
         other_name = escape(lang.text(Key::LangSwitchTo).trim()),
+        v = dns_race_explainer::share::SCHEMA_VERSION,
         code = lang.code(),
         app = texts.get("teach.nav_app"),
         handout = escape(&Sheet::Handout.href_from_public(lang)),
