@@ -928,45 +928,6 @@ fn fixes_by_name() {
     );
 }
 
-#[test]
-#[ignore = "prints the numbers of the README's race table"]
-fn print_readme_numbers() {
-    let mut rows: Vec<(String, RaceScenario)> = Preset::ALL
-        .iter()
-        .map(|p| (p.name().to_string(), p.scenario()))
-        .collect();
-    for fix in Fix::ALL {
-        let start = Preset::AsItHappened.scenario();
-        if let Some(s) = search_failing(fix, &start, &SearchSpace::LAB, u32::MAX).found {
-            rows.push((format!("failing setting {}", fix.name()), s));
-        }
-    }
-    for (name, s) in rows {
-        let r = run(&s).unwrap();
-        let c = census(&CensusConfig::for_scenario(&s).unwrap()).unwrap();
-        let e = estimate(&s, &EstimateConfig::for_reader(&s)).unwrap();
-        println!(
-            "{name}: first_empty {:?} empty_at_end {:?} healed {} behind {} | census {} of {} (healed {}, stuck {}; gap {}) | estimate {}/{} p {:.5} [{:.5}, {:.5}]",
-            r.summary.first_empty,
-            r.summary.empty_at_end,
-            r.events
-                .iter()
-                .any(|e| matches!(e.event, RaceEvent::RecordHealed { .. })),
-            r.summary.max_behind_newest,
-            c.counts.empty(),
-            c.counts.orderings,
-            c.counts.empty_healed,
-            c.counts.empty_stuck,
-            c.config.fresh_plan - c.config.stale_plan,
-            e.empty_trials,
-            e.trials,
-            e.p_empty,
-            e.p_low,
-            e.p_high
-        );
-    }
-}
-
 /// An ordinary day in the model (no slow clerk) already has stale
 /// overwrites: three clerks contending for the tag sometimes write a list a
 /// little older than the one in place. They stay far within the clean-up
