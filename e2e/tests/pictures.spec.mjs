@@ -595,8 +595,9 @@ for (const lang of ['ja', 'en']) {
 // Every label written in a box stays in it, with room to breathe: a label
 // whose anchor point (its x and y) lies inside a drawn rectangle of the same
 // picture has what a reader sees of it (its rendered width, its ink's
-// height) inside the smallest such rectangle, at least 2 px from each side,
-// on a phone, motion off. (Chapter 1's hook
+// height) inside that rectangle (the one on top, if several), at least 2 px
+// inside its outline, on a phone, motion off; and it crosses into no other
+// rectangle it is not written in. (Chapter 1's hook
 // lays "no addresses" across the addresses it strikes out: the same one
 // exception as above.)
 for (const lang of ['ja', 'en']) {
@@ -617,7 +618,11 @@ for (const lang of ['ja', 'en']) {
           if (r.closest('defs, clipPath, mask, pattern, symbol, marker')) return false;
           if (!r.getClientRects().length) return false;
           const s = getComputedStyle(r);
-          if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) === 0) return false;
+          if (s.visibility === 'hidden' || s.display === 'none') return false;
+          // Faded out, itself or with its group (a list swept away).
+          for (let e = r; e && e.tagName !== 'svg'; e = e.parentElement) {
+            if (parseFloat(getComputedStyle(e).opacity) === 0) return false;
+          }
           const paint = (p, o) => p !== 'none' && !/rgba\(.*,\s*0\)$/.test(p) && p !== 'transparent' && parseFloat(o) > 0;
           return paint(s.fill, s.fillOpacity) || (paint(s.stroke, s.strokeOpacity) && parseFloat(s.strokeWidth) > 0);
         };
@@ -663,9 +668,11 @@ for (const lang of ['ja', 'en']) {
           for (const t of texts) {
             const a = anchorOf(t);
             if (!a) continue;
+            // The boxes drawn under the anchor before the label, the last
+            // of them (the one on top) the box it is written in.
             const holding = rects
               .filter(({ b }) => a.x >= b.left && a.x <= b.right && a.y >= b.top && a.y <= b.bottom)
-              .sort((p, q) => p.b.width * p.b.height - q.b.width * q.b.height);
+              .filter(({ r }) => r.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
             const tb = inkOf(t);
             // Nor does it cross into a box it is not written in.
             for (const { r: other, b: o } of rects) {
@@ -678,7 +685,7 @@ for (const lang of ['ja', 'en']) {
               }
             }
             if (!holding.length) continue;
-            const { r: rect, b } = holding[0];
+            const { r: rect, b } = holding[holding.length - 1];
             const gaps = {
               left: tb.left - b.left, right: b.right - tb.right, top: tb.top - b.top, bottom: b.bottom - tb.bottom,
             };

@@ -239,7 +239,7 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             let cleaning = matches!(world.enactor(id).phase, Phase::Cleaning { .. });
             let sheet = if cleaning { "held cleaning" } else { "held" };
             svg.open(sheet);
-            svg.rect("", x + 20, 38, CHIP_W, 16);
+            svg.rect("", x + 20, 37, CHIP_W, 18);
             svg.centred(x + 20 + CHIP_W / 2, 50, "small", &format!("#{plan}"));
             svg.close();
             if cleaning {
@@ -299,9 +299,10 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         let w = text_width(&face) + 20;
         let x = WIDTH - 10 - w;
         svg.open("tag-card");
-        svg.rect("", x, py + 1, w, 20);
-        svg.circle(x + 6, py + 11, 2);
-        svg.text(x + 12, py + 15, "small tag", &face);
+        // Hung over the page's top edge: the words below it keep their room.
+        svg.rect("", x, py - 6, w, 22);
+        svg.circle(x + 6, py + 5, 2);
+        svg.text(x + 12, py + 10, "small tag", &face);
         svg.close();
     }
     let main = if blank {
@@ -351,7 +352,7 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             "<g class=\"{class}\" data-plan=\"{}\">",
             chip.plan
         ));
-        svg.rect("", x, row_y, CHIP_W, 16);
+        svg.rect("", x, row_y - 1, CHIP_W, 18);
         svg.centred(
             x + CHIP_W / 2,
             row_y + 12,
@@ -363,7 +364,7 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         // leaving the outline the arrow still points at.
         if change.swept.contains(&chip.plan) {
             svg.open("chip swept");
-            svg.rect("", x, row_y, CHIP_W, 16);
+            svg.rect("", x, row_y - 1, CHIP_W, 18);
             svg.centred(
                 x + CHIP_W / 2,
                 row_y + 12,

@@ -29,7 +29,7 @@ const MEMO_SECONDS: u32 = 60;
 const EMPTY_MEMO_MINUTES: u32 = 15;
 /// The asker's box: narrow enough to leave the question and the answer
 /// room between it and the book (which starts at 198).
-const ASKER_W: i32 = 100;
+const ASKER_W: i32 = 104;
 /// The name whose page the pictures show.
 const PAGE_NAME: &str = "dynamodb.us-east-1";
 
@@ -261,7 +261,7 @@ fn lookup(lang: Lang, idea: Idea) -> String {
         (6 + ASKER_W / 2, 65),
         "small strong",
         t(asker),
-        ASKER_W - 16,
+        ASKER_W - 8,
         16,
     );
     svg.close();
@@ -291,7 +291,7 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     };
     // The question above its arrow, the answer below its own, both in the
     // space between the asker (and the boxes behind it) and the book.
-    let between = (6 + ASKER_W + 8 + 198) / 2;
+    let between = (6 + ASKER_W + 198) / 2;
     svg.open(&part(trip, ask_focus));
     svg.arrow("", (6 + ASKER_W + 4, 52), (194, 44));
     svg.centred(between, 30, "small", t(Key::IdeaAsk));
@@ -308,6 +308,15 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     };
     svg.centred(between, 86, class, answer);
     svg.close();
+    // The memo: under the asker where nothing else is drawn there (the
+    // remembered empty answer), else below the connection to DynamoDB,
+    // which would cross it.
+    let memo_y = if idea == Idea::EmptyRemembered {
+        112
+    } else {
+        184
+    };
+    let mut memo_bottom = 0;
     if matches!(idea, Idea::Memo | Idea::EmptyRemembered | Idea::Repaired) {
         let kept = if blank { t(Key::IdeaZero) } else { ADDRESS };
         let head = format!("{}: {kept}", t(Key::IdeaMemo));
@@ -330,18 +339,14 @@ fn lookup(lang: Lang, idea: Idea) -> String {
             .map(super::text::text_width)
             .max()
             .unwrap_or(0);
+        let memo_h = if blank { 46 } else { 64 };
+        memo_bottom = memo_y + memo_h;
         svg.open("memo focus");
-        svg.rect(
-            "",
-            6,
-            112,
-            (widest + 18).max(150),
-            if blank { 46 } else { 64 },
-        );
-        svg.text(14, 130, "small strong", &head);
-        svg.text(14, 148, "small", &left);
+        svg.rect("", 6, memo_y, (widest + 24).max(150), memo_h);
+        svg.text(14, memo_y + 18, "small strong", &head);
+        svg.text(14, memo_y + 36, "small", &left);
         if !blank {
-            svg.text(14, 166, "small", t(Key::IdeaMemoUsed));
+            svg.text(14, memo_y + 54, "small", t(Key::IdeaMemoUsed));
         }
         svg.close();
     }
@@ -369,7 +374,7 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     let height = if idea == Idea::EmptyRemembered {
         206
     } else {
-        184
+        184.max(memo_bottom + 6)
     };
     svg.finish(lang, idea, height)
 }
@@ -428,7 +433,7 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
                 let zone = lang.message(&msg::IdeaZone {
                     n: &(i + 1).to_string(),
                 });
-                svg.text(x + 8, 58, "small", &zone);
+                svg.text(x + 8, 60, "small", &zone);
                 svg.close();
             }
             svg.open(&part("clerk", step == 1));
@@ -485,9 +490,9 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
         let w = super::text::text_width(face) + 20;
         let x = 350 - w;
         svg.open(&part("tag-card tag-hung", step == 3));
-        svg.rect("", x, py + 3, w, 20);
+        svg.rect("", x, py + 2, w, 22);
         svg.circle(x + 6, py + 13, 2);
-        svg.text(x + 12, py + 17, "small tag", face);
+        svg.text(x + 12, py + 18, "small tag", face);
         svg.close();
     }
     if step < 4 {
@@ -507,7 +512,7 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
                 _ => "chip",
             };
             svg.open(class);
-            svg.rect("", x, py + 50, CHIP_W, 16);
+            svg.rect("", x, py + 48, CHIP_W, 19);
             svg.centred(x + CHIP_W / 2, py + 62, "small", &format!("#{p}"));
             svg.close();
         }

@@ -639,7 +639,7 @@ fn rows_upto(upto: ShopChoice) -> &'static [ShopChoice] {
 }
 
 /// One record window's row in chapter 9's chart, and its bar's height.
-const REC_ROW: i32 = 36;
+const REC_ROW: i32 = 40;
 const REC_BAR: i32 = 20;
 
 /// Chapter 9's chart: above, the record's windows the shop depends on;
@@ -665,13 +665,13 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
         svg.text(8, y, "b", t(w.name));
         svg.ending(352, y, "", &length);
         // Tall enough for the words written in it.
-        bar(&mut svg.0, "rec", a, y + 4, b - a, REC_BAR);
+        bar(&mut svg.0, "rec", a, y + 6, b - a, REC_BAR);
         // The times and the mark beside the bar, or in it when it is long.
         let beside = format!("{span} · {}", t(w.mark.label()));
         if b - a > 190.0 {
-            svg.text(a as i32 + 6, y + 19, "in-bar", &beside);
+            svg.text(a as i32 + 6, y + 21, "in-bar", &beside);
         } else {
-            svg.text(b as i32 + 5, y + 19, "soft", &beside);
+            svg.text(b as i32 + 5, y + 21, "soft", &beside);
         }
         record_alt.push(lang.message(&msg::ShopAltRecord {
             name: t(w.name),
@@ -754,7 +754,7 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
     for (i, w) in windows.iter().enumerate() {
         for m in [w.start, w.end] {
             let x = x_of(m);
-            let mut from = 38 + REC_ROW * i as i32 + 4 + REC_BAR;
+            let mut from = 38 + REC_ROW * i as i32 + 6 + REC_BAR;
             for &(a, b) in &words {
                 if a > from {
                     let _ = write!(guides, "M{x:.1} {from}V{a}");

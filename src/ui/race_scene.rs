@@ -323,8 +323,9 @@ fn previous_moment(moment: RaceMoment) -> Option<RaceMoment> {
 pub(crate) const ROW_SLOTS: usize = 7;
 /// The row's width in the picture's units, and one bundle's step.
 const ROW_WIDTH: i32 = 332;
-pub(crate) const CHIP_STEP: i32 = 48;
-/// One bundle's width: "#100" at the label size with room on each side.
+pub(crate) const CHIP_STEP: i32 = 50;
+/// One bundle's width: "#100" at the label size with room on each side
+/// (and its outline, up to 2 units thick).
 pub(crate) const CHIP_W: i32 = CHIP_STEP - 4;
 /// The "…" between the pinned bundles and the newest ones.
 pub(crate) const GAP_WIDTH: i32 = 18;
