@@ -597,7 +597,7 @@ for (const lang of ['ja', 'en']) {
 // picture has what a reader sees of it (its rendered width, its ink's
 // height) inside that rectangle (the one on top, if several), at least 2 px
 // inside its outline, on a phone, motion off; and it crosses into no other
-// rectangle it is not written in. (Chapter 1's hook
+// rectangle it is not written in, nor does a guide line cross it. (Chapter 1's hook
 // lays "no addresses" across the addresses it strikes out: the same one
 // exception as above.)
 for (const lang of ['ja', 'en']) {
@@ -665,6 +665,24 @@ for (const lang of ['ja', 'en']) {
           const texts = [...svg.querySelectorAll('text')]
             .filter((t) => t.textContent.trim() && t.getClientRects().length)
             .filter((t) => !t.closest('.swept, .hook-svg .addr'));
+          // Guide lines (chapter 9's, carried down from the record's
+          // windows) stop short of words: each vertical run "Mx yVy2".
+          const runs = [...svg.querySelectorAll('path.guide')].flatMap((g) => {
+            const m = g.getScreenCTM();
+            return [...(g.getAttribute('d') ?? '').matchAll(/M([\d.]+) ([\d.]+)V([\d.]+)/g)].map(([, x, y1, y2]) => {
+              const [p, q] = [new DOMPoint(+x, +y1).matrixTransform(m), new DOMPoint(+x, +y2).matrixTransform(m)];
+              return { x: p.x, top: Math.min(p.y, q.y), bottom: Math.max(p.y, q.y) };
+            });
+          });
+          for (const t of texts) {
+            const ink = inkOf(t);
+            for (const g of runs) {
+              if (g.x > ink.left && g.x < ink.right && Math.min(g.bottom, ink.bottom) - Math.max(g.top, ink.top) > 0.5) {
+                out.push(`a guide line crosses ${said(t)}`);
+                break;
+              }
+            }
+          }
           for (const t of texts) {
             const a = anchorOf(t);
             if (!a) continue;

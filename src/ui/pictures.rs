@@ -748,7 +748,10 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
     let axis = first + 30 * rows.len() as i32 - 10;
     // The record's windows carried down through the shop's rows: across
     // the bars, stopping short of every line of words between them.
-    let mut words: Vec<(i32, i32)> = vec![(top - 13, top + 4), (top + 5, top + 21)];
+    let mut words: Vec<(i32, i32)> = (0..windows.len() as i32)
+        .map(|i| (38 + REC_ROW * i - 13, 38 + REC_ROW * i + 4))
+        .collect();
+    words.extend([(top - 13, top + 4), (top + 5, top + 21)]);
     words.extend((0..rows.len() as i32).map(|i| (first + 30 * i - 13, first + 30 * i + 4)));
     let mut guides = String::new();
     for (i, w) in windows.iter().enumerate() {
