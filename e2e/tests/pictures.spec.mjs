@@ -596,10 +596,10 @@ for (const lang of ['ja', 'en']) {
 // whose anchor point (its x and y) lies inside a drawn rectangle of the same
 // picture has what a reader sees of it (its rendered width, its ink's
 // height) inside that rectangle (the one on top, if several), at least 2 px
-// inside its outline, on a phone, motion off; and it crosses into no other
-// rectangle it is not written in, nor does a guide line cross it. (Chapter 1's hook
-// lays "no addresses" across the addresses it strikes out: the same one
-// exception as above.)
+// inside its outline, on a phone, motion off; it crosses into no other
+// rectangle it is not written in, and no guide line crosses it. (Chapter
+// 1's hook lays "no addresses" across the addresses it strikes out: the
+// same one exception as above.)
 for (const lang of ['ja', 'en']) {
   test(`every label written in a box stays inside it, 2 px clear, at 375 px, in ${lang}`, async ({ page }) => {
     test.setTimeout(300_000);
