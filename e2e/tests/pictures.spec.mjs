@@ -591,3 +591,133 @@ for (const lang of ['ja', 'en']) {
     expect(problems).toEqual([]);
   });
 }
+
+// Every label written in a box stays in it, with room to breathe: a label
+// whose anchor point (its x and y) lies inside a drawn rectangle of the same
+// picture has what a reader sees of it (its rendered width, its ink's
+// height) inside that rectangle (the one on top, if several), at least 2 px
+// inside its outline, on a phone, motion off; it crosses into no other
+// rectangle it is not written in, and no guide line crosses it. (Chapter
+// 1's hook lays "no addresses" across the addresses it strikes out: the
+// same one exception as above.)
+for (const lang of ['ja', 'en']) {
+  test(`every label written in a box stays inside it, 2 px clear, at 375 px, in ${lang}`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 375, height: 667 });
+    const problems = [];
+    for (const [ch, beat] of BEATS) {
+      await openApp(page, `./?ch=${ch}&beat=${beat}&lang=${lang}`);
+      const found = await page.evaluate(() => {
+        const out = [];
+        const said = (t) => `"${t.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+        const PAD = 2;
+        // A rectangle a reader sees: drawn, not a clip or a pattern, with a
+        // fill or an outline that is not see-through.
+        const seen = (r) => {
+          if (r.closest('defs, clipPath, mask, pattern, symbol, marker')) return false;
+          if (!r.getClientRects().length) return false;
+          const s = getComputedStyle(r);
+          if (s.visibility === 'hidden' || s.display === 'none') return false;
+          // Faded out, itself or with its group (a list swept away).
+          for (let e = r; e && e.tagName !== 'svg'; e = e.parentElement) {
+            if (parseFloat(getComputedStyle(e).opacity) === 0) return false;
+          }
+          const paint = (p, o) => p !== 'none' && !/rgba\(.*,\s*0\)$/.test(p) && p !== 'transparent' && parseFloat(o) > 0;
+          return paint(s.fill, s.fillOpacity) || (paint(s.stroke, s.strokeOpacity) && parseFloat(s.strokeWidth) > 0);
+        };
+        const anchorOf = (t) => {
+          const carrier = t.x.baseVal.numberOfItems ? t : t.querySelector('tspan');
+          if (!carrier) return null;
+          const x = carrier.x.baseVal.numberOfItems ? carrier.x.baseVal.getItem(0).value : 0;
+          const y = carrier.y.baseVal.numberOfItems ? carrier.y.baseVal.getItem(0).value : 0;
+          return new DOMPoint(x, y).matrixTransform(carrier.getScreenCTM());
+        };
+        // What a reader sees of a label: across, its rendered box (the
+        // glyphs' advances); up and down, its ink (the rendered box counts
+        // the font's whole line height, which digits and Latin letters do
+        // not fill), measured with the same font on a canvas.
+        const pen = document.createElement('canvas').getContext('2d');
+        const inkOf = (t) => {
+          const b = t.getBoundingClientRect();
+          const s = getComputedStyle(t);
+          const scale = Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b);
+          pen.font = `${s.fontStyle} ${s.fontWeight} ${parseFloat(s.fontSize) * scale}px ${s.fontFamily}`;
+          const lines = [...t.querySelectorAll('tspan')].map((l) => l.textContent).filter((l) => l.trim());
+          const first = pen.measureText(lines[0] ?? t.textContent);
+          const last = pen.measureText(lines[lines.length - 1] ?? t.textContent);
+          const top = b.top + Math.max(0, first.fontBoundingBoxAscent - first.actualBoundingBoxAscent);
+          const bottom = b.bottom - Math.max(0, last.fontBoundingBoxDescent - last.actualBoundingBoxDescent);
+          return { left: b.left, right: b.right, top, bottom: Math.max(bottom, top) };
+        };
+        for (const svg of document.querySelectorAll('#story svg')) {
+          if (!svg.getClientRects().length) continue;
+          // A box's inside: inside its outline, however thick.
+          const inside = (r) => {
+            const b = r.getBoundingClientRect();
+            const s = getComputedStyle(r);
+            const edge = s.stroke === 'none' ? 0 : (parseFloat(s.strokeWidth) / 2) * Math.hypot(r.getScreenCTM().a, r.getScreenCTM().b);
+            return { left: b.left + edge, right: b.right - edge, top: b.top + edge, bottom: b.bottom - edge, width: b.width, height: b.height };
+          };
+          const rects = [...svg.querySelectorAll('rect')].filter(seen)
+            .map((r) => ({ r, b: inside(r) }))
+            .filter(({ b }) => b.width > 0 && b.height > 0);
+          const texts = [...svg.querySelectorAll('text')]
+            .filter((t) => t.textContent.trim() && t.getClientRects().length)
+            .filter((t) => !t.closest('.swept, .hook-svg .addr'));
+          // Guide lines (chapter 9's, carried down from the record's
+          // windows) stop short of words: each vertical run "Mx yVy2".
+          const runs = [...svg.querySelectorAll('path.guide')].flatMap((g) => {
+            const m = g.getScreenCTM();
+            return [...(g.getAttribute('d') ?? '').matchAll(/M([\d.]+) ([\d.]+)V([\d.]+)/g)].map(([, x, y1, y2]) => {
+              const [p, q] = [new DOMPoint(+x, +y1).matrixTransform(m), new DOMPoint(+x, +y2).matrixTransform(m)];
+              return { x: p.x, top: Math.min(p.y, q.y), bottom: Math.max(p.y, q.y) };
+            });
+          });
+          for (const t of texts) {
+            const ink = inkOf(t);
+            for (const g of runs) {
+              if (g.x > ink.left && g.x < ink.right && Math.min(g.bottom, ink.bottom) - Math.max(g.top, ink.top) > 0.5) {
+                out.push(`a guide line crosses ${said(t)}`);
+                break;
+              }
+            }
+          }
+          for (const t of texts) {
+            const a = anchorOf(t);
+            if (!a) continue;
+            // The boxes drawn under the anchor before the label, the last
+            // of them (the one on top) the box it is written in.
+            const holding = rects
+              .filter(({ b }) => a.x >= b.left && a.x <= b.right && a.y >= b.top && a.y <= b.bottom)
+              .filter(({ r }) => r.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+            const tb = inkOf(t);
+            // Nor does it cross into a box it is not written in.
+            for (const { r: other, b: o } of rects) {
+              if (holding.some(({ r }) => r === other)) continue;
+              const across = Math.min(tb.right, o.right) - Math.max(tb.left, o.left);
+              const down = Math.min(tb.bottom, o.bottom) - Math.max(tb.top, o.top);
+              if (across > 0.5 && down > 0.5) {
+                const name = other.getAttribute('class') || other.parentElement.getAttribute('class') || 'rect';
+                out.push(`${said(t)} runs into <rect ${name}> (${Math.round(o.width)}×${Math.round(o.height)}) by ${across.toFixed(1)}×${down.toFixed(1)} px`);
+              }
+            }
+            if (!holding.length) continue;
+            const { r: rect, b } = holding[holding.length - 1];
+            const gaps = {
+              left: tb.left - b.left, right: b.right - tb.right, top: tb.top - b.top, bottom: b.bottom - tb.bottom,
+            };
+            const tight = Object.entries(gaps).filter(([, g]) => g < PAD - 0.01);
+            if (tight.length) {
+              const name = rect.getAttribute('class') || rect.parentElement.getAttribute('class') || 'rect';
+              out.push(`${said(t)} in <rect ${name}> (${Math.round(b.width)}×${Math.round(b.height)}): ${tight.map(([s, g]) => `${s} ${g.toFixed(1)} px`).join(', ')}`);
+            }
+          }
+        }
+        return out;
+      });
+      problems.push(...found.map((f) => `${lang} ${ch}.${beat}: ${f}`));
+    }
+    expect(problems).toEqual([]);
+  });
+}

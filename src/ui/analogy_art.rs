@@ -148,7 +148,7 @@ fn sheet(svg: &mut Svg, class: &str, x: i32, y: i32) {
 fn highway(svg: &mut Svg, highway: &str, closed: &str, jam: &str) {
     svg.rect("road", 0, 26, 240, 22);
     for x in [40, 120, 200] {
-        svg.rect("road", x - 9, 48, 18, 58);
+        svg.rect("road", x - 9, 48, 18, 50);
     }
     svg.text(6, 20, "small strong", highway);
     svg.open("closed focus");
@@ -162,7 +162,8 @@ fn highway(svg: &mut Svg, highway: &str, closed: &str, jam: &str) {
         svg.rect("car", x, 32, 12, 10);
     }
     for x in [40, 120, 200] {
-        for y in (52..100).step_by(14) {
+        // Three cars a road, the road stopping short of the words below.
+        for y in (52..90).step_by(14) {
             svg.rect("car", x - 5, y, 10, 11);
         }
     }

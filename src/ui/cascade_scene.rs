@@ -39,7 +39,7 @@ const AXIS_END: Minute = 15 * 60 + 20;
 /// Where the bars start: right of the widest row name at 13 units
 /// ("EC2: starting instances", 「NLB（ロードバランサー）」).
 const LEFT: i32 = 172;
-const RIGHT: i32 = 354;
+const RIGHT: i32 = 352;
 const ROW_H: i32 = 20;
 /// The bars' top: below a row of days and a row of times, each a label high.
 const TOP: i32 = 34;
@@ -290,7 +290,7 @@ pub fn CascadeScene(
                             let y = TOP + ROW_H * row as i32 + 14;
                             let k = row_kind(chart, service);
                             view! {
-                                <text class="small row-kind" data-row-kind=k.code() x=RIGHT + 8 y=y text-anchor="middle">
+                                <text class="small row-kind" data-row-kind=k.code() x=RIGHT + 7 y=y text-anchor="middle">
                                     {row_mark(k)}
                                 </text>
                             }

@@ -65,10 +65,10 @@ struct ChainBox {
     y: i32,
 }
 
-const BOX_W: i32 = 164;
+const BOX_W: i32 = 170;
 const BOX_H: i32 = 42;
-const LEFT_X: i32 = 2;
-const RIGHT_X: i32 = 188;
+const LEFT_X: i32 = 1;
+const RIGHT_X: i32 = 183;
 const ROW: [i32; 4] = [24, 88, 152, 200];
 /// The chain's height; the mechanism is drawn below it.
 const CHAIN_H: i32 = 250;
@@ -128,26 +128,26 @@ const BOXES: [ChainBox; 7] = [
 
 /// The links of the chain, each from one part to the next: (from, to, path).
 const LINKS: [(ChainNode, ChainNode, &str); 6] = [
-    (ChainNode::Dns, ChainNode::DynamoDb, "M166 45H184"),
-    (ChainNode::DynamoDb, ChainNode::Leases, "M270 66V77H84V84"),
-    (ChainNode::Leases, ChainNode::Network, "M166 109H184"),
+    (ChainNode::Dns, ChainNode::DynamoDb, "M171 45H182"),
+    (ChainNode::DynamoDb, ChainNode::Leases, "M268 66V77H86V84"),
+    (ChainNode::Leases, ChainNode::Network, "M171 109H182"),
     (
         ChainNode::Network,
         ChainNode::LoadBalancers,
-        "M270 130V141H84V148",
+        "M268 130V141H86V148",
     ),
-    (ChainNode::LoadBalancers, ChainNode::Users, "M166 173H184"),
+    (ChainNode::LoadBalancers, ChainNode::Users, "M171 173H182"),
     (
         ChainNode::LoadBalancers,
         ChainNode::Users,
-        "M166 185H176V221H184",
+        "M171 185H176V221H182",
     ),
 ];
 
 /// DynamoDB straight to the users (Lambda and the shop use it themselves),
 /// along the right edge, with small heads drawn as shapes.
-const DIRECT: &str = "M352 45H357V221H353M357 173H353";
-const DIRECT_HEADS: &str = "M352 221l5-3v6zM352 173l5-3v6z";
+const DIRECT: &str = "M353 45H357V221H354M357 173H354";
+const DIRECT_HEADS: &str = "M353 221l4-3v6zM353 173l4-3v6z";
 
 /// The state of a box at `m`, read from the engine's minute `m` only.
 pub fn box_state(tl: &Timeline, service: Option<Service>, m: Minute) -> BoxState {

@@ -13,7 +13,7 @@ use crate::story::static_page::escape;
 
 use super::idea_scene::Svg;
 use super::model::{race_moments, race_run};
-use super::race_scene::{CHIP_STEP, ChipPicture, GAP_WIDTH, row};
+use super::race_scene::{CHIP_STEP, CHIP_W, ChipPicture, GAP_WIDTH, row};
 use super::text::text_width;
 
 /// Picture width, and where the regional page starts.
@@ -239,8 +239,8 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             let cleaning = matches!(world.enactor(id).phase, Phase::Cleaning { .. });
             let sheet = if cleaning { "held cleaning" } else { "held" };
             svg.open(sheet);
-            svg.rect("", x + 20, 38, 40, 16);
-            svg.centred(x + 40, 50, "small", &format!("#{plan}"));
+            svg.rect("", x + 20, 37, CHIP_W, 18);
+            svg.centred(x + 20 + CHIP_W / 2, 50, "small", &format!("#{plan}"));
             svg.close();
             if cleaning {
                 let words = lang.message(&msg::SceneCleaning {
@@ -299,9 +299,10 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         let w = text_width(&face) + 20;
         let x = WIDTH - 10 - w;
         svg.open("tag-card");
-        svg.rect("", x, py + 3, w, 18);
-        svg.circle(x + 6, py + 12, 2);
-        svg.text(x + 12, py + 16, "small tag", &face);
+        // Hung over the page's top edge: the words below it keep their room.
+        svg.rect("", x, py - 6, w, 22);
+        svg.circle(x + 6, py + 5, 2);
+        svg.text(x + 12, py + 10, "small tag", &face);
         svg.close();
     }
     let main = if blank {
@@ -320,7 +321,13 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
     for (j, chip) in chips.iter().enumerate() {
         let x = xs[j];
         if j == gap_after && j > 0 {
-            svg.text(x - GAP_WIDTH + 4, row_y + 12, "small row-gap", "…");
+            // Centred in the space between the two bundles.
+            svg.centred(
+                x - (GAP_WIDTH + CHIP_STEP - CHIP_W) / 2,
+                row_y + 12,
+                "small row-gap",
+                "…",
+            );
         }
         let mut class = String::from("chip");
         for (on, name) in [
@@ -345,28 +352,38 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             "<g class=\"{class}\" data-plan=\"{}\">",
             chip.plan
         ));
-        svg.rect("", x, row_y, 40, 16);
-        svg.centred(x + 20, row_y + 12, "small", &format!("#{}", chip.plan));
+        svg.rect("", x, row_y - 1, CHIP_W, 18);
+        svg.centred(
+            x + CHIP_W / 2,
+            row_y + 12,
+            "small",
+            &format!("#{}", chip.plan),
+        );
         svg.close();
         // A list thrown away in this step: its sheet sinks off the page,
         // leaving the outline the arrow still points at.
         if change.swept.contains(&chip.plan) {
             svg.open("chip swept");
-            svg.rect("", x, row_y, 40, 16);
-            svg.centred(x + 20, row_y + 12, "small", &format!("#{}", chip.plan));
+            svg.rect("", x, row_y - 1, CHIP_W, 18);
+            svg.centred(
+                x + CHIP_W / 2,
+                row_y + 12,
+                "small",
+                &format!("#{}", chip.plan),
+            );
             svg.close();
         }
         if chip.gone
             && chip.in_use
             && let Some(note) = &gone_note
         {
-            svg.text(x + 46, row_y + 12, "small warn gone-note", note);
+            svg.text(x + CHIP_W + 6, row_y + 12, "small warn gone-note", note);
         }
     }
     // The arrows, as chapter 3 drew them: "in use" from above, back-up from
     // below; each swings over from where it pointed before.
     if let Some(j) = chips.iter().position(|c| c.in_use) {
-        let x = xs[j] + 20;
+        let x = xs[j] + CHIP_W / 2;
         let class = format!("arrow-in-use{}", swing(change.in_use_from_px));
         svg.open(&class);
         svg.arrow("flow", (x, py + 22), (x, row_y - 2));
@@ -384,7 +401,7 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             .iter()
             .position(|c| c.back_up || (c.gone && !c.in_use && Some(c.plan) == zone.rollback)),
     ) {
-        let x = xs[j] + 20;
+        let x = xs[j] + CHIP_W / 2;
         let class = format!("arrow-back-up{}", swing(change.back_up_from_px));
         svg.open(&class);
         svg.arrow("flow", (x, row_y + 34), (x, row_y + 18));
@@ -404,7 +421,7 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         let target = chips
             .iter()
             .position(|c| c.in_use)
-            .map_or(34, |j| xs[j] + 20);
+            .map_or(14 + CHIP_W / 2, |j| xs[j] + CHIP_W / 2);
         let app = WIDTH - 24;
         svg.open("lookup");
         svg.ending(WIDTH - 14, y - 6, "small", t(Key::CoreLookup));

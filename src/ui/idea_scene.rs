@@ -12,17 +12,24 @@ use crate::i18n::{Key, Lang, msg};
 use crate::story::chapters::Idea;
 use crate::story::static_page::escape;
 
+use super::race_scene::{CHIP_STEP, CHIP_W};
+
 /// The example address the lookups return (a documentation address, RFC
 /// 5737: it belongs to no one).
 const ADDRESS: &str = "192.0.2.10";
 /// The page's example addresses, one per load balancer.
 const ADDRESSES: &str = "192.0.2.10   192.0.2.11   192.0.2.12   …";
+/// How wide the check's words may run in their box (the last beat).
+const CHECK_TEXT_W: i32 = 330;
 /// How long the cache may keep an answer, in the picture (an example: the
 /// record gives no TTL for the name).
 const MEMO_SECONDS: u32 = 60;
 /// How long the cache keeps the empty answer, in the picture: longer than a
 /// normal answer, as the record says it was (the value is an example).
 const EMPTY_MEMO_MINUTES: u32 = 15;
+/// The asker's box: narrow enough to leave the question and the answer
+/// room between it and the book (which starts at 198).
+const ASKER_W: i32 = 104;
 /// The name whose page the pictures show.
 const PAGE_NAME: &str = "dynamodb.us-east-1";
 
@@ -148,6 +155,24 @@ impl Svg {
             escape(text)
         );
     }
+    /// `text` centred on `x`, broken into lines no wider than `max_width`
+    /// (as [`super::text::text_width`] measures), `line_height` apart, the
+    /// lines together centred on `middle` (the baseline of a lone line
+    /// sits there, less a third of the line).
+    pub(super) fn centred_lines(
+        &mut self,
+        (x, middle): (i32, i32),
+        class: &str,
+        text: &str,
+        max_width: i32,
+        line_height: i32,
+    ) {
+        let lines = super::text::wrap(text, max_width);
+        let first = middle + line_height / 3 - line_height * (lines.len() as i32 - 1) / 2;
+        for (i, line) in lines.iter().enumerate() {
+            self.centred(x, first + line_height * i as i32, class, line);
+        }
+    }
     /// `text` from (x, y), broken into lines no wider than `max_width`
     /// (as [`super::text::text_width`] measures), `line_height`
     /// apart. Returns the baseline of the last line.
@@ -218,19 +243,27 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     let repaired = idea == Idea::Repaired;
     let blank = page_blank || repaired;
     let mut svg = Svg(String::new());
-    // Many systems ask on the night; one computer in the explanation.
+    // Many systems ask on the night; one computer in the explanation. The
+    // asker's name takes two lines if it must, leaving the space between
+    // it and the book to the question and the answer.
     if blank {
-        svg.rect("ghost", 14, 32, 124, 50);
-        svg.rect("ghost", 10, 36, 124, 50);
+        svg.rect("ghost", 6 + 8, 32, ASKER_W, 50);
+        svg.rect("ghost", 6 + 4, 36, ASKER_W, 50);
     }
     svg.open("asker");
-    svg.rect("", 6, 40, 124, 50);
+    svg.rect("", 6, 40, ASKER_W, 50);
     let asker = if blank {
         Key::IdeaSystems
     } else {
         Key::IdeaComputer
     };
-    svg.centred(68, 70, "small strong", t(asker));
+    svg.centred_lines(
+        (6 + ASKER_W / 2, 65),
+        "small strong",
+        t(asker),
+        ASKER_W - 8,
+        16,
+    );
     svg.close();
     svg.open(if page_blank { "book blank" } else { "book" });
     svg.rect("", 198, 4, 156, 100);
@@ -256,12 +289,15 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     } else {
         "flow"
     };
+    // The question above its arrow, the answer below its own, both in the
+    // space between the asker (and the boxes behind it) and the book.
+    let between = (6 + ASKER_W + 198) / 2;
     svg.open(&part(trip, ask_focus));
-    svg.arrow("", (132, 50), (194, 42));
-    svg.centred(162, 36, "small", t(Key::IdeaAsk));
+    svg.arrow("", (6 + ASKER_W + 4, 52), (194, 44));
+    svg.centred(between, 30, "small", t(Key::IdeaAsk));
     svg.close();
     svg.open(&part(trip, ask_focus || blank));
-    svg.arrow("", (196, 62), (136, 66));
+    svg.arrow("", (196, 62), (6 + ASKER_W + 6, 66));
     // After the repair the book would answer, but nobody asks it.
     let (answer, class) = if repaired {
         ("", "small")
@@ -270,24 +306,20 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     } else {
         (ADDRESS, "small")
     };
-    svg.centred(164, 84, class, answer);
+    svg.centred(between, 86, class, answer);
     svg.close();
+    // The memo: under the asker where nothing else is drawn there (the
+    // remembered empty answer), else below the connection to DynamoDB,
+    // which would cross it.
+    let memo_y = if idea == Idea::EmptyRemembered {
+        112
+    } else {
+        184
+    };
+    let mut memo_bottom = 0;
     if matches!(idea, Idea::Memo | Idea::EmptyRemembered | Idea::Repaired) {
-        svg.open("memo focus");
-        svg.rect(
-            "",
-            6,
-            112,
-            if blank { 160 } else { 150 },
-            if blank { 46 } else { 64 },
-        );
         let kept = if blank { t(Key::IdeaZero) } else { ADDRESS };
-        svg.text(
-            14,
-            130,
-            "small strong",
-            &format!("{}: {kept}", t(Key::IdeaMemo)),
-        );
+        let head = format!("{}: {kept}", t(Key::IdeaMemo));
         // The empty answer is kept longer than a normal one (the record:
         // it lengthened the errors by about a quarter of an hour).
         let time = if blank {
@@ -300,9 +332,21 @@ fn lookup(lang: Lang, idea: Idea) -> String {
             })
         };
         let left = lang.message(&msg::IdeaMemoLeft { time: &time });
-        svg.text(14, 148, "small", &left);
+        // As wide as its longest line, with room on either side.
+        let widest = [head.as_str(), left.as_str(), t(Key::IdeaMemoUsed)]
+            .into_iter()
+            .take(if blank { 2 } else { 3 })
+            .map(super::text::text_width)
+            .max()
+            .unwrap_or(0);
+        let memo_h = if blank { 46 } else { 64 };
+        memo_bottom = memo_y + memo_h;
+        svg.open("memo focus");
+        svg.rect("", 6, memo_y, (widest + 24).max(150), memo_h);
+        svg.text(14, memo_y + 18, "small strong", &head);
+        svg.text(14, memo_y + 36, "small", &left);
         if !blank {
-            svg.text(14, 166, "small", t(Key::IdeaMemoUsed));
+            svg.text(14, memo_y + 54, "small", t(Key::IdeaMemoUsed));
         }
         svg.close();
     }
@@ -310,8 +354,9 @@ fn lookup(lang: Lang, idea: Idea) -> String {
     // empty answer, what the answer was and was not.
     if idea == Idea::EmptyRemembered {
         svg.open("answer-kind focus");
-        svg.ending(350, 140, "small struck", t(Key::IdeaNoSuchName));
-        svg.ending(350, 162, "small strong warn", t(Key::IdeaNameExists));
+        // Below the memo, so that neither runs into the other.
+        svg.ending(350, 178, "small struck", t(Key::IdeaNoSuchName));
+        svg.ending(350, 198, "small strong warn", t(Key::IdeaNameExists));
         svg.close();
     } else {
         svg.open("dynamodb");
@@ -323,10 +368,15 @@ fn lookup(lang: Lang, idea: Idea) -> String {
         } else {
             ("flow connect focus", "small", Key::IdeaConnect)
         };
-        svg.arrow(line, (130, 80), (194, 146));
+        svg.arrow(line, (6 + ASKER_W - 4, 92), (194, 146));
         svg.text(172, 118, class, t(words));
     }
-    svg.finish(lang, idea, 184)
+    let height = if idea == Idea::EmptyRemembered {
+        206
+    } else {
+        184.max(memo_bottom + 6)
+    };
+    svg.finish(lang, idea, height)
 }
 
 /// The office: the load balancers (first beat only) or the planner, the
@@ -341,8 +391,11 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
     };
     // On the last beat the planner has moved on, and A has the newer list.
     let newest = if step >= 6 { 103 } else { 102 };
+    // The check's lines (the last beat), wrapped to the box.
+    let check_lines = super::text::wrap(lang.text(Key::IdeaCheck), CHECK_TEXT_W);
+    let check_h = 24 + 16 * check_lines.len() as i32;
     // The page's top: lower on the last beat, to make room for the check.
-    let py = if step == 6 { 166 } else { 140 };
+    let py = if step == 6 { 126 + check_h + 4 } else { 140 };
     let mut svg = Svg(String::new());
     if step == 0 {
         svg.open("load-balancers focus");
@@ -380,7 +433,7 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
                 let zone = lang.message(&msg::IdeaZone {
                     n: &(i + 1).to_string(),
                 });
-                svg.text(x + 8, 58, "small", &zone);
+                svg.text(x + 8, 60, "small", &zone);
                 svg.close();
             }
             svg.open(&part("clerk", step == 1));
@@ -392,7 +445,7 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
             // on the tag's beat).
             if i == 0 || (i == 1 && step == 3) {
                 svg.open("sheet-held");
-                svg.rect("", x + 52, 72, 56, 20);
+                svg.rect("", x + 50, 70, 60, 22);
                 svg.centred(x + 80, 86, "small", &sheet(newest));
                 svg.close();
             }
@@ -402,20 +455,22 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
             3 => svg.centred(154, 134, "small strong", t(Key::IdeaWait)),
             6 => {
                 svg.open("check focus");
-                svg.rect("", 6, 126, 348, 36);
+                svg.rect("", 6, 124, 348, check_h);
                 svg.text(
-                    12,
-                    140,
+                    14,
+                    142,
                     "small strong",
                     &format!("✓ {}", t(Key::IdeaCheckOnce)),
                 );
-                svg.text(12, 156, "small", t(Key::IdeaCheck));
+                for (i, line) in check_lines.iter().enumerate() {
+                    svg.text(14, 158 + 16 * i as i32, "small", line);
+                }
                 svg.close();
             }
             _ => {}
         }
     }
-    let page_bottom = py + if step >= 4 { 104 } else { 86 };
+    let page_bottom = py + if step >= 4 { 108 } else { 86 };
     // The first beat's count is the whole book's for the region (every
     // name's entries), not this one page's: it sits under the page.
     let entries_lines = super::text::wrap(lang.text(Key::IdeaEntries), 332).len() as i32;
@@ -428,13 +483,17 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
     svg.rect("", 6, py, 348, page_bottom - py - 4);
     svg.text(14, py + 18, "small strong", PAGE_NAME);
     // The tag hangs while A copies; on the last beat A has only checked.
+    // Drawn as the race draws it (chapter 4): a card hung on the page, its
+    // face in the same words.
     if (3..=5).contains(&step) {
-        svg.ending(
-            346,
-            py + 18,
-            &part("small tag tag-hung", step == 3),
-            t(Key::IdeaTag),
-        );
+        let face = t(Key::IdeaTag);
+        let w = super::text::text_width(face) + 20;
+        let x = 350 - w;
+        svg.open(&part("tag-card tag-hung", step == 3));
+        svg.rect("", x, py + 2, w, 22);
+        svg.circle(x + 6, py + 13, 2);
+        svg.text(x + 12, py + 18, "small tag", face);
+        svg.close();
     }
     if step < 4 {
         // Addresses until the lists are explained.
@@ -442,8 +501,9 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
     } else {
         // A list per version, the arrow on #102, the back-up arrow on #101;
         // after the clean-up beat the oldest three are gone.
-        for (i, p) in (97..=102u32).enumerate() {
-            let x = 14 + 44 * i as i32;
+        let chip_x = |p: u32| 14 + CHIP_STEP * (p - 97) as i32;
+        for p in 97..=102u32 {
+            let x = chip_x(p);
             let class = match p {
                 _ if p < 100 && step == 5 => "chip cleared focus",
                 _ if p < 100 && step > 5 => "chip cleared gone-away",
@@ -452,22 +512,24 @@ fn office(lang: Lang, idea: Idea, step: u8) -> String {
                 _ => "chip",
             };
             svg.open(class);
-            svg.rect("", x, py + 50, 40, 16);
-            svg.centred(x + 20, py + 62, "small", &format!("#{p}"));
+            svg.rect("", x, py + 48, CHIP_W, 19);
+            svg.centred(x + CHIP_W / 2, py + 62, "small", &format!("#{p}"));
             svg.close();
         }
         if step == 5 {
             svg.centred(78, py + 86, "small warn", t(Key::IdeaCleared));
         }
         svg.open(&part("arrow-in-use", step == 4));
-        svg.arrow("flow", (254, py + 30), (254, py + 48));
+        let in_use_x = chip_x(102) + CHIP_W / 2;
+        svg.arrow("flow", (in_use_x, py + 30), (in_use_x, py + 48));
         let in_use = lang.message(&msg::SceneInUse { plan: "102" });
-        svg.ending(246, py + 44, "small strong", &in_use);
+        svg.ending(in_use_x - 8, py + 44, "small strong", &in_use);
         svg.close();
         svg.open(&part("arrow-back-up", step == 4));
-        svg.arrow("flow", (210, py + 84), (210, py + 69));
+        let back_up_x = chip_x(101) + CHIP_W / 2;
+        svg.arrow("flow", (back_up_x, py + 84), (back_up_x, py + 69));
         let back_up = lang.message(&msg::SceneRollback { plan: "101" });
-        svg.centred(210, py + 96, "small", &back_up);
+        svg.centred(back_up_x, py + 96, "small", &back_up);
         svg.close();
     }
     svg.close();

@@ -332,10 +332,10 @@ pub fn lesson_markup(lang: Lang, lesson: Lesson) -> String {
             svg.close();
             svg.centred(30, 74, "", &lang.message(&msg::SceneClerk { who: "A" }));
             svg.open("sheet-held");
-            svg.rect("", 52, 30, 52, 22);
-            svg.centred(78, 46, "", &lang.message(&msg::IdeaSheet { plan: "103" }));
+            svg.rect("", 50, 30, 60, 22);
+            svg.centred(80, 46, "", &lang.message(&msg::IdeaSheet { plan: "103" }));
             svg.close();
-            svg.arrow("flow", (106, 41), (122, 41));
+            svg.arrow("flow", (110, 41), (122, 41));
             svg.open("check focus");
             svg.rect("", 124, 6, 230, 72);
             svg.text(132, 26, "b", t(Key::LessonRecheck));
@@ -638,6 +638,10 @@ fn rows_upto(upto: ShopChoice) -> &'static [ShopChoice] {
     &SHOP_ORDER[..=n]
 }
 
+/// One record window's row in chapter 9's chart, and its bar's height.
+const REC_ROW: i32 = 40;
+const REC_BAR: i32 = 20;
+
 /// Chapter 9's chart: above, the record's windows the shop depends on;
 /// below, the shop's bars up to `upto`, each where its trouble falls on the
 /// night's clock. With `pending`, the last row is the question's answer:
@@ -654,19 +658,20 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
     svg.text(8, 18, "b", t(Key::ShopRecordHeading));
     svg.ending(352, 18, "soft", t(NumberKind::Record.label()));
     for (i, w) in windows.iter().enumerate() {
-        let y = 38 + 32 * i as i32;
+        let y = 38 + REC_ROW * i as i32;
         let length = duration(lang, w.end - w.start);
         let span = format!("{}–{}", clock.hhmm(w.start), clock.hhmm(w.end));
         let (a, b) = (x_of(w.start), x_of(w.end));
         svg.text(8, y, "b", t(w.name));
         svg.ending(352, y, "", &length);
-        bar(&mut svg.0, "rec", a, y + 5, b - a, 14);
+        // Tall enough for the words written in it.
+        bar(&mut svg.0, "rec", a, y + 6, b - a, REC_BAR);
         // The times and the mark beside the bar, or in it when it is long.
         let beside = format!("{span} · {}", t(w.mark.label()));
         if b - a > 190.0 {
-            svg.text(a as i32 + 6, y + 17, "in-bar", &beside);
+            svg.text(a as i32 + 6, y + 21, "in-bar", &beside);
         } else {
-            svg.text(b as i32 + 5, y + 17, "soft", &beside);
+            svg.text(b as i32 + 5, y + 21, "soft", &beside);
         }
         record_alt.push(lang.message(&msg::ShopAltRecord {
             name: t(w.name),
@@ -675,7 +680,7 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
             mark: t(w.mark.label()),
         }));
     }
-    let top = 104;
+    let top = 38 + REC_ROW * windows.len() as i32 + 4;
     svg.text(8, top, "b", t(Key::ShopModelHeading));
     svg.ending(352, top, "soft", t(NumberKind::Model.label()));
     bar(&mut svg.0, "deg", 8.0, top + 8, 12.0, 10);
@@ -741,12 +746,27 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
         svg.close();
     }
     let axis = first + 30 * rows.len() as i32 - 10;
-    // The record's windows carried down through the shop's rows.
+    // The record's windows carried down through the shop's rows: across
+    // the bars, stopping short of every line of words between them.
+    let mut words: Vec<(i32, i32)> = (0..windows.len() as i32)
+        .map(|i| (38 + REC_ROW * i - 13, 38 + REC_ROW * i + 4))
+        .collect();
+    words.extend([(top - 13, top + 4), (top + 5, top + 21)]);
+    words.extend((0..rows.len() as i32).map(|i| (first + 30 * i - 13, first + 30 * i + 4)));
     let mut guides = String::new();
     for (i, w) in windows.iter().enumerate() {
         for m in [w.start, w.end] {
-            let (x, y) = (x_of(m), 57 + 32 * i as i32);
-            let _ = write!(guides, "M{x:.1} {y}V{axis}");
+            let x = x_of(m);
+            let mut from = 38 + REC_ROW * i as i32 + 6 + REC_BAR;
+            for &(a, b) in &words {
+                if a > from {
+                    let _ = write!(guides, "M{x:.1} {from}V{a}");
+                }
+                from = from.max(b);
+            }
+            if axis > from {
+                let _ = write!(guides, "M{x:.1} {from}V{axis}");
+            }
         }
     }
     // Under everything else: the words are drawn over the guides.

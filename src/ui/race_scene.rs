@@ -323,7 +323,10 @@ fn previous_moment(moment: RaceMoment) -> Option<RaceMoment> {
 pub(crate) const ROW_SLOTS: usize = 7;
 /// The row's width in the picture's units, and one bundle's step.
 const ROW_WIDTH: i32 = 332;
-pub(crate) const CHIP_STEP: i32 = 44;
+pub(crate) const CHIP_STEP: i32 = 50;
+/// One bundle's width: "#100" at the label size with room on each side
+/// (and its outline, up to 2 units thick).
+pub(crate) const CHIP_W: i32 = CHIP_STEP - 4;
 /// The "…" between the pinned bundles and the newest ones.
 pub(crate) const GAP_WIDTH: i32 = 18;
 
@@ -406,7 +409,7 @@ pub(crate) fn row(
         let pinned = pinned_for(window);
         let gap = if pinned.is_empty() { 0 } else { GAP_WIDTH };
         let room = ROW_WIDTH - CHIP_STEP * pinned.len() as i32 - gap - note_width;
-        let fits = usize::try_from((room + 4) / CHIP_STEP).unwrap_or(0);
+        let fits = usize::try_from((room + CHIP_STEP - CHIP_W) / CHIP_STEP).unwrap_or(0);
         let next = fits.min(ROW_SLOTS.saturating_sub(pinned.len())).min(window);
         if next == window {
             break;

@@ -14,7 +14,7 @@ pub(crate) fn text_width(text: &str) -> i32 {
 
 /// The width a line of text takes at the picture's size (an estimate that
 /// errs wide, measured on the widest common face, DejaVu Sans Bold: CJK a
-/// full em, Latin capitals 0.76, digits 0.70, most lower case 0.64).
+/// full em, Latin capitals 0.76, digits 0.70, most lower case 0.64, '#' 0.84).
 fn em_width(text: &str) -> f32 {
     text.chars()
         .map(|c| match c {
@@ -22,6 +22,7 @@ fn em_width(text: &str) -> f32 {
             'i' | 'l' | 'j' => 0.36,
             't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '(' | ')' | '\'' | '/' | '-' => 0.5,
             'm' | 'w' => 0.95,
+            '#' => 0.84,
             c if c.is_ascii_uppercase() => 0.76,
             c if c.is_ascii_digit() => 0.70,
             c if c.is_ascii() => 0.64,
