@@ -175,7 +175,12 @@ pub fn markup(lang: Lang, now: &[bool], before: &[bool], trials: u32) -> String 
         "<svg viewBox=\"0 0 360 {:.0}\" role=\"img\" aria-label=\"{}\" class=\"pic-svg days-grid-svg\" \
 data-trials=\"{trials}\" data-done=\"{done}\" data-blank=\"{blank}\">{body}</svg>",
         height(trials).ceil(),
-        escape(&format!("{} {}", caption(lang, now, trials), lang.text(SQUARE)))
+        escape(&format!(
+            "{}{}{}",
+            caption(lang, now, trials),
+            if lang == Lang::Ja { "" } else { " " },
+            lang.text(SQUARE)
+        ))
     )
 }
 
@@ -233,7 +238,10 @@ mod tests {
         assert_eq!(svg.matches("class=\"blank\"").count(), 0);
         assert!(svg.contains("data-done=\"1000\""));
         assert!(caption(Lang::En, &now, 2_000).contains("1,000 of 2,000"));
-        assert!(svg.contains(Lang::En.text(SQUARE)), "the label says what a square is");
+        assert!(
+            svg.contains(Lang::En.text(SQUARE)),
+            "the label says what a square is"
+        );
         // Nothing yet: every square pending, no calm row drawn.
         let empty = markup(Lang::Ja, &[], &[], 2_000);
         assert!(!empty.contains("cells calm") && empty.contains("cells pending"));

@@ -865,8 +865,14 @@ mod tests {
             let turns = turns_words(lang, &order);
             assert!(!turns.contains("BB") && !turns.contains('{'), "{turns}");
         }
-        assert_eq!(turns_words(Lang::En, &order), "A: 1 move → B: 3 moves → A: 2 moves → B: 5 moves");
-        assert_eq!(turns_words(Lang::Ja, &order), "Aが1手 → Bが3手 → Aが2手 → Bが5手");
+        assert_eq!(
+            turns_words(Lang::En, &order),
+            "A: 1 move → B: 3 moves → A: 2 moves → B: 5 moves"
+        );
+        assert_eq!(
+            turns_words(Lang::Ja, &order),
+            "Aが1手 → Bが3手 → Aが2手 → Bが5手"
+        );
     }
 
     #[test]
