@@ -20,7 +20,7 @@ use crate::engine::race::estimate::{
 };
 use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::scheduler::SchedulerGame;
-use crate::engine::race::{EnactorId, RaceScenario, run};
+use crate::engine::race::{EnactorId, RaceEvent, RaceScenario, run};
 use crate::i18n::{Key, Lang, msg};
 use crate::story::NumberKind;
 
@@ -245,6 +245,12 @@ enum Step {
     Write(bool),
     /// A tag and the write under it, one after the other: one step in words.
     TagWrite(bool),
+    /// A write the rules stopped (a fix's check): the page is left as it is.
+    Kept(bool),
+    /// A check that found the list too old: the clerk stops.
+    Dropped,
+    /// A clean-up that kept the list in use (the fix that spares it).
+    Spared,
     Clean,
     /// Refused by the rules (a replayed order under a fix): nothing happens.
     Wait,
@@ -278,6 +284,10 @@ impl Step {
             Step::Write(false) => Key::PlayStepWriteOther,
             Step::TagWrite(true) => Key::PlayStepTagWrite,
             Step::TagWrite(false) => Key::PlayStepTagWriteOther,
+            Step::Kept(true) => Key::PlayStepKept,
+            Step::Kept(false) => Key::PlayStepKeptOther,
+            Step::Dropped => Key::PlayStepDropped,
+            Step::Spared => Key::PlayStepSpared,
             Step::Clean => Key::PlayStepClean,
             Step::Wait => Key::PlayStepWait,
         };
@@ -302,11 +312,42 @@ fn order_steps(config: CensusConfig, moves: &[EnactorId]) -> Vec<(EnactorId, Ste
     let mut game = SchedulerGame::new(config);
     let mut steps: Vec<(EnactorId, Step)> = Vec::new();
     for &who in moves {
-        let step = Step::of(&game.world(), who);
-        let _ = game.play(who);
+        let step = match (Step::of(&game.world(), who), game.play(who)) {
+            (_, Err(_)) => Step::Wait,
+            (Step::Write(page), Ok(events))
+                if events.iter().any(|e| {
+                    matches!(
+                        e,
+                        RaceEvent::FlipSkippedNotNewer { .. }
+                            | RaceEvent::FlipFailedRollbackMissing { .. }
+                            | RaceEvent::FlipBlockedInconsistent { .. }
+                    )
+                }) =>
+            {
+                Step::Kept(page)
+            }
+            (Step::Check, Ok(events))
+                if events
+                    .iter()
+                    .any(|e| matches!(e, RaceEvent::CheckFailed { .. })) =>
+            {
+                Step::Dropped
+            }
+            (Step::Clean, Ok(events))
+                if events.iter().any(
+                    |e| matches!(e, RaceEvent::TreesDeleted { spared, .. } if *spared > 0),
+                ) =>
+            {
+                Step::Spared
+            }
+            (step, Ok(_)) => step,
+        };
         match (steps.last_mut(), step) {
             (Some((w, s)), Step::Write(page)) if *w == who && *s == Step::Tag(page) => {
                 *s = Step::TagWrite(page);
+            }
+            (Some((w, s)), Step::Kept(page)) if *w == who && *s == Step::Tag(page) => {
+                *s = Step::Kept(page);
             }
             _ => steps.push((who, step)),
         }
@@ -534,12 +575,9 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
         first_bad.get().map(|(game, order, replayed)| {
             let moves = order.len().to_string();
             let blank = game.record_emptied();
-            // The steps as the order's own census played them (without
-            // the fixes, when it is the unfixed order replayed).
-            let source = counted.with_untracked(|c| {
-                c.as_ref().map(|(_, with, unfixed)| if replayed { unfixed.config } else { with.config })
-            });
-            let steps = source.map(|config| order_steps(config, &order)).unwrap_or_default();
+            // The steps as the board played them (with the fixes: the
+            // unfixed order's turns the rules allow, then on to the end).
+            let steps = order_steps(*game.config(), game.moves());
             let caption = move || {
                 let m = msg::PlayFirstBad { n: &moves };
                 let key = if replayed {
@@ -889,6 +927,16 @@ mod tests {
             assert!(game.ending().is_some(), "{fix:?}: played to its end");
             let svg = board_markup(Lang::Ja, &game);
             assert!(!svg.contains("page regional blank"), "{fix:?}");
+            // In words, the board's own steps: somewhere the rules stop a
+            // write, and no step is a refused turn.
+            let steps = order_steps(*game.config(), game.moves());
+            assert!(
+                steps
+                    .iter()
+                    .any(|(_, s, _)| matches!(s, Step::Kept(_) | Step::Dropped | Step::Spared)),
+                "{fix:?}: {steps:?}"
+            );
+            assert!(steps.iter().all(|(_, s, _)| *s != Step::Wait), "{steps:?}");
         }
         // Where no order can blank the page, fix or no fix: no board.
         let closed = RaceScenario {
