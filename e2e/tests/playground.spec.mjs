@@ -728,6 +728,9 @@ test.describe('the race lab read on a phone and a laptop', () => {
         expect(await smallestLabel(page, '#first-bad svg'), query).toBeGreaterThanOrEqual(12);
       }
       expect(await lettersIn(page)).toBeNull();
+      // The cascade lab's held results too: held 1rem from the top, whole.
+      const effect = await page.locator('.cascade-playground > .pc-effect').boundingBox();
+      expect(effect.height).toBeLessThanOrEqual(800 - 16);
     });
   }
 });
