@@ -327,7 +327,7 @@ test('the grid draws a square per made-up delay, and re-checking before writing 
   // The night's setting: the story's own figure, one red square each.
   await expect(svg).toHaveAttribute('data-blank', '30');
   await expect(svg.locator('g.now rect')).toHaveCount(30);
-  await expect(page.locator('#days-count')).toHaveText('30 of 2,000 made-up delays blanked the page (1.5%). One square per delay.');
+  await expect(page.locator('#days-count')).toHaveText('30 of 2,000 made-up delays blanked the page (1.5%).');
   await expect(svg).toHaveAttribute('aria-label', '30 of 2,000 made-up delays blanked the page (1.5%). One square per delay.');
   await expect(grid.locator('figcaption .kind')).toHaveAttribute('data-kind', 'model');
   await expect(grid).toContainText(en['play.days_blank']);
@@ -335,7 +335,15 @@ test('the grid draws a square per made-up delay, and re-checking before writing 
   const board = page.locator('#first-bad');
   await expect(board).toHaveAttribute('data-blank', 'true');
   await expect(board.locator('.page.regional.blank')).toHaveCount(1);
-  await expect(board.locator('figcaption')).toContainText('The shortest order that blanks the page (ABBBAABBBBB)');
+  await expect(board.locator('figcaption')).toContainText('The shortest order that blanks the page (11 moves), played up to the blank page.');
+  // The order in words, step by step: A and B check, B then A write the
+  // page, B writes the other two and throws away old lists.
+  const steps = board.locator('.order-step');
+  await expect(steps).toHaveCount(6);
+  await expect(steps.first()).toHaveText(`A ${en['play.step_check']}`);
+  await expect(steps.nth(2)).toHaveText(`B ${en['play.step_tag_write']}`);
+  await expect(steps.nth(4)).toHaveText(`B ${en['play.step_tag_write_others'].replace('{n}', '2')}`);
+  await expect(steps.last()).toHaveText(`B ${en['play.step_clean']}`);
   await page.locator('#fix-recheck').check();
   // The grid is redone slice by slice; then no square is red.
   await gridSettled(page);
@@ -355,9 +363,12 @@ test('the grid speaks Japanese too', async ({ page }) => {
   await page.goto('./?view=playground&lang=ja');
   await expect(page.locator('#play-title')).toHaveText(ja['play.title']);
   await gridSettled(page);
-  await expect(page.locator('#days-count')).toHaveText('作った遅れ2,000回のうち、30回で白紙になりました（1.5%）。1マスが1回の遅れです。');
+  await expect(page.locator('#days-count')).toHaveText('作った遅れ2,000回のうち、30回で白紙になりました（1.5%）。');
+  await expect(page.locator('#days-grid svg')).toHaveAttribute('aria-label', '作った遅れ2,000回のうち、30回で白紙になりました（1.5%）。1マスが1回の遅れです。');
   await expect(page.locator('#days-grid')).toContainText(ja['play.days_blank']);
-  await expect(page.locator('#first-bad figcaption')).toContainText('ページを白紙にするいちばん短い並べ方（ABBBAABBBBB）');
+  await expect(page.locator('#first-bad figcaption')).toContainText('ページを白紙にするいちばん短い並べ方（11手）を、白紙になるところまで進めた盤面です。');
+  await expect(page.locator('#first-bad .order-step').first()).toHaveText(`A ${ja['play.step_check']}`);
+  await expect(page.locator('#example-0 .turns')).toHaveText('Aが5手 → Bが7手 → Aが5手 → Bが3手');
   await expect(page.locator('#try-title')).toHaveText(ja['try.title']);
 });
 
@@ -657,4 +668,69 @@ test.describe('the cascade lab: layered graph, experiments, cause beside effect'
     expect(r.x).toBeGreaterThan(g.x + g.width);
     expect(Math.abs(r.y - g.y)).toBeLessThan(800);
   });
+});
+
+// Issue 24, item 6: what a new reader found on a phone and a laptop.
+test.describe('the race lab read on a phone and a laptop', () => {
+  /** Every label of the SVG pictures matching `selector`, in CSS px on screen. */
+  const smallestLabel = (page, selector) => page.locator(selector).evaluateAll((svgs) => Math.min(...svgs.flatMap((s) =>
+    [...s.querySelectorAll('text')].filter((t) => t.getClientRects().length && t.textContent.trim())
+      .map((t) => parseFloat(getComputedStyle(t).fontSize) * s.getScreenCTM().a))));
+  /** The words a reader sees, with no order written as a string of letters. */
+  const lettersIn = (page) => page.evaluate(() => document.querySelector('.race-lab').innerText.match(/\b[ABC]{4,}\b/g));
+
+  for (const lang of ['ja', 'en']) {
+    test(`on a 375×667 phone the held grid takes a quarter of the screen at most, and the board reads at 12 px (${lang})`, async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 667 });
+      await page.goto(`./?view=playground&lang=${lang}`);
+      const grid = await gridSettled(page);
+      const held = async () => (await grid.boundingBox()).height;
+      expect(await held()).toBeLessThanOrEqual(667 / 4);
+      // Still the count beside the squares, and the grid's red share.
+      await expect(page.locator('#days-count')).toBeVisible();
+      await expect(grid.locator('svg g.now rect')).toHaveCount(30);
+      // While a new setting runs, too (its caption says how far it got).
+      await page.locator('#fix-fair').check();
+      await expect(grid).toHaveAttribute('aria-busy', 'true');
+      expect(await held()).toBeLessThanOrEqual(667 / 4);
+      await gridSettled(page);
+      expect(await held()).toBeLessThanOrEqual(667 / 4);
+      // The board of the shortest bad order, and the game's board.
+      await page.locator('#first-bad').scrollIntoViewIfNeeded();
+      expect(await smallestLabel(page, '#first-bad svg')).toBeGreaterThanOrEqual(12);
+      expect(await smallestLabel(page, '.race-lab .game-board svg')).toBeGreaterThanOrEqual(12);
+      expect(await smallestLabel(page, '#days-grid svg')).toBeGreaterThanOrEqual(12);
+      // No order written as "AAAABBB".
+      expect(await lettersIn(page)).toBeNull();
+      await expect(page.locator('#first-bad .order-step').first()).toBeVisible();
+    });
+
+    test(`at 1280×800 the held column fits the screen (${lang})`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`./?view=playground&lang=${lang}`);
+      await gridSettled(page);
+      await expect(page.locator('#first-bad .order-step')).toHaveCount(6);
+      for (const query of ['', '&fix=recheck']) {
+        if (query) {
+          await page.goto(`./?view=playground&lang=${lang}${query}`);
+          await gridSettled(page);
+        }
+        await page.locator('#fix-recheck').scrollIntoViewIfNeeded();
+        await page.evaluate(() => window.scrollBy(0, 200));
+        const box = await page.evaluate(() => {
+          const panel = document.querySelector('.race-lab .lab-panel').getBoundingClientRect();
+          const inner = [...document.querySelectorAll('.race-lab .lab-panel > *')].map((e) => e.getBoundingClientRect());
+          return { top: panel.top, bottom: panel.bottom, contentBottom: Math.max(...inner.map((r) => r.bottom)) };
+        });
+        expect(box.top, query).toBeGreaterThanOrEqual(0);
+        expect(box.bottom, query).toBeLessThanOrEqual(800);
+        expect(box.contentBottom, query).toBeLessThanOrEqual(box.bottom + 0.5);
+        expect(await smallestLabel(page, '#first-bad svg'), query).toBeGreaterThanOrEqual(12);
+      }
+      expect(await lettersIn(page)).toBeNull();
+      // The cascade lab's held results too: held 1rem from the top, whole.
+      const effect = await page.locator('.cascade-playground > .pc-effect').boundingBox();
+      expect(effect.height).toBeLessThanOrEqual(800 - 16);
+    });
+  }
 });

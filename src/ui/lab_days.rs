@@ -14,12 +14,14 @@ use crate::story::static_page::escape;
 
 use super::format::grouped;
 
-/// Squares a row.
-pub const COLS: u32 = 80;
+/// Squares a row: the story's 2 000 delays in 20 rows, so on a phone the
+/// grid held at the screen's foot leaves three quarters of it to the
+/// switches.
+pub const COLS: u32 = 100;
 /// From one square to the next, and a square's side (SVG units; the
 /// picture is 360 wide).
-pub const PITCH: f64 = 4.4;
-pub const CELL: f64 = 3.6;
+pub const PITCH: f64 = 3.55;
+pub const CELL: f64 = 2.9;
 /// The grid's left edge and top (under the legend).
 const LEFT: f64 = 4.0;
 const TOP: f64 = 24.0;
@@ -76,13 +78,17 @@ pub fn blank_count(now: &[bool]) -> u32 {
     now.iter().filter(|&&b| b).count() as u32
 }
 
+/// What a square is, said after the count.
+pub const SQUARE: Key = Key::PlayDaysSquare;
+
 /// The share of `blank` in `trials`, in per cent with one decimal.
 fn percent(blank: u32, trials: u32) -> String {
     one_decimal(f64::from(blank) * 100.0 / f64::from(trials.max(1)))
 }
 
 /// What the grid shows, in words: the count once every trial is in, the
-/// progress while they arrive. Also the picture's `aria-label`.
+/// progress while they arrive. With [`SQUARE`]'s words, the picture's
+/// `aria-label`.
 pub fn caption(lang: Lang, now: &[bool], trials: u32) -> String {
     let done = (now.len() as u32).min(trials);
     let blank = blank_count(&now[..done as usize]);
@@ -169,7 +175,12 @@ pub fn markup(lang: Lang, now: &[bool], before: &[bool], trials: u32) -> String 
         "<svg viewBox=\"0 0 360 {:.0}\" role=\"img\" aria-label=\"{}\" class=\"pic-svg days-grid-svg\" \
 data-trials=\"{trials}\" data-done=\"{done}\" data-blank=\"{blank}\">{body}</svg>",
         height(trials).ceil(),
-        escape(&caption(lang, now, trials))
+        escape(&format!(
+            "{}{}{}",
+            caption(lang, now, trials),
+            if lang == Lang::Ja { "" } else { " " },
+            lang.text(SQUARE)
+        ))
     )
 }
 
@@ -188,9 +199,12 @@ mod tests {
         let (last_x, last_y) = square(1_999);
         assert!(last_x + CELL + BLANK_GROW <= 360.0, "{last_x}");
         assert!(last_y + CELL <= height(2_000), "{last_y}");
+        // Drawn about 340 px wide on a phone: under 90 px tall, so with its
+        // count it takes at most a quarter of a 667 px screen.
         assert!(
-            height(2_000) < 140.0,
-            "short enough to sit under the switches"
+            height(2_000) * 340.0 / 360.0 < 95.0,
+            "short enough to sit under the switches: {}",
+            height(2_000)
         );
     }
 
@@ -224,6 +238,10 @@ mod tests {
         assert_eq!(svg.matches("class=\"blank\"").count(), 0);
         assert!(svg.contains("data-done=\"1000\""));
         assert!(caption(Lang::En, &now, 2_000).contains("1,000 of 2,000"));
+        assert!(
+            svg.contains(Lang::En.text(SQUARE)),
+            "the label says what a square is"
+        );
         // Nothing yet: every square pending, no calm row drawn.
         let empty = markup(Lang::Ja, &[], &[], 2_000);
         assert!(!empty.contains("cells calm") && empty.contains("cells pending"));

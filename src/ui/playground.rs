@@ -20,7 +20,7 @@ use crate::engine::race::estimate::{
 };
 use crate::engine::race::model::{EndpointId, Phase, World};
 use crate::engine::race::scheduler::SchedulerGame;
-use crate::engine::race::{EnactorId, RaceScenario, run};
+use crate::engine::race::{EnactorId, RaceEvent, RaceScenario, run};
 use crate::i18n::{Key, Lang, msg};
 use crate::story::NumberKind;
 
@@ -235,9 +235,181 @@ fn board_markup(lang: Lang, game: &SchedulerGame) -> String {
     super::close_up::draw(lang, previous.as_ref(), &game.world(), cast)
 }
 
-/// The moves of an order as letters: `AABBB…`.
-fn letters(moves: &[EnactorId]) -> String {
-    moves.iter().map(|e| e.letter()).collect()
+/// What one move of the game does, by the phase the clerk is in before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Read,
+    Check,
+    /// On the page drawn (true) or another.
+    Tag(bool),
+    Write(bool),
+    /// A tag and the write under it, one after the other: one step in words.
+    TagWrite(bool),
+    /// A write the rules stopped (a fix's check): the page is left as it is.
+    Kept(bool),
+    /// A check that found the list too old: the clerk stops.
+    Dropped,
+    /// A clean-up that kept the list in use (the fix that spares it).
+    Spared,
+    Clean,
+    /// Refused by the rules (a replayed order under a fix): nothing happens.
+    Wait,
+}
+
+impl Step {
+    fn of(world: &World, who: EnactorId) -> Step {
+        if !world.can_step(who) {
+            return Step::Wait;
+        }
+        match world.enactor(who).phase {
+            Phase::Idle => Step::Read,
+            Phase::Read { .. } => Step::Check,
+            Phase::Applying {
+                locked: false,
+                endpoint,
+                ..
+            } => Step::Tag(endpoint == World::REGIONAL),
+            Phase::Applying { endpoint, .. } => Step::Write(endpoint == World::REGIONAL),
+            Phase::Cleaning { .. } => Step::Clean,
+        }
+    }
+
+    fn words(self, lang: Lang, n: u32) -> String {
+        let key = match self {
+            Step::Read => Key::PlayStepRead,
+            Step::Check => Key::PlayStepCheck,
+            Step::Tag(true) => Key::PlayStepTag,
+            Step::Tag(false) => Key::PlayStepTagOther,
+            Step::Write(true) => Key::PlayStepWrite,
+            Step::Write(false) => Key::PlayStepWriteOther,
+            Step::TagWrite(true) => Key::PlayStepTagWrite,
+            Step::TagWrite(false) => Key::PlayStepTagWriteOther,
+            Step::Kept(true) => Key::PlayStepKept,
+            Step::Kept(false) => Key::PlayStepKeptOther,
+            Step::Dropped => Key::PlayStepDropped,
+            Step::Spared => Key::PlayStepSpared,
+            Step::Clean => Key::PlayStepClean,
+            Step::Wait => Key::PlayStepWait,
+        };
+        let words = lang.text(key);
+        if self == Step::TagWrite(false) && n > 1 {
+            lang.message(&msg::PlayStepTagWriteOthers { n: &n.to_string() })
+        } else if n > 1 {
+            lang.message(&msg::PlayStepTimes {
+                step: words,
+                n: &n.to_string(),
+            })
+        } else {
+            words.to_string()
+        }
+    }
+}
+
+/// The order `moves` played from `config`'s start, as steps: who moves and
+/// what the move does (a tag and the write under it as one step), a step
+/// repeated in a row counted once with its number.
+fn order_steps(config: CensusConfig, moves: &[EnactorId]) -> Vec<(EnactorId, Step, u32)> {
+    let mut game = SchedulerGame::new(config);
+    let mut steps: Vec<(EnactorId, Step)> = Vec::new();
+    for &who in moves {
+        let step = match (Step::of(&game.world(), who), game.play(who)) {
+            (_, Err(_)) => Step::Wait,
+            (Step::Write(page), Ok(events))
+                if events.iter().any(|e| {
+                    matches!(
+                        e,
+                        RaceEvent::FlipSkippedNotNewer { .. }
+                            | RaceEvent::FlipFailedRollbackMissing { .. }
+                            | RaceEvent::FlipBlockedInconsistent { .. }
+                    )
+                }) =>
+            {
+                Step::Kept(page)
+            }
+            (Step::Check, Ok(events))
+                if events
+                    .iter()
+                    .any(|e| matches!(e, RaceEvent::CheckFailed { .. })) =>
+            {
+                Step::Dropped
+            }
+            (Step::Clean, Ok(events))
+                if events.iter().any(
+                    |e| matches!(e, RaceEvent::TreesDeleted { spared, .. } if *spared > 0),
+                ) =>
+            {
+                Step::Spared
+            }
+            (step, Ok(_)) => step,
+        };
+        match (steps.last_mut(), step) {
+            (Some((w, s)), Step::Write(page)) if *w == who && *s == Step::Tag(page) => {
+                *s = Step::TagWrite(page);
+            }
+            (Some((w, s)), Step::Kept(page)) if *w == who && *s == Step::Tag(page) => {
+                *s = Step::Kept(page);
+            }
+            _ => steps.push((who, step)),
+        }
+    }
+    let mut out: Vec<(EnactorId, Step, u32)> = Vec::new();
+    for (who, step) in steps {
+        match out.last_mut() {
+            Some((w, s, n)) if *w == who && *s == step => *n += 1,
+            _ => out.push((who, step, 1)),
+        }
+    }
+    out
+}
+
+/// An order's moves as turns: who moves, how many times in a row.
+fn turns(moves: &[EnactorId]) -> Vec<(EnactorId, u32)> {
+    let mut out: Vec<(EnactorId, u32)> = Vec::new();
+    for &who in moves {
+        match out.last_mut() {
+            Some((w, n)) if *w == who => *n += 1,
+            _ => out.push((who, 1)),
+        }
+    }
+    out
+}
+
+/// An order in words, turn by turn: "A: 5 moves → B: 7 moves → …".
+fn turns_words(lang: Lang, moves: &[EnactorId]) -> String {
+    turns(moves)
+        .into_iter()
+        .map(|(who, n)| {
+            let letter = who.letter().to_string();
+            if n == 1 {
+                lang.message(&msg::PlayTurnOne { who: &letter })
+            } else {
+                lang.message(&msg::PlayTurn {
+                    who: &letter,
+                    n: &n.to_string(),
+                })
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// An order drawn as steps: each a clerk's disc and what it does, in order.
+fn order_view(lang: Signal<Lang>, steps: Vec<(EnactorId, Step, u32)>) -> impl IntoView {
+    let items = steps
+        .into_iter()
+        .map(|(who, step, n)| {
+            let letter = who.letter().to_string();
+            view! {
+                <li class="order-step" data-who=letter.clone()>
+                    <span class="who">{letter.clone()}</span> " "
+                    <span class="what">{move || step.words(lang.get(), n)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ol class="order-steps" aria-label=move || say(lang.get(), Key::PlayOrderSteps)>{items}</ol>
+    }
 }
 
 /// The suggested experiments: a goal each, a button that sets its starting
@@ -401,10 +573,13 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
     });
     let first_bad_view = move || {
         first_bad.get().map(|(game, order, replayed)| {
-            let moves = letters(&order);
+            let moves = order.len().to_string();
             let blank = game.record_emptied();
+            // The steps as the board played them (with the fixes: the
+            // unfixed order's turns the rules allow, then on to the end).
+            let steps = order_steps(*game.config(), game.moves());
             let caption = move || {
-                let m = msg::PlayFirstBad { moves: &moves };
+                let m = msg::PlayFirstBad { n: &moves };
                 let key = if replayed {
                     Key::PlayFirstBadFixed
                 } else {
@@ -415,7 +590,10 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
             view! {
                 <figure class="scene race-scene first-bad" id="first-bad" data-blank=blank.to_string()>
                     <div class="race-picture" inner_html=move || board_markup(lang.get(), &game)></div>
-                    <figcaption>{caption} " " <KindBadge kind=NumberKind::Model lang=lang /></figcaption>
+                    <figcaption>
+                        {caption} " " <KindBadge kind=NumberKind::Model lang=lang />
+                        {order_view(lang, steps)}
+                    </figcaption>
                 </figure>
             }
         })
@@ -451,7 +629,13 @@ pub fn Playground(lang: Signal<Lang>) -> impl IntoView {
                     <figure class="scene days-grid" id="days-grid" aria-busy=move || estimating.get().to_string()>
                         <div class="pic" inner_html=grid></div>
                         <figcaption>
-                            <span id="days-count">{grid_caption}</span> " "
+                            <span id="days-count">{grid_caption}</span>
+                            // Japanese runs on after its full stop; English after a space.
+                            <span class="days-square">{move || {
+                                let lang = lang.get();
+                                let sep = if lang == Lang::Ja { "" } else { " " };
+                                format!("{sep}{}", lang.text(Key::PlayDaysSquare))
+                            }}</span> " "
                             <KindBadge kind=NumberKind::Model lang=lang />
                         </figcaption>
                     </figure>
@@ -615,7 +799,7 @@ fn SchedulerPanel(
                     .into_iter()
                     .enumerate()
                     .map(|(i, moves)| {
-                        let letters = letters(&moves);
+                        let count = moves.len().to_string();
                         let replay = moves.clone();
                         view! {
                             <li>
@@ -627,7 +811,8 @@ fn SchedulerPanel(
                                         }
                                         set_game.set(g);
                                     }>
-                                    {move || say_msg(lang.get(), &msg::PlayExample { n: &(i + 1).to_string(), moves: &letters })}
+                                    {move || say_msg(lang.get(), &msg::PlayExample { n: &(i + 1).to_string(), moves: &count })}
+                                    <span class="turns">{move || turns_words(lang.get(), &moves)}</span>
                                 </button>
                             </li>
                         }
@@ -683,9 +868,49 @@ mod tests {
         assert!(game.world().empty_endpoints().any(|e| e == World::REGIONAL));
         // The shortest: the census's fewest moves, the game's 11.
         assert_eq!(Some(order.len() as u32), with.fewest_steps_to_empty);
-        assert_eq!(letters(&order), "ABBBAABBBBB");
+        let letters: String = order.iter().map(|e| e.letter()).collect();
+        assert_eq!(letters, "ABBBAABBBBB");
         let svg = board_markup(Lang::En, &game);
         assert!(svg.contains("page regional blank"), "{svg}");
+    }
+
+    #[test]
+    fn an_order_is_told_as_steps_and_turns_in_words() {
+        let (with, unfixed) = censuses(&Preset::AsItHappened.scenario());
+        let (_, order, _) = first_bad_game(&with, &unfixed).expect("the night has bad orders");
+        let steps = order_steps(with.config, &order);
+        // Every move of the census's own order is a step the rules allow,
+        // and the steps account for every move.
+        // A and B check; B, then A, write the page drawn; B writes the
+        // other two pages and throws away old lists.
+        use EnactorId::{A, B};
+        assert_eq!(
+            steps,
+            vec![
+                (A, Step::Check, 1),
+                (B, Step::Check, 1),
+                (B, Step::TagWrite(true), 1),
+                (A, Step::TagWrite(true), 1),
+                (B, Step::TagWrite(false), 2),
+                (B, Step::Clean, 1),
+            ]
+        );
+        for lang in Lang::ALL {
+            for (_, s, n) in &steps {
+                let words = s.words(lang, *n);
+                assert!(!words.is_empty() && !words.contains('{'), "{words}");
+            }
+            let turns = turns_words(lang, &order);
+            assert!(!turns.contains("BB") && !turns.contains('{'), "{turns}");
+        }
+        assert_eq!(
+            turns_words(Lang::En, &order),
+            "A: 1 move → B: 3 moves → A: 2 moves → B: 5 moves"
+        );
+        assert_eq!(
+            turns_words(Lang::Ja, &order),
+            "Aが1手 → Bが3手 → Aが2手 → Bが5手"
+        );
     }
 
     #[test]
@@ -702,6 +927,16 @@ mod tests {
             assert!(game.ending().is_some(), "{fix:?}: played to its end");
             let svg = board_markup(Lang::Ja, &game);
             assert!(!svg.contains("page regional blank"), "{fix:?}");
+            // In words, the board's own steps: somewhere the rules stop a
+            // write, and no step is a refused turn.
+            let steps = order_steps(*game.config(), game.moves());
+            assert!(
+                steps
+                    .iter()
+                    .any(|(_, s, _)| matches!(s, Step::Kept(_) | Step::Dropped | Step::Spared)),
+                "{fix:?}: {steps:?}"
+            );
+            assert!(steps.iter().all(|(_, s, _)| *s != Step::Wait), "{steps:?}");
         }
         // Where no order can blank the page, fix or no fix: no board.
         let closed = RaceScenario {
