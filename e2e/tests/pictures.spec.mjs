@@ -545,6 +545,23 @@ for (const [width, height] of [[375, 667], [1280, 800]]) {
   });
 }
 
+/**
+ * Walks every beat of the story in `lang` on a 375 px phone with motion off
+ * (every label in its place), runs `probe` in the page at each, and returns
+ * what it found, each line with its language and beat.
+ */
+async function eachBeatAt375(page, lang, probe) {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 375, height: 667 });
+  const problems = [];
+  for (const [ch, beat] of BEATS) {
+    await openApp(page, `./?ch=${ch}&beat=${beat}&lang=${lang}`);
+    const found = await page.evaluate(probe);
+    problems.push(...found.map((f) => `${lang} ${ch}.${beat}: ${f}`));
+  }
+  return problems;
+}
+
 // Every label in every beat's pictures is legible on a phone: at least 12 px
 // on screen (its font size times the picture's scale), no two labels on top
 // of each other, none cut by the picture's edge. Motion off, so that every
@@ -553,12 +570,7 @@ for (const [width, height] of [[375, 667], [1280, 800]]) {
 for (const lang of ['ja', 'en']) {
   test(`every picture's labels are at least 12 px, apart and inside it at 375 px, in ${lang}`, async ({ page }) => {
     test.setTimeout(300_000);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.setViewportSize({ width: 375, height: 667 });
-    const problems = [];
-    for (const [ch, beat] of BEATS) {
-      await openApp(page, `./?ch=${ch}&beat=${beat}&lang=${lang}`);
-      const found = await page.evaluate(() => {
+    const problems = await eachBeatAt375(page, lang, () => {
         const out = [];
         const said = (t) => `"${t.textContent.trim().slice(0, 30)}"`;
         for (const svg of document.querySelectorAll('#story svg')) {
@@ -586,8 +598,6 @@ for (const lang of ['ja', 'en']) {
         }
         return out;
       });
-      problems.push(...found.map((f) => `${ch}.${beat}: ${f}`));
-    }
     expect(problems).toEqual([]);
   });
 }
@@ -603,12 +613,7 @@ for (const lang of ['ja', 'en']) {
 for (const lang of ['ja', 'en']) {
   test(`every label written in a box stays inside it, 2 px clear, at 375 px, in ${lang}`, async ({ page }) => {
     test.setTimeout(300_000);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.setViewportSize({ width: 375, height: 667 });
-    const problems = [];
-    for (const [ch, beat] of BEATS) {
-      await openApp(page, `./?ch=${ch}&beat=${beat}&lang=${lang}`);
-      const found = await page.evaluate(() => {
+    const problems = await eachBeatAt375(page, lang, () => {
         const out = [];
         const said = (t) => `"${t.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
         const PAD = 2;
@@ -716,8 +721,6 @@ for (const lang of ['ja', 'en']) {
         }
         return out;
       });
-      problems.push(...found.map((f) => `${lang} ${ch}.${beat}: ${f}`));
-    }
     expect(problems).toEqual([]);
   });
 }

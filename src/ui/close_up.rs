@@ -348,22 +348,8 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
                 .unwrap_or(0);
             class.push_str(&format!(" arrived d{}", order.min(7)));
         }
-        svg.0.push_str(&format!(
-            "<g class=\"{class}\" data-plan=\"{}\">",
-            chip.plan
-        ));
-        svg.rect("", x, row_y - 1, CHIP_W, 18);
-        svg.centred(
-            x + CHIP_W / 2,
-            row_y + 12,
-            "small",
-            &format!("#{}", chip.plan),
-        );
-        svg.close();
-        // A list thrown away in this step: its sheet sinks off the page,
-        // leaving the outline the arrow still points at.
-        if change.swept.contains(&chip.plan) {
-            svg.open("chip swept");
+        // One list's sheet: its outline and its number.
+        let sheet = |svg: &mut Svg| {
             svg.rect("", x, row_y - 1, CHIP_W, 18);
             svg.centred(
                 x + CHIP_W / 2,
@@ -372,6 +358,17 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
                 &format!("#{}", chip.plan),
             );
             svg.close();
+        };
+        svg.0.push_str(&format!(
+            "<g class=\"{class}\" data-plan=\"{}\">",
+            chip.plan
+        ));
+        sheet(&mut svg);
+        // A list thrown away in this step: its sheet sinks off the page,
+        // leaving the outline the arrow still points at.
+        if change.swept.contains(&chip.plan) {
+            svg.open("chip swept");
+            sheet(&mut svg);
         }
         if chip.gone
             && chip.in_use
