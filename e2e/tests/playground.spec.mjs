@@ -363,12 +363,12 @@ test('the grid speaks Japanese too', async ({ page }) => {
   await page.goto('./?view=playground&lang=ja');
   await expect(page.locator('#play-title')).toHaveText(ja['play.title']);
   await gridSettled(page);
-  await expect(page.locator('#days-count')).toHaveText('作った遅れ2,000回のうち、30回で白紙になりました（1.5%）。');
-  await expect(page.locator('#days-grid svg')).toHaveAttribute('aria-label', '作った遅れ2,000回のうち、30回で白紙になりました（1.5%）。1マスが1回の遅れです。');
+  await expect(page.locator('#days-count')).toHaveText('Aが遅れる場面を2,000回作ったうち、30回で白紙になりました（1.5%）。');
+  await expect(page.locator('#days-grid svg')).toHaveAttribute('aria-label', 'Aが遅れる場面を2,000回作ったうち、30回で白紙になりました（1.5%）。1マスが1回の場面です。');
   await expect(page.locator('#days-grid')).toContainText(ja['play.days_blank']);
-  await expect(page.locator('#first-bad figcaption')).toContainText('ページを白紙にするいちばん短い並べ方（11手）を、白紙になるところまで進めた盤面です。');
+  await expect(page.locator('#first-bad figcaption')).toContainText('ページが白紙になる並べ方のうち、いちばん短いもの（11回の動き）を、白紙になるところまで動かした図です。');
   await expect(page.locator('#first-bad .order-step').first()).toHaveText(`A ${ja['play.step_check']}`);
-  await expect(page.locator('#example-0 .turns')).toHaveText('Aが5手 → Bが7手 → Aが5手 → Bが3手');
+  await expect(page.locator('#example-0 .turns')).toHaveText('Aが5回動く → Bが7回動く → Aが5回動く → Bが3回動く');
   await expect(page.locator('#try-title')).toHaveText(ja['try.title']);
 });
 
@@ -703,6 +703,25 @@ test.describe('the race lab read on a phone and a laptop', () => {
       // No order written as "AAAABBB".
       expect(await lettersIn(page)).toBeNull();
       await expect(page.locator('#first-bad .order-step').first()).toBeVisible();
+    });
+
+    test(`on a 375×667 phone a fix the reader flips comes out from under the held grid (${lang})`, async ({ page }) => {
+      await page.setViewportSize({ width: 375, height: 667 });
+      await page.goto(`./?view=playground&lang=${lang}`);
+      const grid = await gridSettled(page);
+      const fix = page.locator('.fix', { has: page.locator('#fix-tolerate') });
+      // Scroll so that the checkbox shows just above the grid and the rest
+      // of the fix (its words, its search button) is hidden under it.
+      const gridTop = async () => (await grid.boundingBox()).y;
+      const box = await page.locator('#fix-tolerate').boundingBox();
+      await page.evaluate((dy) => window.scrollBy(0, dy), box.y + box.height - (await gridTop()) + 4);
+      expect((await fix.boundingBox()).y + (await fix.boundingBox()).height).toBeGreaterThan(await gridTop());
+      await page.locator('#fix-tolerate').check();
+      await expect.poll(async () => {
+        const b = await fix.boundingBox();
+        return b.y + b.height <= (await gridTop()) + 0.5;
+      }).toBe(true);
+      await expect(page.locator('#fix-tolerate')).toBeChecked();
     });
 
     test(`at 1280×800 the held column fits the screen (${lang})`, async ({ page }) => {

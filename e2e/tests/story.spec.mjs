@@ -420,7 +420,7 @@ for (const lang of ['en', 'ja']) {
     await expect(game.locator('.page.blank')).toHaveCount(1);
     await expect(game.locator('.game-board svg')).toHaveAttribute('aria-label', new RegExp(t['scene.blank'].replace(/[()（）]/g, '.')));
     if (lang === 'ja') {
-      await expect(page.locator('#game-status')).toHaveText('白紙にできました！11手（いちばん少ない手数は11手）。');
+      await expect(page.locator('#game-status')).toHaveText('白紙にできました！11回の動きでした（いちばん少ないのは11回）。');
     }
     await expect(a).toBeDisabled();
     await page.locator('#undo').click();

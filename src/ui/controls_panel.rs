@@ -150,7 +150,10 @@ pub fn SwitchBox(switch: &'static Switch, lang: Signal<Lang>) -> impl IntoView {
                 type="checkbox"
                 id=switch.id
                 prop:checked=move || on.get()
-                on:change=move |e| apply(Move::Switch(switch, event_target_checked(&e)))
+                on:change=move |e| {
+                    apply(Move::Switch(switch, event_target_checked(&e)));
+                    clear_of_results(&e);
+                }
             />
             <span>{move || say(lang.get(), switch.label)}</span>
         </label>
@@ -161,6 +164,24 @@ pub fn SwitchBox(switch: &'static Switch, lang: Signal<Lang>) -> impl IntoView {
     } else {
         label.into_any()
     }
+}
+
+/// Brings a switch the reader just flipped clear of the results that stay
+/// at a phone's foot: the page's `scroll-padding-bottom` keeps that much
+/// room, and "nearest" does nothing when the switch is already in view (as
+/// on a wide screen, where the results sit beside the switches).
+fn clear_of_results(e: &leptos::ev::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let target = input.closest(".fix").ok().flatten().unwrap_or(input);
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// The knobs and switches of one half of the playground that `include`

@@ -655,7 +655,13 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
     let windows = record_windows();
     let mut svg = Svg(String::new());
     let mut record_alt = Vec::new();
-    svg.text(8, 18, "b", t(Key::ShopRecordHeading));
+    let zone = clock.zone.short_name(lang);
+    svg.text(
+        8,
+        18,
+        "b",
+        &lang.message(&msg::ShopRecordHeading { zone: &zone }),
+    );
     svg.ending(352, 18, "soft", t(NumberKind::Record.label()));
     for (i, w) in windows.iter().enumerate() {
         let y = 38 + REC_ROW * i as i32;
@@ -788,6 +794,7 @@ pub fn shop_markup(clock: Clock, upto: ShopChoice, pending: bool) -> String {
     );
     let sep = if lang == Lang::Ja { "、" } else { "; " };
     let alt = lang.message(&msg::ShopAlt {
+        zone: &zone,
         record: &record_alt.join(sep),
         rows: &row_alt.join(sep),
     });

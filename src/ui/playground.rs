@@ -909,7 +909,7 @@ mod tests {
         );
         assert_eq!(
             turns_words(Lang::Ja, &order),
-            "Aが1手 → Bが3手 → Aが2手 → Bが5手"
+            "Aが1回動く → Bが3回動く → Aが2回動く → Bが5回動く"
         );
     }
 

@@ -249,7 +249,7 @@ mod tests {
         let ja = Clock::default_for(Lang::Ja);
         let en = Clock::default_for(Lang::En);
         assert_eq!(knob_value(ja, Unit::SecondsFromMs, 12_000), "12秒");
-        assert_eq!(knob_value(ja, Unit::Plans, 20), "20版");
+        assert_eq!(knob_value(ja, Unit::Plans, 20), "20版前");
         assert_eq!(knob_value(ja, Unit::Minutes, 15), "15分");
         assert!(knob_value(en, Unit::SecondsFromMs, 12_000).starts_with("12"));
         // The record's own DNS time, in each language's default zone.
@@ -276,8 +276,11 @@ mod tests {
 
     #[test]
     fn game_status_counts_moves_from_one() {
-        assert_eq!(game_status(Lang::Ja, 0, false, false, 11), "次は1手目");
-        assert!(game_status(Lang::Ja, 20, true, true, 11).contains("20手"));
+        assert_eq!(
+            game_status(Lang::Ja, 0, false, false, 11),
+            "次は1回目の動き"
+        );
+        assert!(game_status(Lang::Ja, 20, true, true, 11).contains("20回の動き"));
         assert!(game_status(Lang::En, 20, true, true, 11).contains("11"));
     }
 
