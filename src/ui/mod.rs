@@ -12,7 +12,7 @@ mod dependency_graph;
 mod embed;
 #[cfg(target_arch = "wasm32")]
 mod first_screen;
-mod format;
+pub mod format;
 pub mod handout;
 pub mod idea_scene;
 mod kind;

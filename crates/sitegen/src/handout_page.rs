@@ -21,6 +21,7 @@ use crate::classroom::{
 };
 use crate::teach::{quiz_with_answer, quizzes};
 use dns_race_explainer::engine::cascade::Minute;
+use dns_race_explainer::engine::race::census::census;
 use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::story::chapters::{
     Beat, CHAPTERS, Idea, Position, RaceMoment, Scene, TERMS,
@@ -29,8 +30,9 @@ use dns_race_explainer::story::timeline::TIMELINE;
 use dns_race_explainer::story::{Mark, NumberKind, Source, opening};
 use dns_race_explainer::time::Clock;
 use dns_race_explainer::ui::classroom::{Sheet, teach_file};
+use dns_race_explainer::ui::format::grouped;
 use dns_race_explainer::ui::handout::moment_code;
-use dns_race_explainer::ui::model::{moment_index, race_run, world_after};
+use dns_race_explainer::ui::model::{moment_index, race_run, story_game, world_after};
 use dns_race_explainer::ui::pictures;
 use dns_race_explainer::ui::race_scene::narrate;
 use dns_race_explainer::ui::story::figure_text;
@@ -38,10 +40,11 @@ use dns_race_explainer::ui::story::figure_text;
 /// The handout's own words in `crates/sitegen/texts/teach.<lang>.json` (its title, print
 /// button and link to the teacher's page are the app's: `handout.*` in the
 /// app's locales).
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "handout.intro",
     "handout.legend",
     "handout.game_board",
+    "handout.game_recheck_answer",
     "handout.chart_at",
     "handout.chart_night",
     "handout.how_print",
@@ -296,6 +299,14 @@ fn beat(texts: &Texts, p: Position, b: &Beat, shown: Option<Scene>) -> String {
             source_name(lang, Source::Project)
         ));
     }
+    // The game's second round asks whether any order still blanks the
+    // page; on paper its answer waits at the end with the quizzes'.
+    if b.scene == Some(Scene::GameRecheck) {
+        out.push_str(&format!(
+            "<p class=\"note\"><a href=\"#h-answers\">{}</a></p>",
+            texts.get("handout.answer_at_end")
+        ));
+    }
     if let Some(q) = b.question {
         let choices: String = q
             .choices
@@ -378,10 +389,33 @@ fn answers(texts: &Texts) -> String {
                 quiz_with_answer(lang, p, q, &label, false)
             )
         })
-        .collect();
+        .collect::<String>()
+        + &game_recheck_answer(texts);
     format!(
         "<section class=\"h-appendix\" id=\"h-answers\"><h2>{}</h2><ol class=\"quizzes\">{items}</ol></section>",
         texts.get("handout.answers")
+    )
+}
+
+/// The answer to the game's second round (4.5), which a reader on paper
+/// cannot play: with the re-check before writing, no order blanks the page.
+/// The count is the model's, from the same census the app's game reports.
+fn game_recheck_answer(texts: &Texts) -> String {
+    let (config, fewest) = story_game(true);
+    assert_eq!(fewest, 0, "the re-check round cannot be won");
+    let counts = census(&config).expect("the story's game is valid").counts;
+    assert_eq!(
+        counts.empty() + counts.stale,
+        0,
+        "no ordering writes the old list"
+    );
+    format!(
+        "<li data-key=\"game-recheck\"><p>{} {}</p></li>",
+        texts.fill(
+            "handout.game_recheck_answer",
+            &[("orderings", &grouped(counts.orderings))]
+        ),
+        kind_label(texts.lang, NumberKind::Model)
     )
 }
 
