@@ -152,6 +152,21 @@ test('the lab, its wasm blocked, says it could not load instead of loading for e
   await context.close();
 });
 
+test('an embed, its wasm blocked, says it could not load instead of showing a blank frame', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  for (const [url, copy, words] of [['./?embed=race', '.pre-ja', ja], ['./index.en.html?embed=timeline', '.pre-en', en]]) {
+    await page.goto(url);
+    await expect(page.locator(`#prerender ${copy} .pre-failed`)).toHaveText(words['app.failed']);
+    await expect(page.locator(`#prerender ${copy} .pre-loading`)).toBeHidden();
+    // Nothing of the story's page: no masthead, no beat.
+    await expect(page.locator(`#prerender ${copy} .masthead`)).toBeHidden();
+    await expect(page.locator(`#prerender ${copy} .pre-beat`).first()).toBeHidden();
+  }
+  await context.close();
+});
+
 test('before the wasm: keys, the chapter menu and a question work, and the app opens where the reader is', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
