@@ -26,7 +26,7 @@ test('a guard fix drives the census to zero and stops the blank page', async ({ 
   // The census says where it counted and what it leaves out.
   await expect(page.locator('#play-census-bounds')).toContainText('the delayed clerk\'s list falls 11 lists behind and clean-up throws away lists more than 10 behind');
   await expect(page.locator('#play-census-bounds')).toContainText(en['play.census_bounds']);
-  await expect(page.locator('#play-estimate')).toContainText('Share of 2000 made-up delays that blanked a page');
+  await expect(page.locator('#play-estimate')).toContainText('Share of 2000 simulated delays that blanked a page');
   for (const id of ['#play-run', '#play-census', '#play-estimate']) {
     await expect(page.locator(`${id} .kind`)).toHaveAttribute('data-kind', 'model');
   }
@@ -327,8 +327,8 @@ test('the grid draws a square per made-up delay, and re-checking before writing 
   // The night's setting: the story's own figure, one red square each.
   await expect(svg).toHaveAttribute('data-blank', '30');
   await expect(svg.locator('g.now rect')).toHaveCount(30);
-  await expect(page.locator('#days-count')).toHaveText('30 of 2,000 made-up delays blanked the page (1.5%).');
-  await expect(svg).toHaveAttribute('aria-label', '30 of 2,000 made-up delays blanked the page (1.5%). One square per delay.');
+  await expect(page.locator('#days-count')).toHaveText('30 of 2,000 simulated delays blanked the page (1.5%).');
+  await expect(svg).toHaveAttribute('aria-label', '30 of 2,000 simulated delays blanked the page (1.5%). One square per delay.');
   await expect(grid.locator('figcaption .kind')).toHaveAttribute('data-kind', 'model');
   await expect(grid).toContainText(en['play.days_blank']);
   // Beside it, the shortest order that blanks the page, at its end.
@@ -349,7 +349,7 @@ test('the grid draws a square per made-up delay, and re-checking before writing 
   await gridSettled(page);
   await expect(svg).toHaveAttribute('data-blank', '0');
   await expect(svg.locator('g.now rect, g.was rect')).toHaveCount(0);
-  await expect(page.locator('#days-count')).toContainText('0 of 2,000 made-up delays blanked the page (0.0%)');
+  await expect(page.locator('#days-count')).toContainText('0 of 2,000 simulated delays blanked the page (0.0%)');
   // The same order, with the re-check: the page keeps its list.
   await expect(board).toHaveAttribute('data-blank', 'false');
   await expect(board.locator('.page.regional.blank')).toHaveCount(0);

@@ -561,7 +561,11 @@ pub static CHAPTERS: [Chapter; 10] = [
                 talk(Key::EngCh3B5),
             ),
             beat(
-                &[doc(Key::Ch3B6, DDB), talk(Key::Ch3B6Why)],
+                &[
+                    doc(Key::Ch3B6, DDB),
+                    talk(Key::Ch3B6Why),
+                    ours(Key::Ch3B6Model),
+                ],
                 idea(Idea::CleanUp),
             ),
             with_engineer(
