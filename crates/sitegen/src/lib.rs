@@ -55,25 +55,12 @@ pub fn prerender(lang: Lang) -> String {
         let copy = times(&language(lang));
         time::set_marking(false);
         let defs: String = DEFS.with(|d| d.borrow().values().cloned().collect());
-        let words = escape(&clock_words(lang));
         // Rendered (not `display: none`, where a pattern would not paint)
         // but taking no room.
         format!(
-            "<div id=\"prerender\" data-clock=\"{words}\"><svg class=\"pre-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>{defs}</defs></svg>{copy}</div>"
+            "<div id=\"prerender\"><svg class=\"pre-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>{defs}</defs></svg>{copy}</div>"
         )
     })
-}
-
-/// The words `public/story.js` writes times with in `lang` (the locale's
-/// `time.*` and `tz.*` texts), as a JSON object: the same texts the app's
-/// clock (`time::Clock`) fills.
-fn clock_words(lang: Lang) -> String {
-    let words: serde_json::Map<String, serde_json::Value> = Key::ALL
-        .into_iter()
-        .filter(|k| k.name().starts_with("time.") || k.name().starts_with("tz."))
-        .map(|k| (k.name().to_string(), lang.text(k).into()))
-        .collect();
-    serde_json::Value::Object(words).to_string()
 }
 
 /// The ISO form, in UTC, of a moment in minutes since 19 Oct 2025 00:00

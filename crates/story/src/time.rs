@@ -49,8 +49,15 @@ pub const MARK_CLOSE: char = '\u{E002}';
 /// prints the story, so each printed time says its moment and format and
 /// the page's small script (`public/story.js`) can write it again in the
 /// zone the reader chose. The app never marks.
+/// Needs the `marks` feature (the page generator's); without it times are
+/// never marked and the checks fold away.
 pub fn set_marking(on: bool) {
     MARKING.with(|m| m.set(on));
+}
+
+/// Whether times are marked now.
+fn marking() -> bool {
+    cfg!(feature = "marks") && MARKING.with(|m| m.get())
 }
 
 /// `text` marked with how it was made, when marking is on: the format
@@ -63,7 +70,7 @@ pub fn set_marking(on: bool) {
 /// `text` without the clock's marks ([`set_marking`]): what a reader sees,
 /// for measuring a label or breaking it into lines.
 pub fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(MARK_OPEN) {
+    if !cfg!(feature = "marks") || !text.contains(MARK_OPEN) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len());
@@ -81,7 +88,7 @@ pub fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn marked(format: char, pdt_minutes: i32, prev: Option<i32>, text: String) -> String {
-    if !MARKING.with(|m| m.get()) {
+    if !marking() {
         return text;
     }
     let prev = prev.map(|p| format!(",{p}")).unwrap_or_default();
@@ -392,8 +399,7 @@ impl Clock {
     /// marked, an empty mark, for the page's script to fill in another zone).
     pub fn record_aside(self, m: Minute) -> Option<String> {
         if self.zone.is_record() {
-            let marking = MARKING.with(|on| on.get());
-            return marking.then(|| marked('a', from_sim(m), None, String::new()));
+            return marking().then(|| marked('a', from_sim(m), None, String::new()));
         }
         let here = self.wall(m);
         let there = wall(from_sim(m), Zone::Pdt);
