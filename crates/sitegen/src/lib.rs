@@ -299,3 +299,47 @@ fn take_shared_defs(html: &str) -> String {
     out.push_str(rest);
     out
 }
+
+#[cfg(test)]
+mod marks_tests {
+    use super::{iso, times};
+    use dns_race_explainer::engine::cascade::clock::at;
+    use dns_race_explainer::i18n::Lang;
+    use dns_race_explainer::time::{self, Clock, DayTracker, Zone};
+
+    #[test]
+    fn a_moment_in_iso_utc() {
+        // The race: 23:48 PDT on the 19th is 06:48 UTC on the 20th.
+        assert_eq!(iso(time::from_sim(at(19, 23, 48))), "2025-10-20T06:48Z");
+        assert_eq!(iso(0), "2025-10-19T07:00Z");
+        assert_eq!(iso(-8 * 60), "2025-10-18T23:00Z");
+    }
+
+    /// Marks become `<time>` in words, `<tspan>` in pictures and nothing in
+    /// attributes; the text a reader sees is the unmarked one.
+    #[test]
+    fn marks_become_markup_where_they_stand() {
+        let clock = Clock::new(Lang::Ja, Zone::Jst);
+        time::set_marking(true);
+        let t = clock.day_time(at(20, 2, 25));
+        let mut days = DayTracker::new(clock);
+        let (a, b) = (days.stamp(at(20, 2, 25)), days.stamp(at(20, 5, 0)));
+        let aside = Clock::new(Lang::En, Zone::Pdt).record_aside(at(20, 2, 25));
+        time::set_marking(false);
+        assert_eq!(time::unmarked(&t), "20日18:25");
+        assert_eq!(clock.day_time(at(20, 2, 25)), "20日18:25");
+        let html = format!(
+            "<p title=\"{t}\">{t} {a}–{b}</p><svg><text>{t}</text><svg/></svg><small>{}</small><i>{t}</i>",
+            aside.expect("an empty aside, marked, for the script to fill")
+        );
+        assert_eq!(
+            times(&html),
+            "<p title=\"20日18:25\"><time datetime=\"2025-10-20T09:25Z\" data-f=\"t\">20日18:25</time> \
+<time datetime=\"2025-10-20T09:25Z\" data-f=\"s\">20日18:25</time>–\
+<time datetime=\"2025-10-20T12:00Z\" data-f=\"s\" data-prev=\"2025-10-20T09:25Z\">21:00</time></p>\
+<svg><text><tspan data-utc=\"2025-10-20T09:25Z\" data-f=\"t\">20日18:25</tspan></text><svg/></svg>\
+<small><time datetime=\"2025-10-20T09:25Z\" data-f=\"a\"></time></small>\
+<i><time datetime=\"2025-10-20T09:25Z\" data-f=\"t\">20日18:25</time></i>"
+        );
+    }
+}
