@@ -42,6 +42,15 @@
     : !!(window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches);
   root.setAttribute('data-motion', reduce ? 'reduce' : 'full');
   if (params.has('embed')) root.classList.add('embed');
+  // A zone other than the language's (?tz=, as the app reads it): the
+  // printed times are written again in it by public/zone.js, fetched now so
+  // it is here when the story is.
+  var tz = (params.get('tz') || '').trim().toLowerCase();
+  if (/^(jst|pdt|utc|uk|local)$/.test(tz) && tz !== (here === 'en' ? 'pdt' : 'jst')) {
+    var zone = document.createElement('script');
+    zone.src = 'public/zone.js';
+    document.head.appendChild(zone);
+  }
   // The printed story shows one beat: the one the address names, chosen by
   // the style sheet from these two attributes before the body is laid out
   // (public/story.js then keeps them, clamped, as the reader steps).

@@ -35,6 +35,22 @@ const words = (lang) => JSON.parse(readFileSync(join(ROOT, 'locales', `${lang}.j
 // The page of each language, relative to the site's folder (the app's
 // links and public/boot.js name the same two).
 const PAGES = { ja: 'index.html', en: 'index.en.html' };
+// public/zone.js writes the printed times in another zone with the same
+// words as the app's clock: each language's time.* and tz.* texts.
+const ZONE_JS = join(dir, 'public', 'zone.js');
+const CLOCK_WORDS = '{} /* clock words */';
+const clockWords = Object.fromEntries(
+  Object.keys(PAGES).map((lang) => [
+    lang,
+    Object.fromEntries(Object.entries(words(lang)).filter(([k]) => k.startsWith('time.') || k.startsWith('tz.'))),
+  ]),
+);
+const zoneJs = readFileSync(ZONE_JS, 'utf8').split(CLOCK_WORDS);
+if (zoneJs.length !== 2) {
+  console.error(`finish-html.mjs: public/zone.js: expected one ${CLOCK_WORDS}, found ${zoneJs.length - 1}`);
+  process.exit(1);
+}
+writeFileSync(ZONE_JS, zoneJs.join(JSON.stringify(clockWords)));
 for (const [lang, name] of Object.entries(PAGES)) {
   const page = finish(startAfterFirstPaint(forLanguage(withStory(source, stories[lang]), lang, stories[lang])), name);
   writeFileSync(join(dir, name), page);

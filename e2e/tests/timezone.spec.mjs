@@ -202,3 +202,111 @@ test('the chart and the list at 375 px in Japan time and in UTC', async ({ page 
     await scene.locator('.timeline').screenshot({ path: `test-results/list-${name}.png` });
   }
 });
+
+// Before and without the WebAssembly: the printed story's times are written
+// in the zone the link asks for by the page's small script (public/zone.js),
+// the way the app writes them, so nothing changes when the app takes over.
+test.describe('the printed story in the link\'s zone', () => {
+  // The service worker would fetch the wasm past the page's block.
+  test.use({ serviceWorkers: 'block' });
+
+  /** Opens `query` with the wasm blocked; the printed zone written. */
+  async function openPrinted(page, query) {
+    await page.route('**/*.wasm', () => new Promise(() => {})); // held: never arrives
+    await page.goto(`./?${query}`);
+    await expect(page.locator('html[data-zone-shown]')).toHaveCount(1);
+    await expect(page.locator('#prerender .pre-beat.current')).toBeVisible();
+  }
+  /** The current printed beat's words (pictures aside) and its pictures' labels that hold a time. */
+  const printedBeat = (page) =>
+    page.locator('#prerender .pre-beat.current > section.chapter').evaluate((section) => {
+      const copy = section.cloneNode(true);
+      for (const el of copy.querySelectorAll('.pre-answer, svg')) el.remove();
+      const labels = [...section.querySelectorAll('svg text')].filter((t) => t.querySelector('[data-f]'));
+      return { words: copy.textContent.replace(/\s+/g, ''), labels: labels.map((t) => t.textContent) };
+    });
+  /** The live beat's, the same way: its pictures' labels with a time (the axes' hours aside). */
+  const liveBeat = (page) =>
+    page.locator('main#story section.chapter').evaluate((section) => {
+      const copy = section.cloneNode(true);
+      for (const el of copy.querySelectorAll('svg')) el.remove();
+      const labels = [...section.querySelectorAll('svg text:not(.axis)')]
+        .map((t) => t.textContent)
+        .filter((s) => /\d\d:\d\d/.test(s) && !/^\d\d:\d\d$/.test(s));
+      return { words: copy.textContent.replace(/\s+/g, ''), labels };
+    });
+
+  // What a reader of each language sees at chapter 1's first beat (the
+  // hook), 6.1 and 7.6, with times from the record (docs/RECORD.md): the
+  // race at 23:48 PDT on the 19th, the impact's end 14:20 PDT on the 20th;
+  // "now" in the pictures at 00:05 and 09:45 PDT on the 20th.
+  const cases = [
+    ['ja', 'utc', 'ch=1&beat=1', ['2025年10月20日06:48（米国太平洋時間では19日23:48）', '20日21:20'], ['20日06:48（UTC）']],
+    ['ja', 'uk', 'ch=1&beat=1', ['2025年10月20日07:48（米国太平洋時間では19日23:48）', 'イギリスでは月曜日の朝'], ['20日07:48（イギリス時間）']],
+    ['en', 'utc', 'ch=1&beat=1', ['06:48 on 20 Oct (23:48 on 19 Oct PDT)', 'early Monday morning UTC'], ['06:48 on 20 Oct (UTC)']],
+    ['en', 'uk', 'ch=1&beat=1', ['07:48 on 20 Oct (23:48 on 19 Oct PDT)'], ['07:48 on 20 Oct (BST)']],
+    ['ja', 'utc', 'ch=6&beat=1', ['20日06:48'], ['いま20日07:05']],
+    ['en', 'uk', 'ch=6&beat=1', ['07:48 on 20 Oct'], ['now 08:05 on 20 Oct']],
+    ['ja', 'uk', 'ch=7&beat=6', ['20日15:04', '20日17:36'], ['いま20日17:45']],
+    ['en', 'utc', 'ch=7&beat=6', ['14:04 on 20 Oct', '16:36 on 20 Oct'], ['now 16:45 on 20 Oct']],
+  ];
+  for (const [lang, tz, where, words, labels] of cases) {
+    test(`with the wasm blocked, ${lang} ${where} reads its times in tz=${tz}`, async ({ page }) => {
+      await openPrinted(page, `lang=${lang}&${where}&tz=${tz}`);
+      const beat = page.locator('#prerender .pre-beat.current');
+      for (const w of words) await expect(beat).toContainText(w);
+      const shown = await printedBeat(page);
+      for (const l of labels) expect(shown.labels).toContain(l);
+      // No time left in the language's zone.
+      const zone = locales[lang][`tz.short_${lang === 'ja' ? 'jst' : 'pdt'}`];
+      if (where === 'ch=1&beat=1') expect(shown.labels.join(' ')).not.toContain(zone);
+    });
+  }
+
+  test('a bad tz keeps the language\'s zone, as the app does', async ({ page }) => {
+    await page.route('**/*.wasm', () => new Promise(() => {})); // held: never arrives
+    await page.goto('./?lang=ja&ch=1&beat=1&tz=est');
+    await expect(page.locator('#prerender .pre-beat.current')).toContainText('2025年10月20日15:48（米国太平洋時間では19日23:48）');
+    await expect(page.locator('html[data-zone-shown]')).toHaveCount(0);
+  });
+
+  // Every beat with a time, printed then live: the same words, and the same
+  // labels in the pictures (the axes' hours and the aria-labels are drawn
+  // by the app alone; see README).
+  const beatsWithTimes = ['1&beat=1', '5&beat=4', '6&beat=1', '6&beat=3', '7&beat=3', '7&beat=6', '7&beat=8', '9&beat=1', '9&beat=2', '10&beat=1'];
+  for (const [lang, tz, timezoneId] of [
+    ['ja', 'utc'], ['ja', 'pdt'], ['en', 'uk'], ['en', 'jst'], ['en', 'local', 'Asia/Kolkata'], ['ja', 'local', 'America/Los_Angeles'],
+  ]) {
+    test.describe(`${lang}, tz=${tz}${timezoneId ? ` in ${timezoneId}` : ''}`, () => {
+      if (timezoneId) test.use({ timezoneId });
+      test('nothing changes when the app takes over', async ({ page }) => {
+        test.setTimeout(120_000);
+        let release;
+        const held = new Promise((r) => (release = r));
+        await page.route('**/*.wasm', async (route) => {
+          await held;
+          await route.continue();
+        });
+        const printed = [];
+        await page.goto(`./?lang=${lang}&ch=${beatsWithTimes[0]}&tz=${tz}`);
+        await expect(page.locator('html[data-zone-shown]')).toHaveCount(1);
+        for (const b of beatsWithTimes) {
+          // Walk the printed stepper: its chapter menu, then Next.
+          const [ch, beat] = b.split('&beat=').map(Number);
+          await page.locator('#prerender [data-pre="chapters"]').selectOption(String(ch - 1));
+          for (let i = 1; i < beat; i++) await page.locator('#prerender [data-pre="next"]').click();
+          printed.push(await printedBeat(page));
+        }
+        release();
+        await expect(page.locator('#lang-switch')).toBeVisible();
+        for (const [i, b] of beatsWithTimes.entries()) {
+          await page.goto(`./?lang=${lang}&ch=${b}&tz=${tz}`);
+          await expect(page.locator('#lang-switch')).toBeVisible();
+          const live = await liveBeat(page);
+          expect(printed[i].words, `${lang} ch=${b} tz=${tz}: words`).toBe(live.words);
+          expect(printed[i].labels, `${lang} ch=${b} tz=${tz}: pictures`).toEqual(live.labels);
+        }
+      });
+    });
+  }
+});

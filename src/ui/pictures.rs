@@ -65,7 +65,7 @@ const ALARM_EXAMPLE_MIN: Minute = 3;
 pub fn hook_markup(clock: Clock) -> String {
     let lang = clock.lang;
     let t = |k| lang.text(k);
-    let (day_time, zone) = (clock.day_time(FIRST_ERRORS), clock.zone.short_name(lang));
+    let (day_time, zone) = (clock.day_time(FIRST_ERRORS), clock.short_name());
     let time = match lang {
         Lang::Ja => format!("{day_time}（{zone}）"),
         Lang::En => format!("{day_time} ({zone})"),

@@ -16,7 +16,8 @@ pub(crate) fn text_width(text: &str) -> i32 {
 /// errs wide, measured on the widest common face, DejaVu Sans Bold: CJK a
 /// full em, Latin capitals 0.76, digits 0.70, most lower case 0.64, '#' 0.84).
 fn em_width(text: &str) -> f32 {
-    text.chars()
+    crate::time::unmarked(text)
+        .chars()
         .map(|c| match c {
             ' ' => 0.33,
             'i' | 'l' | 'j' => 0.36,
@@ -79,8 +80,11 @@ fn pieces(text: &str) -> Vec<String> {
 }
 
 /// `text` in lines no wider than `max` (a piece wider than a line is cut
-/// between characters).
+/// between characters). A printed time's mark does not survive a break
+/// (`crate::time::set_marking`): such a label keeps the language's zone
+/// until the app draws it.
 pub(crate) fn wrap(text: &str, max: i32) -> Vec<String> {
+    let text = &crate::time::unmarked(text);
     let max = max as f32;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();

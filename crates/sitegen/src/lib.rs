@@ -18,6 +18,7 @@ use dns_race_explainer::i18n::{Key, Lang};
 use dns_race_explainer::share::ViewState;
 use dns_race_explainer::story::chapters::{CHAPTERS, Position};
 use dns_race_explainer::story::static_page::escape;
+use dns_race_explainer::time::{self, MARK_CLOSE, MARK_OPEN, MARK_TEXT};
 use dns_race_explainer::ui::{clock, story, url};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -48,7 +49,11 @@ pub fn prerender(lang: Lang) -> String {
             ..ViewState::default()
         });
         clock::init();
-        let copy = language(lang);
+        // Each time printed with its moment, for the page's script to write
+        // again in the zone the reader chose.
+        time::set_marking(true);
+        let copy = times(&language(lang));
+        time::set_marking(false);
         let defs: String = DEFS.with(|d| d.borrow().values().cloned().collect());
         // Rendered (not `display: none`, where a pattern would not paint)
         // but taking no room.
@@ -56,6 +61,94 @@ pub fn prerender(lang: Lang) -> String {
             "<div id=\"prerender\"><svg class=\"pre-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>{defs}</defs></svg>{copy}</div>"
         )
     })
+}
+
+/// The ISO form, in UTC, of a moment in minutes since 19 Oct 2025 00:00
+/// PDT (the story's days are all in October).
+fn iso(pdt_minutes: i32) -> String {
+    let utc = pdt_minutes + 7 * 60;
+    let (day, rest) = (19 + utc.div_euclid(24 * 60), utc.rem_euclid(24 * 60));
+    format!("2025-10-{day:02}T{:02}:{:02}Z", rest / 60, rest % 60)
+}
+
+/// `html` with the clock's marks (`time::set_marking`) made markup: a
+/// time in words becomes `<time datetime="…" data-f="…">`, one in a
+/// picture a `<tspan data-utc="…" data-f="…">`, a zone's name a `<span>`
+/// (`<tspan>`) with its `data-f`; a stamp names the moment before it
+/// (`data-prev`). Inside a tag (an attribute) only the text stays.
+fn times(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let (mut in_tag, mut in_quote, mut svg, mut svg_tag) = (false, false, 0usize, false);
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let len = c.len_utf8();
+        if c == MARK_OPEN {
+            let Some(end) = rest.find(MARK_TEXT) else {
+                break;
+            };
+            let head = &rest[len..end];
+            rest = &rest[end + MARK_TEXT.len_utf8()..];
+            if in_tag {
+                open.push("");
+                continue;
+            }
+            let format = head.chars().next().unwrap_or('t');
+            let mut moments = head[format.len_utf8()..]
+                .split(',')
+                .filter_map(|n| n.parse::<i32>().ok());
+            let (at, prev) = (moments.next().unwrap_or(0), moments.next());
+            let zone = matches!(format, 'n' | 'z');
+            let tag = match (svg > 0, zone) {
+                (true, _) => "tspan",
+                (false, true) => "span",
+                (false, false) => "time",
+            };
+            out.push('<');
+            out.push_str(tag);
+            if !zone {
+                let name = if svg > 0 { "data-utc" } else { "datetime" };
+                out.push_str(&format!(" {name}=\"{}\"", iso(at)));
+            }
+            out.push_str(&format!(" data-f=\"{format}\""));
+            if let Some(p) = prev {
+                out.push_str(&format!(" data-prev=\"{}\"", iso(p)));
+            }
+            out.push('>');
+            open.push(tag);
+            continue;
+        }
+        if c == MARK_CLOSE {
+            if let Some(tag) = open.pop().filter(|t| !t.is_empty()) {
+                out.push_str(&format!("</{tag}>"));
+            }
+            rest = &rest[len..];
+            continue;
+        }
+        if in_tag {
+            match c {
+                '"' => in_quote = !in_quote,
+                // `<svg …/>` opens nothing.
+                '>' if !in_quote && svg_tag && out.ends_with('/') => {
+                    (in_tag, svg) = (false, svg.saturating_sub(1));
+                }
+                '>' if !in_quote => in_tag = false,
+                _ => {}
+            }
+        } else if c == '<' {
+            svg_tag = rest.starts_with("<svg");
+            in_tag = true;
+            if rest.starts_with("<svg") {
+                svg += 1;
+            } else if rest.starts_with("</svg") {
+                svg = svg.saturating_sub(1);
+            }
+        }
+        out.push(c);
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The address of `lang`'s page, relative to the site's folder.
@@ -205,4 +298,48 @@ fn take_shared_defs(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod marks_tests {
+    use super::{iso, times};
+    use dns_race_explainer::engine::cascade::clock::at;
+    use dns_race_explainer::i18n::Lang;
+    use dns_race_explainer::time::{self, Clock, DayTracker, Zone};
+
+    #[test]
+    fn a_moment_in_iso_utc() {
+        // The race: 23:48 PDT on the 19th is 06:48 UTC on the 20th.
+        assert_eq!(iso(time::from_sim(at(19, 23, 48))), "2025-10-20T06:48Z");
+        assert_eq!(iso(0), "2025-10-19T07:00Z");
+        assert_eq!(iso(-8 * 60), "2025-10-18T23:00Z");
+    }
+
+    /// Marks become `<time>` in words, `<tspan>` in pictures and nothing in
+    /// attributes; the text a reader sees is the unmarked one.
+    #[test]
+    fn marks_become_markup_where_they_stand() {
+        let clock = Clock::new(Lang::Ja, Zone::Jst);
+        time::set_marking(true);
+        let t = clock.day_time(at(20, 2, 25));
+        let mut days = DayTracker::new(clock);
+        let (a, b) = (days.stamp(at(20, 2, 25)), days.stamp(at(20, 5, 0)));
+        let aside = Clock::new(Lang::En, Zone::Pdt).record_aside(at(20, 2, 25));
+        time::set_marking(false);
+        assert_eq!(time::unmarked(&t), "20日18:25");
+        assert_eq!(clock.day_time(at(20, 2, 25)), "20日18:25");
+        let html = format!(
+            "<p title=\"{t}\">{t} {a}–{b}</p><svg><text>{t}</text><svg/></svg><small>{}</small><i>{t}</i>",
+            aside.expect("an empty aside, marked, for the script to fill")
+        );
+        assert_eq!(
+            times(&html),
+            "<p title=\"20日18:25\"><time datetime=\"2025-10-20T09:25Z\" data-f=\"t\">20日18:25</time> \
+<time datetime=\"2025-10-20T09:25Z\" data-f=\"s\">20日18:25</time>–\
+<time datetime=\"2025-10-20T12:00Z\" data-f=\"s\" data-prev=\"2025-10-20T09:25Z\">21:00</time></p>\
+<svg><text><tspan data-utc=\"2025-10-20T09:25Z\" data-f=\"t\">20日18:25</tspan></text><svg/></svg>\
+<small><time datetime=\"2025-10-20T09:25Z\" data-f=\"a\"></time></small>\
+<i><time datetime=\"2025-10-20T09:25Z\" data-f=\"t\">20日18:25</time></i>"
+        );
+    }
 }

@@ -32,6 +32,69 @@ const SIM_START_PDT_MIN: i32 = 23 * 60 + 40;
 /// The widest offsets in use on Earth (UTC−12 to UTC+14).
 const OFFSET_RANGE_MIN: std::ops::RangeInclusive<i32> = -12 * 60..=14 * 60;
 
+thread_local! {
+    /// Whether formatted times carry marks ([`marked`]): on only while the
+    /// page generator prints the story.
+    static MARKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts a mark ([`marked`]): the format and moment follow, then [`MARK_TEXT`].
+pub const MARK_OPEN: char = '\u{E000}';
+/// Between a mark's format and moment and its text.
+pub const MARK_TEXT: char = '\u{E001}';
+/// Ends a mark.
+pub const MARK_CLOSE: char = '\u{E002}';
+
+/// Whether times are marked; the page generator turns marks on while it
+/// prints the story, so each printed time says its moment and format and
+/// the page's small script (`public/story.js`) can write it again in the
+/// zone the reader chose. The app never marks.
+/// Needs the `marks` feature (the page generator's); without it times are
+/// never marked and the checks fold away.
+pub fn set_marking(on: bool) {
+    MARKING.with(|m| m.set(on));
+}
+
+/// Whether times are marked now.
+fn marking() -> bool {
+    cfg!(feature = "marks") && MARKING.with(|m| m.get())
+}
+
+/// `text` marked with how it was made, when marking is on: the format
+/// (`t` day and time, `h` time alone, `s` a time with its day only where it
+/// differs from `prev`'s, `o` with the other zone beside it, `w` in words,
+/// `a` the record's aside, `n` the zone's short name, `z` its name for
+/// sentences), the moment in minutes since 19 Oct 00:00 PDT, and `prev`.
+/// Written `\u{E000}` format minutes [`,` prev] `\u{E001}` text `\u{E002}`,
+/// which no locale text holds and every markup escape passes unchanged.
+/// `text` without the clock's marks ([`set_marking`]): what a reader sees,
+/// for measuring a label or breaking it into lines.
+pub fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
+    if !cfg!(feature = "marks") || !text.contains(MARK_OPEN) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut head = false;
+    for c in text.chars() {
+        match c {
+            MARK_OPEN => head = true,
+            MARK_TEXT => head = false,
+            MARK_CLOSE => {}
+            c if !head => out.push(c),
+            _ => {}
+        }
+    }
+    out.into()
+}
+
+fn marked(format: char, pdt_minutes: i32, prev: Option<i32>, text: String) -> String {
+    if !marking() {
+        return text;
+    }
+    let prev = prev.map(|p| format!(",{p}")).unwrap_or_default();
+    format!("{MARK_OPEN}{format}{pdt_minutes}{prev}{MARK_TEXT}{text}{MARK_CLOSE}")
+}
+
 /// The zone a reader chose (or the language's default), as links carry it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ZoneChoice {
@@ -260,7 +323,7 @@ impl Clock {
 
     /// `HH:MM` of a simulation minute, no day.
     pub fn hhmm(self, m: Minute) -> String {
-        self.wall(m).hhmm()
+        marked('h', from_sim(m), None, self.wall(m).hhmm())
     }
 
     /// A day alone (`20日`, `20 Oct`).
@@ -279,7 +342,7 @@ impl Clock {
 
     /// A simulation minute with its day (`20日18:25`, `02:25 on 20 Oct`).
     pub fn day_time(self, m: Minute) -> String {
-        self.day_time_of(self.wall(m))
+        marked('t', from_sim(m), None, self.day_time_of(self.wall(m)))
     }
 
     /// A moment (minutes since 19 Oct 00:00 PDT) with its day, and the
@@ -332,10 +395,11 @@ impl Clock {
 
     /// The record's own time of a simulation minute, for beside a time in
     /// another zone: `（米国太平洋時間では02:25）`, `(02:25 PDT)`. `None` when
-    /// this clock already reads the record's zone.
+    /// this clock already reads the record's zone (or, while times are
+    /// marked, an empty mark, for the page's script to fill in another zone).
     pub fn record_aside(self, m: Minute) -> Option<String> {
         if self.zone.is_record() {
-            return None;
+            return marking().then(|| marked('a', from_sim(m), None, String::new()));
         }
         let here = self.wall(m);
         let there = wall(from_sim(m), Zone::Pdt);
@@ -349,7 +413,7 @@ impl Clock {
             zone: &Zone::Pdt.short_name(self.lang),
             other: &other,
         });
-        Some(text.trim().to_string())
+        Some(marked('a', from_sim(m), None, text.trim().to_string()))
     }
 
     /// `start–end`, the start with its day and the end with its day only
@@ -363,7 +427,12 @@ impl Clock {
 
     /// The zone's name for sentences (`日本時間`, `This device's time (UTC+9)`).
     pub fn zone_name(self) -> String {
-        zone_name(self.lang, self.zone)
+        marked('z', 0, None, zone_name(self.lang, self.zone))
+    }
+
+    /// The zone's short name, for beside a time (`JST`, `米国太平洋時間`).
+    pub fn short_name(self) -> String {
+        marked('n', 0, None, self.zone.short_name(self.lang))
     }
 
     /// `text` with its time tokens shown in this clock's zone; malformed
@@ -384,10 +453,11 @@ impl Clock {
     }
 
     fn token(self, t: Token) -> String {
+        let m = t.pdt_minutes();
         match t.kind {
-            TokenKind::Time => self.day_time_of(wall(t.pdt_minutes(), self.zone)),
-            TokenKind::WithOther => self.with_other_of(t.pdt_minutes()),
-            TokenKind::Words => self.words_of(t.pdt_minutes()),
+            TokenKind::Time => marked('t', m, None, self.day_time_of(wall(m, self.zone))),
+            TokenKind::WithOther => marked('o', m, None, self.with_other_of(m)),
+            TokenKind::Words => marked('w', m, None, self.words_of(m)),
         }
     }
 
@@ -436,22 +506,30 @@ pub fn zone_name(lang: Lang, zone: Zone) -> String {
 pub struct DayTracker {
     clock: Clock,
     day: Option<i32>,
+    /// The last moment stamped (minutes since 19 Oct 00:00 PDT), for marks.
+    prev: Option<i32>,
 }
 
 impl DayTracker {
     pub const fn new(clock: Clock) -> DayTracker {
-        DayTracker { clock, day: None }
+        DayTracker {
+            clock,
+            day: None,
+            prev: None,
+        }
     }
 
     /// The time of `m`, with its day when it differs from the last one.
     pub fn stamp(&mut self, m: Minute) -> String {
         let w = self.clock.wall(m);
-        if self.day == Some(w.day) {
+        let text = if self.day == Some(w.day) {
             w.hhmm()
         } else {
             self.day = Some(w.day);
             self.clock.day_time_of(w)
-        }
+        };
+        let prev = self.prev.replace(from_sim(m));
+        marked('s', from_sim(m), prev, text)
     }
 }
 
