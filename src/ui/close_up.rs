@@ -185,16 +185,16 @@ fn figure(svg: &mut Svg, x: i32, letter: char, looks: Looks) {
     }
     if looks.waiting {
         // A bubble of three dots at the upper left: waiting to try again.
-        let b = x - 22;
+        let b = x - 24;
         let _ = write!(
             s,
-            "<g class=\"waiting\"><ellipse cx=\"{b}\" cy=\"19\" rx=\"11\" ry=\"7\"/>\
+            "<g class=\"waiting\"><ellipse cx=\"{b}\" cy=\"19\" rx=\"10\" ry=\"7\"/>\
 <circle cx=\"{}\" cy=\"26\" r=\"1.8\"/>\
 <circle class=\"dot\" cx=\"{}\" cy=\"19\" r=\"1.6\"/><circle class=\"dot\" cx=\"{b}\" cy=\"19\" r=\"1.6\"/>\
 <circle class=\"dot\" cx=\"{}\" cy=\"19\" r=\"1.6\"/></g>",
             x - 13,
-            b - 5,
-            b + 5,
+            b - 4,
+            b + 4,
         );
     }
     if looks.slow {
@@ -383,7 +383,8 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             && matches!(phase, Phase::Applying { locked: false, .. });
         let looks = Looks {
             slow: slow == Some(id),
-            waiting: waiting && slow != Some(id),
+            // C, a bit part, keeps its plain face.
+            waiting: waiting && slow != Some(id) && id != EnactorId::C,
             holding: holding.is_some(),
             // B's broom, whenever it is clearing away old lists.
             broom: cleaning && id != EnactorId::C,
@@ -394,7 +395,7 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         if slow == Some(id) {
             svg.centred(x, 14, "small warn", t(Key::SceneSlow));
             said.push(t(Key::SceneSlow).to_string());
-        } else if waiting {
+        } else if waiting && id != EnactorId::C {
             said.push(t(Key::CoreWaiting).to_string());
         }
         if let Some(plan) = holding {
@@ -937,6 +938,9 @@ mod tests {
             let svg = markup(lang, i, None, &world);
             let a = clerk_part(&svg, A);
             assert!(a.contains("class=\"waiting\""), "{a}");
+            // C, a bit part, keeps its plain face (its bubble would sit on
+            // the planner's words).
+            assert!(!clerk_part(&svg, C).contains("waiting"));
             assert!(svg.contains(&escape(lang.text(Key::CoreWaiting))));
         }
         // Inside the run's slow window (a step of the small stepper), A is
