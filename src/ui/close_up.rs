@@ -983,7 +983,9 @@ mod tests {
         );
         assert!(!clerk_part(&svg, A).contains("broom"));
         assert!(
-            clerk_part(&svg, C).starts_with(" aside") && !clerk_part(&svg, C).contains("broom")
+            clerk_part(&svg, C).starts_with(" aside")
+                && !clerk_part(&svg, C).contains("broom")
+                && !clerk_part(&svg, C).contains("waiting")
         );
         // A picture is a pure function of its state: drawn twice, the same.
         assert_eq!(svg, markup(Lang::En, i, Some(&over), &emptied));
