@@ -219,6 +219,52 @@ for (const motion of ['no-preference', 'reduce']) {
   });
 }
 
+// Chapter 5's third beat draws the write the program turned back: the
+// clerk's new list at the blank page, the back-up arrow it would need,
+// dashed, ending under the gone list's empty outline, crosses; its words for
+// screen readers say so. With motion on the sheet comes and is turned back;
+// with reduced motion, the end state at once.
+for (const lang of ['ja', 'en']) {
+  for (const motion of ['no-preference', 'reduce']) {
+    test(`5.3 draws the refused write, in ${lang} (motion: ${motion})`, async ({ browser }) => {
+      const t = locales[lang];
+      const context = await browser.newContext({ reducedMotion: motion, viewport: { width: 375, height: 667 } });
+      const page = await context.newPage();
+      await openApp(page, `./?ch=5&beat=3&lang=${lang}`);
+      const svg = page.locator('.race-scene .race-picture svg');
+      const refused = svg.locator('g.refused');
+      await expect(refused).toHaveCount(1);
+      const [plan, missing] = [await refused.getAttribute('data-plan'), await refused.getAttribute('data-missing')];
+      // Motion: frames at moments of the picture's own animations.
+      const shots = new Set();
+      for (const ms of [0, 500, 1000, 3000]) {
+        await svg.evaluate((el, at) => {
+          for (const a of el.getAnimations({ subtree: true })) { a.pause(); a.currentTime = at; }
+        }, ms);
+        shots.add((await svg.screenshot()).toString('base64'));
+      }
+      if (motion === 'reduce') expect(shots.size, 'the end state at once').toBe(1);
+      else expect(shots.size, 'the sheet comes and is turned back').toBeGreaterThanOrEqual(3);
+      // The end state (every animation paused past its end): what it shows.
+      await expect(refused.locator('.new-sheet')).toHaveText(`#${plan}`);
+      // The dashed arrow ends under the gone list's outline, in its middle.
+      const gone = svg.locator(`g.chip.gone.in-use[data-plan="${missing}"] rect`).first();
+      const line = refused.locator('line.would-back-up');
+      const [g, l] = [await gone.boundingBox(), await line.boundingBox()];
+      expect(Math.abs(l.x + l.width / 2 - (g.x + g.width / 2))).toBeLessThan(1.5);
+      expect(l.y).toBeGreaterThan(g.y + g.height - 1);
+      expect(l.y - (g.y + g.height)).toBeLessThan(8);
+      await expect(refused.locator('path.cross')).toHaveCount(2);
+      const alt = await svg.getAttribute('aria-label');
+      const who = (await refused.locator('.refused-word').textContent()).trim();
+      expect(who).toBe(t['core.refused_face'].replace('{who}', who.slice(0, 1)));
+      const words = t['core.refused'].replace('{who}', who.slice(0, 1)).replace('{plan}', plan).replace('{missing}', missing);
+      expect(alt).toContain(words);
+      await context.close();
+    });
+  }
+}
+
 // Chapters 6 and 7: the cascade as a chain of services. Each box says the
 // state the engine gives its service at the beat's minute; the index under
 // it (the impact bars) draws nothing past that minute, and the bar still

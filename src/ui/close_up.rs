@@ -6,8 +6,8 @@
 //! plays in the printed page as in the app, and with reduced motion the
 //! picture is its end state at once.
 
-use crate::engine::race::EnactorId;
 use crate::engine::race::model::{EndpointId, Phase, World};
+use crate::engine::race::{EnactorId, RaceEvent};
 use crate::i18n::{Key, Lang, msg, seconds_from_ms};
 use crate::story::static_page::escape;
 
@@ -144,6 +144,118 @@ fn held(world: &World, id: EnactorId) -> Option<u32> {
     }
 }
 
+/// How a clerk looks: delayed (heavy eyelids and a stopwatch), with a list
+/// in hand (an arm out to it), or sweeping (a broom).
+#[derive(Clone, Copy, Debug, Default)]
+struct Looks {
+    slow: bool,
+    /// Waiting to try its tag again (and not delayed: the stopwatch says
+    /// that already): a bubble of dots.
+    waiting: bool,
+    holding: bool,
+    broom: bool,
+}
+
+/// A clerk as a small figure centred on `x`: a head with a face, a body
+/// with the clerk's letter on its chest, from y 22 to 64. Plain shapes (no
+/// box a label could be written in), the same for every state but the
+/// details `looks` names.
+fn figure(svg: &mut Svg, x: i32, letter: char, looks: Looks) {
+    use std::fmt::Write as _;
+    let s = &mut svg.0;
+    // The body: a rounded bust; the head above it.
+    let _ = write!(
+        s,
+        "<path class=\"body\" d=\"M{l} 64 C{l} 48 {a} 42 {x} 42 C{b} 42 {r} 48 {r} 64 Z\"/>\
+<circle class=\"head\" cx=\"{x}\" cy=\"31\" r=\"9\"/>",
+        l = x - 14,
+        r = x + 14,
+        a = x - 9,
+        b = x + 9,
+    );
+    if looks.slow || looks.waiting {
+        // Heavy eyelids and a flat mouth.
+        let _ = write!(
+            s,
+            "<path class=\"face\" d=\"M{} 30 h4 M{} 30 h4 M{} 35.5 h5\"/>",
+            x - 6,
+            x + 2,
+            x - 2,
+        );
+    }
+    if looks.waiting {
+        // A bubble of three dots at the upper left: waiting to try again.
+        let b = x - 24;
+        let _ = write!(
+            s,
+            "<g class=\"waiting\"><ellipse cx=\"{b}\" cy=\"19\" rx=\"10\" ry=\"7\"/>\
+<circle cx=\"{}\" cy=\"26\" r=\"1.8\"/>\
+<circle class=\"dot\" cx=\"{}\" cy=\"19\" r=\"1.6\"/><circle class=\"dot\" cx=\"{b}\" cy=\"19\" r=\"1.6\"/>\
+<circle class=\"dot\" cx=\"{}\" cy=\"19\" r=\"1.6\"/></g>",
+            x - 13,
+            b - 4,
+            b + 4,
+        );
+    }
+    if looks.slow {
+        // A stopwatch running beside.
+        let _ = write!(
+            s,
+            "<g class=\"stopwatch\"><circle cx=\"{w}\" cy=\"34\" r=\"7\"/>\
+<path d=\"M{w} 27 v-3 M{wl} 24 h4 M{w} 34 l3.5 -4\"/></g>",
+            w = x - 25,
+            wl = x - 27,
+        );
+    }
+    if !(looks.slow || looks.waiting) {
+        let _ = write!(
+            s,
+            "<circle class=\"eye\" cx=\"{}\" cy=\"30\" r=\"1.5\"/>\
+<circle class=\"eye\" cx=\"{}\" cy=\"30\" r=\"1.5\"/>\
+<path class=\"face\" d=\"M{} 34.5 Q{x} 37.5 {} 34.5\"/>",
+            x - 3,
+            x + 3,
+            x - 3,
+            x + 3,
+        );
+    }
+    if looks.holding {
+        // An arm out to the sheet at the right.
+        let _ = write!(
+            s,
+            "<path class=\"arm\" d=\"M{} 50 Q{} 50 {} 46\"/>",
+            x + 11,
+            x + 16,
+            x + 21
+        );
+    }
+    if looks.broom {
+        // A broom at the left: handle from the hand down, bristles fanned.
+        let _ = write!(
+            s,
+            "<g class=\"broom\"><path class=\"handle\" d=\"M{} 47 L{} 54\"/>\
+<path class=\"bristles\" d=\"M{} 50 L{} 58 L{} 63 L{} 52 Z M{} 55 L{} 58\"/></g>",
+            x - 11,
+            x - 28,
+            x - 29,
+            x - 26,
+            x - 34,
+            x - 39,
+            x - 31,
+            x - 37,
+        );
+    }
+    let _ = write!(
+        s,
+        "<text x=\"{x}\" y=\"59\" text-anchor=\"middle\" class=\"clerk-letter\">{letter}</text>"
+    );
+}
+
+/// The newest list written on the regional page.
+fn newest_on_page(world: &World) -> Option<u32> {
+    world.zones[World::REGIONAL.index()].trees.last().copied()
+}
+
 /// The time strip's x for `ms` after A's check.
 fn strip_x(ms: u64) -> i32 {
     let span = (STRIP_RIGHT - STRIP_LEFT) as u64;
@@ -158,6 +270,37 @@ pub(crate) struct Cast {
     pub actor: Option<EnactorId>,
     pub slow: Option<EnactorId>,
     pub strip: Option<Strip>,
+    /// A write to the regional page turned back in this step.
+    pub refused: Option<Refused>,
+}
+
+/// A write the program turned back: the new list `plan` would have set the
+/// back-up arrow on `missing`, the list the blank page's arrow still names,
+/// which is gone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Refused {
+    pub who: EnactorId,
+    pub plan: u32,
+    pub missing: u32,
+}
+
+impl Refused {
+    /// The write turned back by `event`, if it is one on the regional page.
+    pub(crate) fn of(event: &RaceEvent) -> Option<Refused> {
+        match *event {
+            RaceEvent::FlipFailedRollbackMissing {
+                enactor,
+                endpoint,
+                plan,
+                missing,
+            } if endpoint == World::REGIONAL => Some(Refused {
+                who: enactor,
+                plan,
+                missing,
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// The time strip's three moments, in the run's milliseconds.
@@ -183,6 +326,7 @@ pub(crate) fn markup(lang: Lang, index: usize, before: Option<&World>, world: &W
             check_ms: run.events[moments.check].at_ms,
             write_ms: run.events[moments.overwrite].at_ms,
         }),
+        refused: Refused::of(&run.events[index].event),
     };
     draw(lang, before, world, cast)
 }
@@ -190,7 +334,12 @@ pub(crate) fn markup(lang: Lang, index: usize, before: Option<&World>, world: &W
 /// The picture of `world`, moving from `before`, with its `cast`.
 pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast) -> String {
     let t = |k| lang.text(k);
-    let Cast { actor, slow, strip } = cast;
+    let Cast {
+        actor,
+        slow,
+        strip,
+        refused,
+    } = cast;
     let change = before.map(|b| change(lang, b, world)).unwrap_or_default();
     let mut svg = Svg(String::new());
     let mut alt: Vec<String> = Vec::new();
@@ -215,6 +364,10 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         let name = lang.message(&msg::SceneClerk {
             who: &id.letter().to_string(),
         });
+        let phase = world.enactor(id).phase;
+        let cleaning = matches!(phase, Phase::Cleaning { .. });
+        // C's list is not drawn: C has no part in this story.
+        let holding = held(world, id).filter(|_| id != EnactorId::C);
         let mut class = String::from("clerk");
         if id == EnactorId::C {
             class.push_str(" aside");
@@ -226,20 +379,43 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
             class.push_str(" actor");
         }
         svg.open(&class);
-        svg.circle(x, 46, 15);
-        svg.centred(x, 51, "clerk-letter", &id.letter().to_string());
+        let waiting = world.enactor(id).lock_losses_in_row > 0
+            && matches!(phase, Phase::Applying { locked: false, .. });
+        let looks = Looks {
+            slow: slow == Some(id),
+            // C, a bit part, keeps its plain face.
+            waiting: waiting && slow != Some(id) && id != EnactorId::C,
+            holding: holding.is_some(),
+            // B's broom, whenever it is clearing away old lists.
+            broom: cleaning && id != EnactorId::C,
+        };
+        figure(&mut svg, x, id.letter(), looks);
         svg.centred(x, 76, "small", &name);
         let mut said = vec![name.clone()];
         if slow == Some(id) {
-            svg.centred(x, 25, "small warn", t(Key::SceneSlow));
+            svg.centred(x, 14, "small warn", t(Key::SceneSlow));
             said.push(t(Key::SceneSlow).to_string());
+        } else if waiting && id != EnactorId::C {
+            said.push(t(Key::CoreWaiting).to_string());
         }
-        // C's list is not drawn: C has no part in this story.
-        if let Some(plan) = held(world, id).filter(|_| id != EnactorId::C) {
-            let cleaning = matches!(world.enactor(id).phase, Phase::Cleaning { .. });
-            let sheet = if cleaning { "held cleaning" } else { "held" };
+        if let Some(plan) = holding {
+            // A list older than one already written on the page is out of
+            // date: its sheet is drawn yellowed, with a dog-eared corner.
+            let stale = newest_on_page(world).is_some_and(|n| n > plan);
+            let sheet = match (cleaning, stale) {
+                (true, _) => "held cleaning",
+                (false, true) => "held stale",
+                (false, false) => "held",
+            };
             svg.open(sheet);
             svg.rect("", x + 20, 37, CHIP_W, 18);
+            if stale {
+                let (r, y) = (x + 20 + CHIP_W, 37);
+                svg.path(
+                    "fold",
+                    &format!("M{} {y} L{r} {} L{} {} Z", r - 7, y + 7, r - 7, y + 7),
+                );
+            }
             svg.centred(x + 20 + CHIP_W / 2, 50, "small", &format!("#{plan}"));
             svg.close();
             if cleaning {
@@ -249,9 +425,12 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
                 svg.centred(x, 90, "small", &words);
                 said.push(words);
             } else {
-                said.push(lang.message(&msg::CoreHolds {
-                    plan: &plan.to_string(),
-                }));
+                let plan = &plan.to_string();
+                said.push(if stale {
+                    lang.message(&msg::CoreHoldsStale { plan })
+                } else {
+                    lang.message(&msg::CoreHolds { plan })
+                });
             }
         } else {
             said.push(t(Key::SceneIdle).to_string());
@@ -265,7 +444,18 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
     let (chips, gap_after, gone_note) = row(lang, zone);
     let xs = chip_xs(&chips, gap_after, gone_note.as_deref());
     let blank = zone.is_empty_record();
-    let page_height = if blank { 128 } else { 86 };
+    // A write turned back is drawn under the row: room for it.
+    let refused_spot = refused.and_then(|r| {
+        chips
+            .iter()
+            .position(|c| c.plan == r.missing && c.gone)
+            .map(|j| (r, xs[j]))
+    });
+    let page_height = match (blank, refused_spot) {
+        (true, Some(_)) => 164,
+        (true, None) => 128,
+        _ => 86,
+    };
     let py = PAGE_TOP;
     let name = world.endpoint_name(World::REGIONAL);
     let mut class = String::from("page regional");
@@ -411,6 +601,61 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
     } else if rollback.is_none() {
         svg.text(14, row_y + 30, "small", t(Key::SceneNoRollback));
     }
+    // A write turned back: a clerk's new list comes to the page; the back-up
+    // arrow it would need reaches, dashed, for the empty spot where the gone
+    // list was, and finds nothing there; the sheet is turned back.
+    let mut said_refused = None;
+    if let Some((r, spot_x)) = refused_spot {
+        let spot = spot_x + CHIP_W / 2;
+        let sy = row_y + 46;
+        let clerk_x = [64, 196, 316][r.who.index()];
+        svg.0.push_str(&format!(
+            "<g class=\"refused\" data-plan=\"{}\" data-missing=\"{}\">",
+            r.plan, r.missing
+        ));
+        svg.open(&format!("new-sheet{}", offset_class(clerk_x + 20 - spot_x)));
+        svg.rect("", spot_x, sy, CHIP_W, 18);
+        svg.centred(spot, sy + 13, "small", &format!("#{}", r.plan));
+        svg.close();
+        svg.0.push_str(&format!(
+            "<line class=\"would-back-up\" x1=\"{spot}\" y1=\"{}\" x2=\"{spot}\" y2=\"{}\"/>",
+            sy - 2,
+            row_y + 20
+        ));
+        // Nowhere to land: a cross where the arrow's head would be, and one
+        // beside the sheet with the words.
+        let cross = |x: i32, y: i32, h: i32| {
+            format!(
+                "M{} {} l{} {} m0 -{} l-{} {}",
+                x - h,
+                y - h,
+                2 * h,
+                2 * h,
+                2 * h,
+                2 * h,
+                2 * h
+            )
+        };
+        svg.path("cross tip", &cross(spot, row_y + 25, 5));
+        let cx = spot_x + CHIP_W + 13;
+        svg.path("cross turned-back", &cross(cx, sy + 9, 6));
+        let face = lang.message(&msg::CoreRefusedFace {
+            who: &r.who.letter().to_string(),
+        });
+        svg.text(cx + 12, sy + 14, "small warn refused-word", &face);
+        svg.text(
+            spot + 10,
+            row_y + 30,
+            "small warn",
+            t(Key::CoreRefusedBackUp),
+        );
+        svg.close();
+        said_refused = Some(lang.message(&msg::CoreRefused {
+            who: &r.who.letter().to_string(),
+            plan: &r.plan.to_string(),
+            missing: &r.missing.to_string(),
+        }));
+    }
     // A blank page: an app's lookup goes out and comes back empty.
     let mut said_lookup = None;
     if blank {
@@ -457,6 +702,7 @@ pub(crate) fn draw(lang: Lang, before: Option<&World>, world: &World, cast: Cast
         .map(|c| format!("#{}", c.plan))
         .collect();
     page_said.push(format!("{}: {}", t(Key::SceneBundles), kept.join(" ")));
+    page_said.extend(said_refused);
     page_said.extend(said_lookup);
     alt.push(format!("{name}: {}", page_said.join(", ")));
 
@@ -662,6 +908,100 @@ mod tests {
                     pair[1]
                 );
                 assert!(!svg.contains('{'), "unfilled slot");
+            }
+        }
+    }
+
+    /// The `<g class="clerk…">` of clerk `who` in `svg`, up to the next
+    /// clerk's.
+    fn clerk_part(svg: &str, who: EnactorId) -> &str {
+        let parts: Vec<&str> = svg.split("<g class=\"clerk").skip(1).collect();
+        parts[who.index()]
+    }
+
+    #[test]
+    fn the_clerks_look_their_part() {
+        use EnactorId::{A, B, C};
+        // At its one check, A's list is fresh; A is not waiting.
+        let (i, world) = at(RaceMoment::SlowCheck);
+        let svg = markup(Lang::En, i, None, &world);
+        let a = clerk_part(&svg, A);
+        assert!(
+            a.contains("<g class=\"held\">") && !a.contains("fold"),
+            "{a}"
+        );
+        assert!(!a.contains("waiting") && !a.contains("stopwatch"), "{a}");
+        // Having lost its tag, A waits to try again: a bubble of dots, and
+        // its words say so.
+        let (i, world) = at(RaceMoment::LockLost);
+        for lang in Lang::ALL {
+            let svg = markup(lang, i, None, &world);
+            let a = clerk_part(&svg, A);
+            assert!(a.contains("class=\"waiting\""), "{a}");
+            // C, a bit part, keeps its plain face (its bubble would sit on
+            // the planner's words).
+            assert!(!clerk_part(&svg, C).contains("waiting"));
+            assert!(svg.contains(&escape(lang.text(Key::CoreWaiting))));
+        }
+        // Inside the run's slow window (a step of the small stepper), A is
+        // delayed: a stopwatch and the word.
+        let run = race_run();
+        let delayed = crate::ui::model::notable_indices()
+            .iter()
+            .copied()
+            .find(|&i| run.scenario.delayed_enactor_at(run.events[i].at_ms) == Some(A))
+            .expect("a step inside the slow window");
+        let svg = markup(Lang::En, delayed, None, &world_after(delayed));
+        let a = clerk_part(&svg, A);
+        assert!(a.starts_with(" slow") && a.contains("stopwatch"), "{a}");
+        assert!(svg.contains(Lang::En.text(Key::SceneSlow)));
+        assert!(!clerk_part(&svg, B).contains("stopwatch"));
+        for m in [RaceMoment::FastAhead, RaceMoment::Overwrite] {
+            let (i, world) = at(m);
+            for lang in Lang::ALL {
+                let svg = markup(lang, i, None, &world);
+                let a = clerk_part(&svg, A);
+                assert!(a.contains("held stale") && a.contains("fold"), "{m:?}");
+                let Phase::Applying { plan, .. } = world.enactor(A).phase else {
+                    panic!("A still carries its list at {m:?}")
+                };
+                let words = lang.message(&msg::CoreHoldsStale {
+                    plan: &plan.to_string(),
+                });
+                assert!(svg.contains(&escape(&words)), "{m:?}");
+            }
+        }
+        // B carries a broom while it throws old lists away, and sweeps with
+        // it when that is the step (the blanking); C has none.
+        let (_, over) = at(RaceMoment::Overwrite);
+        let (i, emptied) = at(RaceMoment::Emptied);
+        let svg = markup(Lang::En, i, Some(&over), &emptied);
+        let b = clerk_part(&svg, B);
+        assert!(
+            b.starts_with(" actor") && b.contains("class=\"broom\""),
+            "{b}"
+        );
+        assert!(!clerk_part(&svg, A).contains("broom"));
+        assert!(
+            clerk_part(&svg, C).starts_with(" aside")
+                && !clerk_part(&svg, C).contains("broom")
+                && !clerk_part(&svg, C).contains("waiting")
+        );
+        // A picture is a pure function of its state: drawn twice, the same.
+        assert_eq!(svg, markup(Lang::En, i, Some(&over), &emptied));
+        // No figure is drawn as a box a label could be written in: the
+        // clerks' only boxes are the sheets in hand.
+        for m in [RaceMoment::Calm, RaceMoment::SlowCheck, RaceMoment::Emptied] {
+            let (i, world) = at(m);
+            let svg = markup(Lang::Ja, i, None, &world);
+            for id in EnactorId::ALL {
+                let part = clerk_part(&svg, id);
+                let part = part.split("<g class=\"page").next().unwrap();
+                assert_eq!(
+                    part.matches("<rect").count(),
+                    usize::from(held(&world, id).is_some() && id != C),
+                    "{m:?} {id:?}"
+                );
             }
         }
     }

@@ -186,6 +186,7 @@ mod browser {
                     actor: None,
                     slow: None,
                     strip: None,
+                    refused: None,
                 };
                 let markup = crate::ui::close_up::draw(lang, None, &world, cast);
                 view! { <div class="race-picture game-board" inner_html=markup></div> }.into_any()

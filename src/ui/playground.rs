@@ -231,6 +231,7 @@ fn board_markup(lang: Lang, game: &SchedulerGame) -> String {
         actor: game.moves().last().copied(),
         slow: None,
         strip: None,
+        refused: None,
     };
     super::close_up::draw(lang, previous.as_ref(), &game.world(), cast)
 }

@@ -546,6 +546,7 @@ impl Picture {
 mod tests {
     use super::*;
     use crate::engine::race::model::FIRST_GENERATION;
+    use crate::story::static_page::escape;
     use crate::ui::model::race_moments;
 
     /// The event in words as the caption shows it, checked to be a sentence
@@ -753,6 +754,81 @@ mod tests {
                     .iter()
                     .any(|c| c.plan == missing && c.in_use && c.gone)
         );
+        // The close-up draws that refused write: the clerk's new list at
+        // the page, the back-up arrow it would need, dashed, ending at the
+        // empty spot where the gone list was (its outline's middle, just
+        // under it), a cross there and one beside the sheet; its words for
+        // screen readers say so, in both languages.
+        let RaceEvent::FlipFailedRollbackMissing { enactor, plan, .. } = run.events[stuck].event
+        else {
+            unreachable!()
+        };
+        let world = world_after(stuck);
+        let attr = |from: &str, name: &str| -> i32 {
+            let at = from.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+            from[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        for lang in Lang::ALL {
+            let svg = super::super::close_up::markup(lang, stuck, None, &world);
+            let refused = svg
+                .split(&format!(
+                    "<g class=\"refused\" data-plan=\"{plan}\" data-missing=\"{missing}\">"
+                ))
+                .nth(1)
+                .expect("the refused write is drawn");
+            assert!(
+                refused.contains(&format!(">#{plan}</text>")),
+                "the new list"
+            );
+            assert_eq!(refused.matches("class=\"cross").count(), 2);
+            let face = lang.message(&msg::CoreRefusedFace {
+                who: &enactor.letter().to_string(),
+            });
+            assert!(refused.contains(&escape(&face)), "{refused}");
+            assert!(refused.contains(&escape(lang.text(Key::CoreRefusedBackUp))));
+            let gone_chip = svg
+                .split(&format!("data-plan=\"{missing}\">"))
+                .nth(1)
+                .expect("the gone list's outline");
+            assert!(svg.contains(&format!(
+                "class=\"chip in-use gone\" data-plan=\"{missing}\""
+            )));
+            let (chip_x, chip_y) = (attr(gone_chip, "x"), attr(gone_chip, "y"));
+            let line = refused
+                .split("<line class=\"would-back-up\"")
+                .nth(1)
+                .expect("the dashed back-up arrow");
+            assert_eq!(
+                attr(line, "x2"),
+                chip_x + CHIP_W / 2,
+                "under the empty spot"
+            );
+            let (y1, y2) = (attr(line, "y1"), attr(line, "y2"));
+            assert!(
+                y2 < y1 && (chip_y + 18..=chip_y + 24).contains(&y2),
+                "{y1} {y2}"
+            );
+            let words = lang.message(&msg::CoreRefused {
+                who: &enactor.letter().to_string(),
+                plan: &plan.to_string(),
+                missing: &missing.to_string(),
+            });
+            let label = svg.split("aria-label=\"").nth(1).unwrap();
+            assert!(label.contains(&escape(&words)), "{label}");
+        }
+        // No other moment of the story draws a refused write.
+        for m in [
+            RaceMoment::Calm,
+            RaceMoment::SlowCheck,
+            RaceMoment::LockLost,
+            RaceMoment::FastAhead,
+            RaceMoment::Overwrite,
+            RaceMoment::Emptied,
+        ] {
+            let i = moment_index(m);
+            let svg = super::super::close_up::markup(Lang::En, i, None, &world_after(i));
+            assert!(!svg.contains("class=\"refused\""), "{m:?}");
+        }
     }
 
     #[test]
