@@ -903,7 +903,9 @@ pub static CHAPTERS: [Chapter; 10] = [
                     doc(Key::Ch10B1End, INTRO),
                     summ(Key::Ch10B1After),
                 ],
-                Some(Scene::Timeline(at(19, 23, 48))),
+                // The whole night is drawn, so the cursor stands at its end
+                // (the report's 14:20), not at the first minute.
+                Some(Scene::Timeline(at(20, 14, 20))),
             ),
             beat(&[ours(Key::Ch10B2)], Some(Scene::Revisit)),
         ],
