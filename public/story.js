@@ -12,8 +12,12 @@
   if (!pre) return;
   var root = document.documentElement;
   // An embedded scene is the app's alone: the story is not its to show.
+  // Only "Loading…" (or, if the wasm never comes, that it could not load)
+  // stays, so the frame is never blank.
   if (root.classList.contains('embed')) {
-    pre.remove();
+    Array.prototype.forEach.call(pre.querySelectorAll('.masthead, .pre-main > *'), function (el) {
+      if (!el.matches('.pre-loading, .pre-failed')) el.remove();
+    });
     return;
   }
   // The language link: the other language's page, at the same place (the

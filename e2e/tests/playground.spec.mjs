@@ -109,9 +109,9 @@ test('the reader can blank the page by hand, and undo', async ({ page }) => {
   await expect(a).toBeDisabled();
   await page.locator('#undo').click();
   await expect(page.locator('.game .page.blank')).toHaveCount(0);
-  await expect(page.locator('#game-status')).toHaveText('next: move 11');
+  await expect(page.locator('#game-status')).toHaveText('Move 11: choose a clerk');
   await page.locator('#reset').click();
-  await expect(page.locator('#game-status')).toHaveText('next: move 1');
+  await expect(page.locator('#game-status')).toHaveText('Move 1: choose a clerk');
   await expect(page.locator('#undo')).toBeDisabled();
 });
 
