@@ -870,15 +870,7 @@ mod tests {
 
     #[test]
     fn every_story_moment_draws_its_labels_in_both_languages() {
-        let order = [
-            RaceMoment::Calm,
-            RaceMoment::SlowCheck,
-            RaceMoment::LockLost,
-            RaceMoment::FastAhead,
-            RaceMoment::Overwrite,
-            RaceMoment::Emptied,
-            RaceMoment::Stuck,
-        ];
+        let order = RaceMoment::ALL;
         for pair in order.windows(2) {
             let (_, before) = at(pair[0]);
             let (i, world) = at(pair[1]);

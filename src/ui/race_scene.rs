@@ -817,14 +817,10 @@ mod tests {
             assert!(label.contains(&escape(&words)), "{label}");
         }
         // No other moment of the story draws a refused write.
-        for m in [
-            RaceMoment::Calm,
-            RaceMoment::SlowCheck,
-            RaceMoment::LockLost,
-            RaceMoment::FastAhead,
-            RaceMoment::Overwrite,
-            RaceMoment::Emptied,
-        ] {
+        for m in RaceMoment::ALL
+            .into_iter()
+            .filter(|&m| m != RaceMoment::Stuck)
+        {
             let i = moment_index(m);
             let svg = super::super::close_up::markup(Lang::En, i, None, &world_after(i));
             assert!(!svg.contains("class=\"refused\""), "{m:?}");

@@ -26,6 +26,19 @@ pub enum RaceMoment {
     Stuck,
 }
 
+impl RaceMoment {
+    /// Every moment, in story order.
+    pub const ALL: [RaceMoment; 7] = [
+        RaceMoment::Calm,
+        RaceMoment::SlowCheck,
+        RaceMoment::LockLost,
+        RaceMoment::FastAhead,
+        RaceMoment::Overwrite,
+        RaceMoment::Emptied,
+        RaceMoment::Stuck,
+    ];
+}
+
 /// One idea drawn on a quiet picture, before the race needs the whole
 /// book: chapter 2's lookups (the address book and its cache) and chapter
 /// 3's office (the planner, the clerks and one page), where each beat
