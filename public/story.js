@@ -3,7 +3,11 @@
 // through the beats with the printed Back and Next buttons, the chapter menu
 // and the keys the app uses (← →, Home, End). A question's answer opens
 // once the reader has chosen. The language link opens the other language's
-// page at the same beat. Each step rewrites the address, so the app
+// page at the same beat. The printed masthead and player are the app's,
+// laid out as live: the zone menu reloads the page in the chosen zone
+// (boot.js then has public/zone.js write the times), the settings button
+// folds them on a phone, the seek bar steps; the rest waits, greyed, for
+// the app. Each step rewrites the address, so the app
 // opens where the reader is when it takes over (it removes #prerender).
 // Without JavaScript none of this runs and every beat shows, as an article.
 (function () {
@@ -30,6 +34,26 @@
     var other = new URL(t.getAttribute('href'), location.href);
     q.set('lang', other.searchParams.get('lang'));
     location.assign(other.pathname + '?' + q.toString() + location.hash);
+  });
+  // The zone menu: the address's zone shown, a choice reloads in it.
+  var zone = pre.querySelector('[data-pre="zone"]');
+  var asked = (new URLSearchParams(location.search).get('tz') || '').trim().toLowerCase();
+  if (zone && zone.querySelector('option[value="' + asked + '"]')) zone.value = asked;
+  pre.addEventListener('change', function (e) {
+    if (e.target.dataset.pre !== 'zone') return;
+    var q = new URLSearchParams(location.search);
+    q.set('tz', e.target.value);
+    location.assign('?' + q.toString() + location.hash);
+  });
+  // On a phone the settings fold behind one button.
+  pre.addEventListener('click', function (e) {
+    var t = e.target.closest('[data-pre="menu"]');
+    if (!t) return;
+    var open = t.getAttribute('aria-expanded') !== 'true';
+    t.setAttribute('aria-expanded', String(open));
+    t.textContent = (open ? '\u25b4 ' : '\u25be ') + t.textContent.slice(2);
+    var tools = document.getElementById(t.getAttribute('aria-controls'));
+    if (tools) tools.classList.toggle('open', open);
   });
   // Another view (the lab, the sources) waits for the app under the masthead.
   if (root.classList.contains('other-view')) return;
@@ -79,6 +103,11 @@
     if (progress) progress.textContent = el.dataset.progress;
     var menu = box.querySelector('[data-pre="chapters"]');
     if (menu) menu.value = String(Number(el.dataset.ch) - 1);
+    var seek = box.querySelector('[data-pre="seek"]');
+    if (seek) {
+      seek.value = String(i);
+      seek.setAttribute('aria-valuetext', el.dataset.progress);
+    }
     var prev = box.querySelector('[data-pre="prev"]');
     var next = box.querySelector('[data-pre="next"]');
     if (prev) prev.disabled = i === 0;
@@ -105,6 +134,9 @@
       var answer = quiz.querySelector('.pre-answer');
       if (answer) answer.open = true;
     }
+  });
+  pre.addEventListener('input', function (e) {
+    if (e.target.dataset.pre === 'seek') show(Number(e.target.value), true);
   });
   pre.addEventListener('change', function (e) {
     if (e.target.dataset.pre !== 'chapters') return;

@@ -5,7 +5,9 @@
 // app's own views natively: crates/sitegen), its title and description, and
 // links to the other; and starts the app's loader only after the first
 // paint, picking the lab's own wasm where the address opens the lab (see
-// startAfterFirstPaint and labFiles below).
+// startAfterFirstPaint and labFiles below). The page generator also
+// minifies the style sheets, whose integrity hashes are then taken again
+// (withSheetHashes).
 // 1. Fills in the Content-Security-Policy. Trunk writes the app's loader as an inline module script; the
 // policy allows exactly that script by its SHA-256 hash (no 'unsafe-inline'),
 // WebAssembly compilation by 'wasm-unsafe-eval' (no 'unsafe-eval'), and
@@ -14,7 +16,7 @@
 // 2. With SITE_URL set (e.g. SITE_URL=https://example.org/aws-outage/), makes
 // the social card's image address absolute and adds og:url, as link
 // previews require; without it they stay relative (fine for local use).
-import { readFileSync, writeFileSync, mkdtempSync, rmSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, renameSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -27,8 +29,9 @@ if (!dir) {
   process.exit(1);
 }
 const file = join(dir, 'index.html');
-const source = readFileSync(file, 'utf8');
-const stories = printStories();
+const sheets = readdirSync(dir).filter((f) => f.endsWith('.css'));
+const stories = printStories(sheets);
+const source = withSheetHashes(readFileSync(file, 'utf8'), sheets);
 const LAB = labFiles();
 const ROOT = join(import.meta.dirname, '..');
 const words = (lang) => JSON.parse(readFileSync(join(ROOT, 'locales', `${lang}.json`), 'utf8'));
@@ -161,12 +164,15 @@ function withStory(page, story) {
   return page.slice(0, at + begin.length) + story + page.slice(until);
 }
 
-/** Each language's story, printed by crates/sitegen. */
-function printStories() {
+/**
+ * Each language's story, printed by crates/sitegen, which also minifies the
+ * style sheets Trunk wrote (`sheets`, in the staging folder) in place.
+ */
+function printStories(sheets) {
   const tmp = mkdtempSync(join(tmpdir(), 'sitegen-'));
   const out = tmp;
   // Natively, with the tests' profile (its build is shared with `cargo test`).
-  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'dns-race-sitegen', '--', out], {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'dns-race-sitegen', '--', out, '--minify-css', ...sheets.map((f) => join(dir, f))], {
     cwd: join(import.meta.dirname, '..'),
     encoding: 'utf8',
     maxBuffer: 64 << 20,
@@ -183,6 +189,27 @@ function printStories() {
   rmSync(tmp, { recursive: true, force: true });
   console.log(`finish-html.mjs: story printed (ja ${stories.ja.length} B, en ${stories.en.length} B)`);
   return stories;
+}
+
+/**
+ * The style sheets' integrity hashes, taken again after minifying (Trunk
+ * took them from the sheets as written). Their names keep Trunk's hash of
+ * the sheet as written: still one name per content, as a year-long cache
+ * needs. Fails the build if a sheet has no link or a link no hash.
+ */
+function withSheetHashes(page, sheets) {
+  let out = page;
+  for (const name of sheets) {
+    const link = new RegExp(`(<link rel="stylesheet" href="\\./${name.replace(/[.]/g, '\\.')}" integrity=")([^"]+)(")`);
+    if (!link.test(out)) {
+      console.error(`finish-html.mjs: no <link rel="stylesheet" href="./${name}" integrity=…> in index.html`);
+      process.exit(1);
+    }
+    const hash = `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
+    out = out.replace(link, (_, a, _old, b) => a + hash + b);
+  }
+  console.log(`finish-html.mjs: ${sheets.length} style sheets minified`);
+  return out;
 }
 
 /**

@@ -199,6 +199,36 @@ test('before the wasm: keys, the chapter menu and a question work, and the app o
   await context.close();
 });
 
+test('before the wasm: the printed zone menu, the settings button on a phone and the seek bar work', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./index.en.html?ch=1&beat=1');
+  const copy = page.locator('#prerender .pre-en');
+  // On a phone the zone menu and the page-wide switches fold behind one button.
+  const menu = copy.locator('[data-pre="menu"]');
+  const zone = copy.locator('[data-pre="zone"]');
+  await expect(zone).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(zone).toBeVisible();
+  await expect(zone).toHaveValue('pdt');
+  // A zone chosen reloads the page in it; the printed times follow.
+  await zone.selectOption('utc');
+  await expect.poll(() => new URL(page.url()).searchParams.get('tz')).toBe('utc');
+  await expect(copy.locator('[data-pre="zone"]')).toHaveValue('utc');
+  await expect(copy.locator('.pre-beat.current [data-key="ch1.lead"]')).toContainText('At 06:48');
+  // The seek bar (on a wider screen: a phone has Back and Next) steps
+  // through the printed beats.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await copy.locator('[data-pre="seek"]').fill('5');
+  await expect(copy.locator('.pre-beat').nth(5)).toHaveClass(/current/);
+  const sixth = await copy.locator('.pre-beat').nth(5).getAttribute('data-progress');
+  await expect(copy.locator('[data-pre="progress"]')).toHaveText(sixth);
+  await expect(copy.locator('[data-pre="play"]')).toBeDisabled();
+  await context.close();
+});
+
 test('the page fetches no wasm before its first paint', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push([r.url(), Date.now()]));
@@ -214,6 +244,65 @@ test('the page fetches no wasm before its first paint', async ({ page }) => {
   expect(wasm.length).toBe(1);
   expect(wasm[0][1]).toBeGreaterThan(painted);
 });
+
+// The app comes alive over the printed page: the printed masthead and
+// player are the app's own, laid out as live, so when the app replaces the
+// printed story nothing on screen moves and nothing larger is painted (the
+// largest paint stays the printed one). The wasm is held until the printed
+// beat is measured, then let through.
+for (const [lang, page0] of [['ja', './'], ['en', './index.en.html']]) {
+  for (const width of [1280, 375]) {
+    test(`the app takes over the printed page without a larger paint or a jump (${lang}, ${width} px)`, async ({ browser }) => {
+      for (const [ch, beat] of [[1, 1], [4, 3], [6, 1], [9, 2]]) {
+        const context = await browser.newContext({ viewport: { width, height: 800 }, serviceWorkers: 'block' });
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          window.__paints = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) window.__paints.push({ at: e.startTime, size: e.size, what: e.element ? e.element.outerHTML.slice(0, 120) : '' });
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+          window.__mounted = null;
+          new MutationObserver(() => {
+            if (window.__mounted === null && document.getElementById('lang-switch')) window.__mounted = performance.now();
+          }).observe(document, { childList: true, subtree: true });
+        });
+        let release;
+        const held = new Promise((r) => (release = r));
+        await page.route('**/*.wasm', async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(`${page0}?ch=${ch}&beat=${beat}`);
+        // What a reader sees first: the beat's first sentence and picture.
+        const where = () => page.evaluate(() => {
+          const visible = (el) => el && el.getBoundingClientRect().height > 0;
+          const words = [...document.querySelectorAll('[data-key]')].find(visible);
+          const picture = [...document.querySelectorAll('svg[role="img"]')].find(visible);
+          const box = (el) => (el ? [el.getAttribute('data-key') ?? el.getAttribute('aria-label'), Math.round(el.getBoundingClientRect().y)] : null);
+          return { words: box(words), picture: box(picture) };
+        });
+        await expect(page.locator(`#prerender .pre-beat.current[data-ch="${ch}"][data-beat="${beat}"]`)).toBeVisible();
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const printed = await where();
+        release();
+        await expect(page.locator('#lang-switch')).toBeVisible();
+        await expect(page.locator('#prerender')).toHaveCount(0);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+        const live = await where();
+        const at = `${lang} ${ch}.${beat} at ${width} px`;
+        expect(live.words?.[0], `${at}: the same first sentence`).toBe(printed.words?.[0]);
+        expect(Math.abs(live.words[1] - printed.words[1]), `${at}: the first sentence stays put (${printed.words[1]} → ${live.words[1]} px)`).toBeLessThanOrEqual(2);
+        if (printed.picture) {
+          expect(Math.abs(live.picture[1] - printed.picture[1]), `${at}: the picture stays put (${printed.picture[1]} → ${live.picture[1]} px)`).toBeLessThanOrEqual(2);
+        }
+        const { paints, mounted } = await page.evaluate(() => ({ paints: window.__paints, mounted: window.__mounted }));
+        expect(paints.length, `${at}: a largest paint before the app`).toBeGreaterThan(0);
+        expect(paints.filter((p) => p.at >= mounted), `${at}: no larger paint once the app is in (it mounted at ${Math.round(mounted)} ms)`).toEqual([]);
+        await context.close();
+      }
+    });
+  }
+}
 
 // The lab has a wasm of its own (src/bin/lab.rs): each address fetches the
 // one wasm its view needs, and a reader of the story never the lab's, not

@@ -27,6 +27,12 @@ pub fn init() {
     CHOICE.with(|c| c.set(Some(memo)));
 }
 
+/// Takes `m` (minutes east of UTC) as the device's offset instead of asking
+/// the browser: the page generator, which has none, prints with it.
+pub fn assume_device_offset_min(m: i32) {
+    DEVICE.with(|cell| cell.set(Some(m)));
+}
+
 /// The device's offset from UTC at the event, minutes east, as the browser
 /// reports it; 0 (UTC) if it reports nothing sensible.
 pub fn device_offset_min() -> i32 {

@@ -38,7 +38,7 @@ mod timeline_scene;
 pub mod url;
 mod why;
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 use crate::share::Page;
 use leptos::prelude::*;
 
@@ -154,6 +154,70 @@ fn mount_now() {
     }
 }
 
+/// The masthead: the title, the language switch, the zone and the page-wide
+/// switches (share, embed, motion), folded behind one button on a phone.
+/// The app draws it live with [`live_title`] and [`live_language_switch`];
+/// the page generator prints it with its own title and language link (the
+/// title a paragraph, the switch a plain link to the other page), so the
+/// printed page is laid out as the live one and nothing moves when the app
+/// takes over.
+pub fn masthead_view(
+    lang: Signal<Lang>,
+    reduced_motion: RwSignal<bool>,
+    title: AnyView,
+    switch: AnyView,
+) -> impl IntoView {
+    let t = move |key: Key| move || lang.get().text(key);
+    let (menu_open, set_menu_open) = signal(false);
+    view! {
+    <header class="masthead">
+        <div class="masthead-text">{title}<p class="subtitle">{t(Key::AppSubtitle)}</p></div>
+        {switch}
+        // On a phone these fold behind one button, so that the story
+        // starts in the top half of the screen (style/share.css).
+        <button
+            type="button"
+            class="menu-toggle"
+            id="menu-toggle"
+            aria-controls="masthead-tools"
+            aria-expanded=move || menu_open.get().to_string()
+            on:click=move |_| set_menu_open.update(|open| *open = !*open)
+        >
+            {move || if menu_open.get() { "▴ " } else { "▾ " }}
+            {t(Key::MenuToggle)}
+        </button>
+        <div class="masthead-tools" id="masthead-tools" class:open=move || menu_open.get()>
+            <clock::ZoneSelect lang=lang />
+            <share_bar::ShareBar lang=lang>
+                <motion::MotionSwitch lang=lang reduced=reduced_motion />
+            </share_bar::ShareBar>
+        </div>
+    </header>
+    }
+}
+
+/// The live masthead's title: the page's one `<h1>`.
+fn live_title(lang: Signal<Lang>) -> AnyView {
+    view! { <h1 id="title">{move || lang.get().text(Key::AppTitle)}</h1> }.into_any()
+}
+
+/// The live language switch: the page's state changes language in place.
+fn live_language_switch(lang: Signal<Lang>) -> AnyView {
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            id="lang-switch"
+            on:click=move |_| url::change(|s| s.lang = s.lang.other())
+            title=move || lang.get().text(Key::LangSwitchHint)
+            lang=move || lang.get().other().code()
+        >
+            {move || lang.get().text(Key::LangSwitchTo)}
+        </button>
+    }
+    .into_any()
+}
+
 /// The page: the full explainer (header, story or playground, footer), or
 /// one embedded scene when the address asks for `?embed=`.
 #[component]
@@ -184,8 +248,6 @@ pub fn App() -> impl IntoView {
     }
 
     let footer_ready = next_task();
-    let (menu_open, set_menu_open) = signal(false);
-    let switch_language = move |_| url::change(|s| s.lang = s.lang.other());
     let page = state.with_untracked(|s| s.page);
     let link_to_page = move |page: Page| {
         move || {
@@ -198,41 +260,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip" href="#story">{t(Key::AppSkip)}</a>
-        <header class="masthead">
-            <div class="masthead-text">
-                <h1 id="title">{t(Key::AppTitle)}</h1>
-                <p class="subtitle">{t(Key::AppSubtitle)}</p>
-            </div>
-            <button
-                type="button"
-                class="lang-switch"
-                id="lang-switch"
-                on:click=switch_language
-                title=t(Key::LangSwitchHint)
-                lang=move || lang.get().other().code()
-            >
-                {move || lang.get().text(Key::LangSwitchTo)}
-            </button>
-            // On a phone these fold behind one button, so that the story
-            // starts in the top half of the screen (style/share.css).
-            <button
-                type="button"
-                class="menu-toggle"
-                id="menu-toggle"
-                aria-controls="masthead-tools"
-                aria-expanded=move || menu_open.get().to_string()
-                on:click=move |_| set_menu_open.update(|open| *open = !*open)
-            >
-                {move || if menu_open.get() { "▴ " } else { "▾ " }}
-                {t(Key::MenuToggle)}
-            </button>
-            <div class="masthead-tools" id="masthead-tools" class:open=move || menu_open.get()>
-                <clock::ZoneSelect lang=lang />
-                <share_bar::ShareBar lang=lang>
-                    <motion::MotionSwitch lang=lang reduced=reduced_motion />
-                </share_bar::ShareBar>
-            </div>
-        </header>
+        {masthead_view(lang, reduced_motion, live_title(lang), live_language_switch(lang))}
         <main id="story">
             {match page {
                 Page::Playground => view! {

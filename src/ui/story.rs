@@ -582,14 +582,19 @@ pub fn answer_view(position: Position, lang: Signal<Lang>) -> Option<impl IntoVi
         .map(|q| view! { <Reveal question=q picked=None figure=beat.figure lang=lang /> })
 }
 
-/// The chapter menu and the stepper, as the page generator prints them
-/// above the beats (the app's own, at `position`).
+/// The chapter menu, the stepper and the player, as the page generator
+/// prints them above the beats (the app's own, at `position`, not playing),
+/// so the printed page is laid out as the live one.
 pub fn nav_view(position: Position, lang: Signal<Lang>) -> impl IntoView {
     let pos = Memo::new(move |_| position);
+    let (playing, set_playing) = signal(false);
+    let (speed_step, set_speed_step) = signal(0i32);
     view! {
         <nav class="story-nav" aria-label=move || say(lang.get(), Key::NavChapters)>
             <ChapterMenu lang=lang pos=pos />
             <Stepper lang=lang pos=pos chapter=None />
+            <Player lang=lang pos=pos playing=playing set_playing=set_playing
+                speed_step=speed_step set_speed_step=set_speed_step />
         </nav>
     }
 }

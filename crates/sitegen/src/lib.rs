@@ -11,6 +11,7 @@
 
 pub mod classroom;
 pub mod handout_page;
+pub mod style_sheets;
 pub mod teach;
 pub mod worksheet;
 
@@ -19,7 +20,7 @@ use dns_race_explainer::share::ViewState;
 use dns_race_explainer::story::chapters::{CHAPTERS, Position};
 use dns_race_explainer::story::static_page::escape;
 use dns_race_explainer::time::{self, MARK_CLOSE, MARK_OPEN, MARK_TEXT};
-use dns_race_explainer::ui::{clock, story, url};
+use dns_race_explainer::ui::{self, clock, story, url};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -33,6 +34,18 @@ thread_local! {
     static DEFS: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
+/// The printed page's controls that only the app can work (playing, its
+/// speed, the detail switch, sharing, embedding, the motion switch): laid
+/// out as live, `disabled` until the app replaces them.
+const WAITING_FOR_THE_APP: [&str; 6] = [
+    "play",
+    "speed",
+    "detail-toggle",
+    "share-link",
+    "embed-toggle",
+    "motion-toggle",
+];
+
 /// Where the printed story goes in `index.html`.
 pub const BEGIN: &str = "<!-- story:begin -->";
 pub const END: &str = "<!-- story:end -->";
@@ -41,6 +54,8 @@ pub const END: &str = "<!-- story:end -->";
 /// and every beat. Each language has a page of its own (`index.html` for
 /// Japanese, `index.en.html` for English), so a reader downloads one.
 pub fn prerender(lang: Lang) -> String {
+    // Already set on this thread is as good.
+    let _ = any_spawner::Executor::init_local_custom_executor(NoTasks);
     let owner = Owner::new();
     owner.with(|| {
         DEFS.with(|d| d.borrow_mut().clear());
@@ -61,6 +76,17 @@ pub fn prerender(lang: Lang) -> String {
             "<div id=\"prerender\"><svg class=\"pre-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>{defs}</defs></svg>{copy}</div>"
         )
     })
+}
+
+/// The printer's executor: it runs no task. A page is printed once, so what
+/// a view does after a change (Leptos's effects, which are tasks: the share
+/// bar's "copied" note, the zone menu's choice) has nothing to do here.
+struct NoTasks;
+
+impl any_spawner::CustomExecutor for NoTasks {
+    fn spawn(&self, _task: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _task: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
 }
 
 /// The ISO form, in UTC, of a moment in minutes since 19 Oct 2025 00:00
@@ -151,7 +177,8 @@ fn times(html: &str) -> String {
     out
 }
 
-/// The address of `lang`'s page, relative to the site's folder.
+/// The address of `lang`'s page, relative to the site's folder
+/// (`index.html` is the Japanese page, served as the folder itself).
 pub fn page_of(lang: Lang) -> &'static str {
     match lang {
         Lang::Ja => "./",
@@ -184,17 +211,52 @@ fn language(lang: Lang) -> String {
             )
         })
         .collect();
+    // The page-wide switches come alive with the app; before it they are
+    // laid out (nothing moves when it takes over) but greyed.
+    // The zone menu's "this device's time" names the device's offset,
+    // which only the reader's browser knows: the printed menu leaves it out
+    // (the menu is as wide without it) until the app draws it.
+    clock::assume_device_offset_min(0);
     let other = lang.other();
+    let title = view! { <p class="pre-title">{lang.text(Key::AppTitle)}</p> }.into_any();
+    let switch = view! {
+        <a class="lang-switch" href=format!("{}?lang={}", page_of(other), other.code())
+            lang=other.code() hreflang=other.code() data-pre="lang">
+            {lang.text(Key::LangSwitchTo)}
+        </a>
+    }
+    .into_any();
+    let masthead = clean(
+        &ui::masthead_view(signal, RwSignal::new(false), title, switch).to_html(),
+        code,
+        "masthead",
+    );
+    let local = masthead.find("<option value=\"local\"").and_then(|at| {
+        masthead[at..]
+            .find("</option>")
+            .map(|len| at..at + len + "</option>".len())
+    });
+    let mut masthead = match local {
+        Some(range) => format!("{}{}", &masthead[..range.start], &masthead[range.end..]),
+        None => masthead,
+    };
+    // The embed panel opens only in the app (its button is greyed here), and
+    // folded it takes no room: left out, with the button's pointer to it.
+    let panel = masthead.find("<section id=\"").and_then(|at| {
+        masthead[at..]
+            .find("</section>")
+            .map(|len| at..at + len + "</section>".len())
+    });
+    if let Some(range) = panel.filter(|r| masthead[r.clone()].contains("class=\"embed-panel\"")) {
+        masthead.replace_range(range, "");
+        masthead = masthead.replace(
+            &format!(" aria-controls=\"{code}-masthead-embed-panel\""),
+            "",
+        );
+    }
     format!(
-        "<div class=\"pre-{code}\" lang=\"{code}\">\
-<header class=\"masthead\"><div class=\"masthead-text\"><p class=\"pre-title\">{title}</p><p class=\"subtitle\">{subtitle}</p></div>\
-<a class=\"lang-switch\" href=\"{other_page}?lang={other_code}\" lang=\"{other_code}\" hreflang=\"{other_code}\" data-pre=\"lang\">{switch}</a></header>\
+        "<div class=\"pre-{code}\" lang=\"{code}\">{masthead}\
 <main class=\"pre-main\">{nav}{beats}<p class=\"pre-loading\">{loading}</p><p class=\"pre-failed\" role=\"alert\">{failed}</p></main></div>",
-        title = escape(lang.text(Key::AppTitle)),
-        subtitle = escape(lang.text(Key::AppSubtitle)),
-        other_code = other.code(),
-        other_page = page_of(other),
-        switch = escape(lang.text(Key::LangSwitchTo)),
         loading = escape(lang.text(Key::AppLoading)),
         failed = escape(lang.text(Key::AppFailed)),
     )
@@ -244,8 +306,18 @@ fn clean(html: &str, prefix: &str, part: &str) -> String {
         ("prev", "prev"),
         ("next", "next"),
         ("progress", "progress"),
+        ("seek", "seek"),
+        ("tz-select", "zone"),
+        ("menu-toggle", "menu"),
     ] {
         out = out.replace(&format!(" id=\"{id}\""), &format!(" data-pre=\"{name}\""));
+    }
+    // Controls only the app can work: printed in place, greyed until then.
+    for id in WAITING_FOR_THE_APP {
+        out = out.replace(
+            &format!(" id=\"{id}\""),
+            &format!(" disabled data-pre=\"{id}\""),
+        );
     }
     let ids: Vec<String> = out
         .split(" id=\"")

@@ -152,6 +152,12 @@ fn ids_are_unique_and_the_app_s_own_ids_are_left_to_the_app() {
             "chapter-title",
             "chapter-select",
             "beat",
+            "menu-toggle",
+            "tz-select",
+            "play",
+            "seek",
+            "share-link",
+            "motion-toggle",
         ] {
             assert!(
                 !seen.contains(id),
@@ -159,6 +165,56 @@ fn ids_are_unique_and_the_app_s_own_ids_are_left_to_the_app() {
             );
         }
         assert!(!html.contains("<!>"), "no hydration markers");
+    }
+}
+
+#[test]
+fn the_masthead_and_player_are_printed_as_the_app_lays_them_out() {
+    // The app's own masthead and player, so nothing moves when it takes
+    // over: what works before it works (the language link, the zone menu,
+    // the settings button on a phone, the seek bar); what only the app can
+    // do is printed in place, greyed.
+    for lang in Lang::ALL {
+        let html = copy(lang);
+        let masthead = &html
+            [html.find("<header class=\"masthead\">").unwrap()..html.find("</header>").unwrap()];
+        assert!(
+            masthead.contains("<p class=\"pre-title\">"),
+            "the page's one h1 is the app's"
+        );
+        assert!(masthead.contains(&format!(
+            "href=\"{}?lang={}\"",
+            dns_race_sitegen::page_of(lang.other()),
+            lang.other().code()
+        )));
+        for working in ["lang", "menu", "zone"] {
+            assert!(
+                masthead.contains(&format!(" data-pre=\"{working}\"")),
+                "{lang:?}: {working}"
+            );
+        }
+        for waiting in ["share-link", "embed-toggle", "motion-toggle"] {
+            assert!(
+                masthead.contains(&format!(" disabled data-pre=\"{waiting}\"")),
+                "{lang:?}: {waiting}"
+            );
+        }
+        // "This device's time" needs the reader's browser to name its offset.
+        assert!(!masthead.contains("<option value=\"local\""));
+        assert_eq!(masthead.matches("<option value=").count(), 4, "four zones");
+        assert!(
+            !masthead.contains("embed-panel"),
+            "the embed panel is the app's"
+        );
+        let nav = &html[html.find("<nav ").unwrap()..html.find("</nav>").unwrap()];
+        for waiting in ["play", "speed", "detail-toggle"] {
+            assert!(
+                nav.contains(&format!(" disabled data-pre=\"{waiting}\"")),
+                "{lang:?}: {waiting}"
+            );
+        }
+        assert!(nav.contains(" data-pre=\"seek\""));
+        assert!(!nav.contains(" disabled data-pre=\"seek\""));
     }
 }
 
