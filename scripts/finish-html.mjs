@@ -5,9 +5,9 @@
 // app's own views natively: crates/sitegen), its title and description, and
 // links to the other; and starts the app's loader only after the first
 // paint, picking the lab's own wasm where the address opens the lab (see
-// startAfterFirstPaint and labFiles below). The page generator also
-// minifies the style sheets, whose integrity hashes are then taken again
-// (withSheetHashes).
+// startAfterFirstPaint and labFiles below). The page generator also joins
+// Trunk's style sheets into one minified file, which the page then names
+// in their place (sheetsOf, withOneSheet).
 // 1. Fills in the Content-Security-Policy. Trunk writes the app's loader as an inline module script; the
 // policy allows exactly that script by its SHA-256 hash (no 'unsafe-inline'),
 // WebAssembly compilation by 'wasm-unsafe-eval' (no 'unsafe-eval'), and
@@ -16,22 +16,27 @@
 // 2. With SITE_URL set (e.g. SITE_URL=https://example.org/aws-outage/), makes
 // the social card's image address absolute and adds og:url, as link
 // previews require; without it they stay relative (fine for local use).
-import { readFileSync, writeFileSync, mkdtempSync, rmSync, renameSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, renameSync, unlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 const PLACEHOLDER = '__SCRIPT_HASHES__';
+// Where the page generator writes the joined style sheets, before naming.
+const SHEET_BUNDLE = 'style.css';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('finish-html.mjs: run me as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
   process.exit(1);
 }
 const file = join(dir, 'index.html');
-const sheets = readdirSync(dir).filter((f) => f.endsWith('.css'));
-const stories = printStories(sheets);
-const source = withSheetHashes(readFileSync(file, 'utf8'), sheets);
+const [source, stories] = (() => {
+  const page = readFileSync(file, 'utf8');
+  const sheets = sheetsOf(page);
+  const stories = printStories(sheets);
+  return [withOneSheet(page, sheets), stories];
+})();
 const LAB = labFiles();
 const ROOT = join(import.meta.dirname, '..');
 const words = (lang) => JSON.parse(readFileSync(join(ROOT, 'locales', `${lang}.json`), 'utf8'));
@@ -165,14 +170,15 @@ function withStory(page, story) {
 }
 
 /**
- * Each language's story, printed by crates/sitegen, which also minifies the
- * style sheets Trunk wrote (`sheets`, in the staging folder) in place.
+ * Each language's story, printed by crates/sitegen, which also joins the
+ * style sheets Trunk wrote (`sheets`, in the staging folder, in the page's
+ * order) into one minified file, SHEET_BUNDLE.
  */
 function printStories(sheets) {
   const tmp = mkdtempSync(join(tmpdir(), 'sitegen-'));
   const out = tmp;
   // Natively, with the tests' profile (its build is shared with `cargo test`).
-  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'dns-race-sitegen', '--', out, '--minify-css', ...sheets.map((f) => join(dir, f))], {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '-p', 'dns-race-sitegen', '--', out, '--css', join(dir, SHEET_BUNDLE), ...sheets.map((f) => join(dir, f))], {
     cwd: join(import.meta.dirname, '..'),
     encoding: 'utf8',
     maxBuffer: 64 << 20,
@@ -192,23 +198,37 @@ function printStories(sheets) {
 }
 
 /**
- * The style sheets' integrity hashes, taken again after minifying (Trunk
- * took them from the sheets as written). Their names keep Trunk's hash of
- * the sheet as written: still one name per content, as a year-long cache
- * needs. Fails the build if a sheet has no link or a link no hash.
+ * The style sheets Trunk linked (`<link rel="stylesheet" href="./…css">`),
+ * in the page's order. Fails the build if there are none.
  */
-function withSheetHashes(page, sheets) {
-  let out = page;
-  for (const name of sheets) {
-    const link = new RegExp(`(<link rel="stylesheet" href="\\./${name.replace(/[.]/g, '\\.')}" integrity=")([^"]+)(")`);
-    if (!link.test(out)) {
-      console.error(`finish-html.mjs: no <link rel="stylesheet" href="./${name}" integrity=…> in index.html`);
-      process.exit(1);
-    }
-    const hash = `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
-    out = out.replace(link, (_, a, _old, b) => a + hash + b);
+function sheetsOf(page) {
+  const names = [...page.matchAll(/<link rel="stylesheet" href="\.\/([^"/]+\.css)" integrity="[^"]+"\/>/g)].map((m) => m[1]);
+  if (names.length === 0) {
+    console.error('finish-html.mjs: index.html links no style sheet; did Trunk change how it writes them?');
+    process.exit(1);
   }
-  console.log(`finish-html.mjs: ${sheets.length} style sheets minified`);
+  return names;
+}
+
+/**
+ * The page naming the one joined sheet where Trunk's first link was (the
+ * others gone), under a name with its content's hash (`style-<16 hex>.css`,
+ * as Trunk names files, so hosts may keep it for a year) and with its
+ * integrity hash; Trunk's separate sheets are deleted.
+ */
+function withOneSheet(page, sheets) {
+  const bytes = readFileSync(join(dir, SHEET_BUNDLE));
+  const name = `style-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.css`;
+  renameSync(join(dir, SHEET_BUNDLE), join(dir, name));
+  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  let out = page;
+  sheets.forEach((sheet, i) => {
+    const link = new RegExp(`[ \\t]*<link rel="stylesheet" href="\\./${sheet.replace(/[.]/g, '\\.')}" integrity="[^"]+"\\/>\\n?`);
+    const one = `    <link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`;
+    out = out.replace(link, i === 0 ? one : '');
+    unlinkSync(join(dir, sheet));
+  });
+  console.log(`finish-html.mjs: ${sheets.length} style sheets joined and minified into ${name} (${bytes.length} B)`);
   return out;
 }
 

@@ -1,17 +1,19 @@
 //! Prints the story, one file a language (`story.ja.html`, `story.en.html`),
-//! into the folder named by the first argument; style sheets named after
-//! `--minify-css` are minified in place (see `style_sheets`).
+//! into the folder named by the first argument; with `--css <bundle>
+//! <sheet>...`, also joins the style sheets, in that order, into one
+//! minified file (see `style_sheets`).
 
 use dns_race_explainer::i18n::Lang;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dir, sheets) = match args.split_first() {
-        Some((dir, rest)) if rest.first().is_none_or(|a| a == "--minify-css") => {
-            (dir, rest.get(1..).unwrap_or_default())
+    let (dir, css) = match args.split_first() {
+        Some((dir, [])) => (dir, None),
+        Some((dir, [flag, bundle, sheets @ ..])) if flag == "--css" && !sheets.is_empty() => {
+            (dir, Some((bundle, sheets)))
         }
         _ => {
-            eprintln!("usage: dns-race-sitegen <out-dir> [--minify-css <file.css>...]");
+            eprintln!("usage: dns-race-sitegen <out-dir> [--css <bundle.css> <sheet.css>...]");
             std::process::exit(2);
         }
     };
@@ -20,9 +22,11 @@ fn main() {
         std::fs::write(&path, dns_race_sitegen::prerender(lang))
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
-    let sheets: Vec<std::path::PathBuf> = sheets.iter().map(Into::into).collect();
-    if let Err(e) = dns_race_sitegen::style_sheets::minify_files(&sheets) {
-        eprintln!("dns-race-sitegen: could not minify a style sheet: {e}");
-        std::process::exit(1);
+    if let Some((bundle, sheets)) = css {
+        let sheets: Vec<std::path::PathBuf> = sheets.iter().map(Into::into).collect();
+        if let Err(e) = dns_race_sitegen::style_sheets::bundle(bundle.as_ref(), &sheets) {
+            eprintln!("dns-race-sitegen: could not join the style sheets: {e}");
+            std::process::exit(1);
+        }
     }
 }
