@@ -277,7 +277,7 @@ function stateWords(t) {
   return {
     down: [t['scene.down'], t['scene.blank']],
     degraded: [t['scene.degraded']],
-    fine: [t['scene.no_impact'], t['chain.page_ok']],
+    fine: [t['scene.no_impact'], t['chain.page_ok'], t['chain.recovered']],
   };
 }
 
@@ -302,6 +302,7 @@ for (const lang of ['ja', 'en']) {
       const nodes = svg.locator('g.node');
       await expect(nodes, where).toHaveCount(7);
       const told = {};
+      const [recovered, untouched] = [[], []];
       for (let i = 0; i < 7; i++) {
         const node = nodes.nth(i);
         const state = await node.getAttribute('data-state');
@@ -315,6 +316,8 @@ for (const lang of ['ja', 'en']) {
         expect(words[state], `${where} ${service}: "${texts[1]}"`).toContain(texts[1]);
         expect(alt, `${where} ${service}`).toContain(`${texts[0]}: ${texts[1]}`);
         told[service] = state;
+        if (texts[1] === t['chain.recovered']) recovered.push(service);
+        if (texts[1] === t['scene.no_impact']) untouched.push(service);
       }
       expect(await svg.locator('.lit').count(), `${where}: the part the words explain is lit`).toBeGreaterThan(0);
       // The index: no bar and no time past the cursor.
@@ -338,6 +341,14 @@ for (const lang of ['ja', 'en']) {
           await expect(going, `${where} ${service}`).toHaveCount(1);
           await expect(going, `${where} ${service}`).toHaveClass(new RegExp(`\\b${state}\\b`));
         }
+      }
+      // A box working again says "recovered" exactly when its row has a bar
+      // before the cursor; one never hit says "no impact".
+      for (const service of recovered) {
+        expect(await index.locator(`rect.bar[data-service="${service}"]`).count(), `${where} ${service}: recovered from what?`).toBeGreaterThan(0);
+      }
+      for (const service of untouched) {
+        await expect(index.locator(`rect.bar[data-service="${service}"]`), `${where} ${service}: hit before, so not "no impact"`).toHaveCount(0);
       }
       expect(await index.locator('text.lit').count(), `${where}: the rows the words speak of`).toBeGreaterThan(0);
       if (await scene.locator('.cascade-index .scene-note').count()) noted.push(`${ch}.${beat}`);

@@ -237,7 +237,7 @@ pub fn CascadeScene(
                 .join("; ")
         });
         // Each row's kind, after the rows: "fitted to the record: DynamoDB,
-        // …; the model's result: EC2 network settings, Shop (example)".
+        // …; the model's result: Network Manager, Shop (example)".
         let chart = kind.get();
         let kinds = [NumberKind::Fitted, NumberKind::Model]
             .into_iter()

@@ -31,6 +31,9 @@ pub enum BoxState {
     PageOk,
     Down,
     Degraded,
+    /// Hit earlier in the night, working again at this minute.
+    Recovered,
+    /// Not hit, so far.
     Fine,
 }
 
@@ -40,7 +43,7 @@ impl BoxState {
         match self {
             BoxState::Blank | BoxState::Down => "down",
             BoxState::Degraded => "degraded",
-            BoxState::PageOk | BoxState::Fine => "fine",
+            BoxState::PageOk | BoxState::Recovered | BoxState::Fine => "fine",
         }
     }
 
@@ -50,6 +53,7 @@ impl BoxState {
             BoxState::PageOk => Key::ChainPageOk,
             BoxState::Down => Key::SceneDown,
             BoxState::Degraded => Key::SceneDegraded,
+            BoxState::Recovered => Key::ChainRecovered,
             BoxState::Fine => Key::SceneNoImpact,
         }
     }
@@ -149,7 +153,8 @@ const LINKS: [(ChainNode, ChainNode, &str); 6] = [
 const DIRECT: &str = "M353 45H357V221H354M357 173H354";
 const DIRECT_HEADS: &str = "M353 221l4-3v6zM353 173l4-3v6z";
 
-/// The state of a box at `m`, read from the engine's minute `m` only.
+/// The state of a box at `m`, read from the engine's minutes up to `m` (a
+/// service fine at `m` is "recovered" if it was hit before, not "no impact").
 pub fn box_state(tl: &Timeline, service: Option<Service>, m: Minute) -> BoxState {
     match service {
         None => {
@@ -162,11 +167,16 @@ pub fn box_state(tl: &Timeline, service: Option<Service>, m: Minute) -> BoxState
                 BoxState::PageOk
             }
         }
-        Some(s) => match Severity::of(u32::from(tl.health[s.index()][m as usize])) {
-            Some(Severity::Down) => BoxState::Down,
-            Some(Severity::Degraded) => BoxState::Degraded,
-            None => BoxState::Fine,
-        },
+        Some(s) => {
+            let health = &tl.health[s.index()];
+            let hit = |h: &u16| Severity::of(u32::from(*h)).is_some();
+            match Severity::of(u32::from(health[m as usize])) {
+                Some(Severity::Down) => BoxState::Down,
+                Some(Severity::Degraded) => BoxState::Degraded,
+                None if health[..m as usize].iter().any(hit) => BoxState::Recovered,
+                None => BoxState::Fine,
+            }
+        }
     }
 }
 
@@ -549,6 +559,31 @@ mod tests {
             v.truncate(keep);
         }
         tl
+    }
+
+    #[test]
+    fn a_service_working_again_reads_recovered_not_no_impact() {
+        let tl = cascade_timeline();
+        // Before the race nothing is hit: every service box is "no impact".
+        let before = states(tl, 0);
+        assert!(
+            before
+                .iter()
+                .filter(|b| b.1.is_some())
+                .all(|b| b.2 == BoxState::Fine)
+        );
+        // At the last chain beat DynamoDB, down at the start, is working again.
+        let last = *chain_beats().last().unwrap();
+        let dynamodb = box_state(tl, Some(Service::DynamoDb), last.at);
+        assert_eq!(dynamodb, BoxState::Recovered, "at {}", last.at);
+        assert_eq!(dynamodb.code(), "fine");
+        // The two words differ in both languages.
+        for lang in [crate::i18n::Lang::Ja, crate::i18n::Lang::En] {
+            assert_ne!(
+                lang.text(BoxState::Recovered.word()),
+                lang.text(BoxState::Fine.word())
+            );
+        }
     }
 
     #[test]

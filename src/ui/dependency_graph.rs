@@ -224,6 +224,7 @@ pub fn state_word(state: BoxState) -> Key {
         BoxState::PageOk => Key::ChainPageOk,
         BoxState::Down => Key::SceneDown,
         BoxState::Degraded => Key::SceneDegraded,
+        BoxState::Recovered => Key::ChainRecovered,
         BoxState::Fine => Key::SceneNoImpact,
     }
 }
@@ -247,7 +248,9 @@ pub fn outcome_sentence(lang: Lang, node: Node, o: Outcome) -> String {
             service,
             time: &time,
         }),
-        (BoxState::PageOk | BoxState::Fine, _) => lang.message(&msg::PcGraphBoxFine { service }),
+        (BoxState::PageOk | BoxState::Recovered | BoxState::Fine, _) => {
+            lang.message(&msg::PcGraphBoxFine { service })
+        }
     }
 }
 

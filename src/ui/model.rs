@@ -241,6 +241,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn chapter_9_calls_its_switch_over_times_assumptions_and_they_are_the_engines() {
+        use crate::engine::cascade::scenario::{FAILOVER_FAST_MIN, FAILOVER_SLOW_MIN};
+        use crate::i18n::{Key, Lang};
+        // "which our model assumes takes {down_time}": true only while the
+        // shop's time down is exactly the engine's assumed switch-over.
+        assert_eq!(
+            shop_minutes(ShopChoice::MultiRegion),
+            (FAILOVER_FAST_MIN, FAILOVER_FAST_MIN)
+        );
+        assert_eq!(
+            shop_minutes(ShopChoice::Unmonitored),
+            (FAILOVER_SLOW_MIN, FAILOVER_SLOW_MIN)
+        );
+        for key in [Key::Ch9MultiRegion, Key::Ch9Unmonitored] {
+            assert!(
+                Lang::En
+                    .text(key)
+                    .contains("our model assumes takes {down_time}"),
+                "{key:?}"
+            );
+            assert!(
+                Lang::Ja
+                    .text(key)
+                    .contains("このモデルでは{down_time}と仮定"),
+                "{key:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_story_game_counts_as_the_census_with_the_storys_numbers() {
         let c = race_census();
         let (round_one, fewest) = story_game(false);
