@@ -36,7 +36,7 @@ const BREAKS = [
   {
     name: 'an asset renamed, so index.html names a file that is not there',
     edit: (dir) => {
-      const css = readdirSync(dir).find((f) => /^story-[0-9a-f]{8,16}\.css$/.test(f));
+      const css = readdirSync(dir).find((f) => /^style-[0-9a-f]{16}\.css$/.test(f));
       renameSync(join(dir, css), join(dir, css.replace(/-[0-9a-f]{8,16}/, '-0000000000000000')));
       return css;
     },
@@ -59,7 +59,7 @@ const BREAKS = [
   {
     name: 'an asset changed after its integrity hash was taken',
     edit: (dir) => {
-      const css = readdirSync(dir).find((f) => /^base-[0-9a-f]{8,16}\.css$/.test(f));
+      const css = readdirSync(dir).find((f) => /^style-[0-9a-f]{16}\.css$/.test(f));
       appendFileSync(join(dir, css), '\n/* changed */\n');
       return css;
     },

@@ -358,7 +358,7 @@ test('chapter 9 compares the shop deployed in different ways', async ({ page }) 
   await openApp(page, './?ch=9&beat=1&lang=en');
   // Durations are written as a reader says them: "4 h 23 min", "5 min".
   const minutes = async () => {
-    const m = (await page.locator('.figure').innerText()).match(/affected for (?:(\d+) h)? ?(?:(\d+) min)?/);
+    const m = (await page.locator('.figure').innerText()).match(/affected for (?:just those )?(?:(\d+) h)? ?(?:(\d+) min)?/);
     return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
   };
   const single = await minutes();
